@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * db.c: the worker's connection to MariaDB.  A worker's whole SQL surface
+ * is its statement table (fcgi/<worker>/stmt.c); db_new() remembers it and
+ * db_ensure() connects over the unix socket as the worker's own database
+ * user and prepares every statement, failing fast on schema drift.
+ * Handlers run statements by index with typed parameters; results come
+ * back as strings copied into the request arena.
+ *
+ * A lost connection (the server restarted) marks the handle down: the
+ * failing request answers 503 and worker.c calls db_ensure() before the
+ * next one, so a worker recovers by itself and never reconnects in the
+ * middle of a request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "karika.h"
+
+struct db {
+	MYSQL *my;
+	MYSQL_STMT **st;
+	MYSQL_STMT *ping;
+	const char *const *sql;
+	size_t nsql;
+	char *socket;
+	char *name;
+	char *user;
+	char *password;
+	bool up;
+};
+
+/* Session settings every connection starts with: UTC and strict mode. */
+static const char db_init_sql[] =
+    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
+    "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+    "NO_ENGINE_SUBSTITUTION'";
+
+/*
+ * Returns a handle for the worker "who" (its config keys are who.db_user
+ * and who.db_password; db.socket and db.name are shared) that will run the
+ * n statements in sql (borrowed: a static table).  Does not connect yet.
+ */
+struct db *
+db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n)
+{
+	struct db *db;
+	char key[64];
+
+	db = xcalloc(1, sizeof(*db));
+	db->sql = sql;
+	db->nsql = n;
+	db->st = xcalloc(n, sizeof(*db->st));
+	db->socket = xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
+	db->name = xstrdup(cfg_get(c, "db.name", "karika"));
+	snprintf(key, sizeof(key), "%s.db_user", who);
+	db->user = xstrdup(cfg_get(c, key, who));
+	snprintf(key, sizeof(key), "%s.db_password", who);
+	db->password = xstrdup(cfg_get(c, key, ""));
+	return db;
+}
+
+static void
+db_close(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->nsql; i++)
+		if (db->st[i] != NULL) {
+			mysql_stmt_close(db->st[i]);
+			db->st[i] = NULL;
+		}
+	if (db->ping != NULL)
+		mysql_stmt_close(db->ping);
+	db->ping = NULL;
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->up = false;
+}
+
+/* Closes the connection and frees the handle.  NULL is fine. */
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_close(db);
+	explicit_bzero(db->password, strlen(db->password));
+	free(db->password);
+	free(db->user);
+	free(db->name);
+	free(db->socket);
+	free(db->st);
+	free(db);
+}
+
+static MYSQL_STMT *
+prepare(MYSQL *my, const char *sql, size_t idx)
+{
+	MYSQL_STMT *st;
+	my_bool on = 1;
+
+	if ((st = mysql_stmt_init(my)) == NULL) {
+		LOGE("mysql_stmt_init: %s", mysql_error(my));
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		LOGE("statement %zu: %s", idx, mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	return st;
+}
+
+/*
+ * Connects and prepares every statement unless already up.  Returns 0, or
+ * -1 (logged) leaving the handle down; calling it again retries.
+ */
+int
+db_ensure(struct db *db)
+{
+	unsigned int timeout = 3, rwtimeout = 30, proto = MYSQL_PROTOCOL_SOCKET;
+	my_bool off = 0;
+	size_t i;
+
+	if (db->up)
+		return 0;
+	db_close(db);
+	if ((db->my = mysql_init(NULL)) == NULL) {
+		LOGE("mysql_init failed");
+		return -1;
+	}
+	mysql_options(db->my, MYSQL_OPT_PROTOCOL, &proto);
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rwtimeout);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rwtimeout);
+	mysql_options(db->my, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_INIT_COMMAND, db_init_sql);
+	if (mysql_real_connect(db->my, NULL, db->user, db->password, db->name,
+		0, db->socket, 0) == NULL) {
+		LOGE("connect to %s as %s: %s", db->socket, db->user,
+		    mysql_error(db->my));
+		goto fail;
+	}
+	if ((db->ping = prepare(db->my, "SELECT 1", 0)) == NULL)
+		goto fail;
+	for (i = 0; i < db->nsql; i++)
+		if ((db->st[i] = prepare(db->my, db->sql[i], i)) == NULL)
+			goto fail;
+	db->up = true;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+/* True while the connection is believed to be alive. */
+bool
+db_up(const struct db *db)
+{
+	return db->up;
+}
+
+/* Classifies a statement error, marking the handle down if the link died. */
+static enum db_rc
+stmt_fail(struct db *db, MYSQL_STMT *st, const char *what, size_t idx)
+{
+	unsigned int e = mysql_stmt_errno(st);
+
+	switch (e) {
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+		LOGE("%s statement %zu: %s (reconnecting)", what, idx,
+		    mysql_stmt_error(st));
+		db->up = false;
+		return DB_UNAVAILABLE;
+	case ER_DUP_ENTRY:
+	case ER_ROW_IS_REFERENCED_2:
+	case ER_NO_REFERENCED_ROW_2:
+		return DB_DUPLICATE;
+	default:
+		LOGE("%s statement %zu: %u %s", what, idx, e,
+		    mysql_stmt_error(st));
+		return DB_ERROR;
+	}
+}
+
+/* Copies the result set of st, already executed, into res in arena a. */
+static enum db_rc
+fetch_all(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
+    struct db_res *res)
+{
+	MYSQL_RES *meta = NULL;
+	MYSQL_FIELD *f;
+	MYSQL_BIND *b = NULL;
+	unsigned long *len = NULL;
+	my_bool *isnull = NULL;
+	size_t i, row = 0, nc;
+	enum db_rc rc = DB_ERROR;
+	int frc;
+
+	if (mysql_stmt_store_result(st) != 0)
+		return stmt_fail(db, st, "store", idx);
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		LOGE("statement %zu: no metadata", idx);
+		goto out;
+	}
+	nc = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	res->ncols = nc;
+	res->nrows = (size_t)mysql_stmt_num_rows(st);
+	res->cell = arena_calloc(a, res->nrows * nc + 1, sizeof(char *));
+	b = arena_calloc(a, nc, sizeof(*b));
+	len = arena_calloc(a, nc, sizeof(*len));
+	isnull = arena_calloc(a, nc, sizeof(*isnull));
+	for (i = 0; i < nc; i++) {
+		if (f[i].max_length > DB_CELL_MAX_BYTES) {
+			LOGE("statement %zu column %zu: %lu bytes", idx, i,
+			    f[i].max_length);
+			goto out;
+		}
+		b[i].buffer_type = MYSQL_TYPE_STRING;
+		b[i].buffer_length = f[i].max_length + 1;
+		b[i].buffer = arena_alloc(a, b[i].buffer_length);
+		b[i].length = &len[i];
+		b[i].is_null = &isnull[i];
+	}
+	if (nc > 0 && mysql_stmt_bind_result(st, b) != 0) {
+		rc = stmt_fail(db, st, "bind result", idx);
+		goto out;
+	}
+	while ((frc = mysql_stmt_fetch(st)) == 0) {
+		for (i = 0; i < nc && row < res->nrows; i++)
+			res->cell[row * nc + i] = isnull[i] ? NULL
+			    : arena_strndup(a, b[i].buffer, len[i]);
+		row++;
+	}
+	if (frc == MYSQL_DATA_TRUNCATED) {
+		LOGE("statement %zu: data truncated", idx);
+		goto out;
+	}
+	if (frc != MYSQL_NO_DATA) {
+		rc = stmt_fail(db, st, "fetch", idx);
+		goto out;
+	}
+	rc = DB_OK;
+out:
+	if (meta != NULL)
+		mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	return rc;
+}
+
+/* Runs st with n params; fills res (may be NULL for writes). */
+static enum db_rc
+run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
+    const struct db_param *p, size_t n, struct db_res *res)
+{
+	MYSQL_BIND b[DB_PARAM_MAX];
+	unsigned long len[DB_PARAM_MAX];
+	size_t i;
+
+	if (n > DB_PARAM_MAX || n != mysql_stmt_param_count(st)) {
+		LOGE("statement %zu: %zu parameters given, %lu expected", idx,
+		    n, mysql_stmt_param_count(st));
+		return DB_ERROR;
+	}
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < n; i++) {
+		switch (p[i].type) {
+		case DBP_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&p[i].i;
+			break;
+		case DBP_TEXT:
+			len[i] = p[i].len != 0 ? p[i].len : strlen(p[i].s);
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)p[i].s;
+			b[i].buffer_length = len[i];
+			b[i].length = &len[i];
+			break;
+		case DBP_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		default:
+			abort();
+		}
+	}
+	if (n > 0 && mysql_stmt_bind_param(st, b) != 0)
+		return stmt_fail(db, st, "bind", idx);
+	if (mysql_stmt_execute(st) != 0)
+		return stmt_fail(db, st, "execute", idx);
+	memset(res, 0, sizeof(*res));
+	res->affected = mysql_stmt_affected_rows(st);
+	res->insert_id = mysql_stmt_insert_id(st);
+	if (mysql_stmt_field_count(st) == 0)
+		return DB_OK;
+	return fetch_all(db, st, idx, a, res);
+}
+
+/*
+ * Runs statement idx of the worker's table with the n parameters p and
+ * copies its rows into res, in arena a (res is always filled, zero rows on
+ * failure).  Returns DB_OK, DB_DUPLICATE, DB_UNAVAILABLE (answer 503) or
+ * DB_ERROR; errors are logged here.
+ */
+enum db_rc
+db_exec(struct db *db, struct arena *a, size_t idx, const struct db_param *p,
+    size_t n, struct db_res *res)
+{
+	struct db_res tmp;
+	enum db_rc rc;
+
+	if (res == NULL)
+		res = &tmp;
+	memset(res, 0, sizeof(*res));
+	if (idx >= db->nsql)
+		abort();
+	if (!db->up)
+		return DB_UNAVAILABLE;
+	rc = run(db, db->st[idx], idx, a, p, n, res);
+	if (rc != DB_OK)
+		memset(res, 0, sizeof(*res));
+	return rc;
+}
+
+/* A round trip to the server: DB_OK or DB_UNAVAILABLE. */
+enum db_rc
+db_ping(struct db *db, struct arena *a)
+{
+	struct db_res res;
+
+	if (db_ensure(db) == -1)
+		return DB_UNAVAILABLE;
+	if (run(db, db->ping, 0, a, NULL, 0, &res) != DB_OK || res.nrows != 1)
+		return DB_UNAVAILABLE;
+	return DB_OK;
+}
+
+/* Transaction control through the client API, never composed SQL. */
+enum db_rc
+db_begin(struct db *db)
+{
+	if (!db->up)
+		return DB_UNAVAILABLE;
+	if (mysql_autocommit(db->my, 0) != 0) {
+		LOGE("autocommit off: %s", mysql_error(db->my));
+		db->up = false;
+		return DB_UNAVAILABLE;
+	}
+	return DB_OK;
+}
+
+/* Commits the transaction db_begin() opened; DB_OK or an error. */
+enum db_rc
+db_commit(struct db *db)
+{
+	enum db_rc rc = DB_OK;
+
+	if (mysql_commit(db->my) != 0) {
+		LOGE("commit: %s", mysql_error(db->my));
+		rc = DB_ERROR;
+	}
+	if (mysql_autocommit(db->my, 1) != 0)
+		db->up = false;
+	return rc;
+}
+
+/* Rolls back whatever db_begin() opened; safe to call when nothing is. */
+void
+db_rollback(struct db *db)
+{
+	if (!db->up)
+		return;
+	if (mysql_rollback(db->my) != 0 || mysql_autocommit(db->my, 1) != 0)
+		db->up = false;
+}
+
+/* Cell (row, col) of res, or NULL for SQL NULL.  Borrowed (arena). */
+const char *
+db_str(const struct db_res *res, size_t row, size_t col)
+{
+	if (row >= res->nrows || col >= res->ncols)
+		abort();
+	return res->cell[row * res->ncols + col];
+}
+
+/* Cell (row, col) as an integer; 0 for NULL or a non-number. */
+int64_t
+db_int(const struct db_res *res, size_t row, size_t col)
+{
+	const char *s;
+	int64_t v;
+
+	if ((s = db_str(res, row, col)) == NULL ||
+	    str_to_int64(s, INT64_MIN, INT64_MAX, &v) == -1)
+		return 0;
+	return v;
+}

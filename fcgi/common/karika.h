@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * karika.h: the one header every Karika worker and tool includes.
+ *
+ * It declares libkarika (fcgi/common), grouped by the source file that
+ * defines each function, so that "where is this" is a glance.  A request
+ * travels: worker.c accepts it, req.c parses the CGI parameters, route.c
+ * finds the handler and runs the checks every route shares, the handler
+ * queries through db.c and writes its elements through xml.c, and resp.c
+ * sends the finished document (or the error page) with one set of headers.
+ *
+ * Memory: everything derived from a request lives in the request's arena
+ * (arena.c) and is freed wholesale after the response; everything that
+ * lives as long as the process hangs off struct worker.  Out of memory
+ * aborts (xmalloc and friends): the supervisor restarts the process.
+ */
+#ifndef KARIKA_H
+#define KARIKA_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Limits.  Each untrusted quantity has a ceiling, collected here. */
+#define REQ_BODY_MAX_BYTES     (256 * 1024) /* forms; nginx caps at 1 MiB */
+#define REQ_QUERY_MAX_BYTES    4096         /* nginx's header buffers are 8 KiB */
+#define REQ_PATH_MAX_BYTES     1024
+#define FORM_MAX_FIELDS        128
+#define FORM_KEY_MAX_BYTES     64
+#define COOKIE_MAX_COUNT       32
+#define PATH_MAX_IDS           4  /* numeric segments in one route pattern */
+#define ARENA_BLOCK_BYTES      (16 * 1024)
+#define DB_PARAM_MAX           32
+#define DB_CELL_MAX_BYTES      (1024 * 1024)
+#define CFG_LINE_MAX_BYTES     1024
+#define CFG_MAX_ENTRIES        64
+#define LOCALE_COOKIE_SECONDS  (365 * 24 * 3600)
+#define WORKER_MAX_PROCS       64
+
+struct arena;
+struct worker;
+struct req;
+struct xml;
+
+/* --- util.c: allocation that never returns NULL (abort on OOM) --- */
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+char *xstrdup(const char *);
+
+/* --- arena.c: per-request memory --- */
+
+struct arena *arena_new(void);
+void arena_free(struct arena *);
+void arena_reset(struct arena *);
+void *arena_alloc(struct arena *, size_t);
+void *arena_calloc(struct arena *, size_t, size_t);
+char *arena_strdup(struct arena *, const char *);
+char *arena_strndup(struct arena *, const char *, size_t);
+char *arena_printf(struct arena *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void arena_cleanup(struct arena *, void (*)(void *), void *);
+
+/* --- str.c: bounded string and number helpers --- */
+
+int str_to_int64(const char *, int64_t, int64_t, int64_t *);
+int str_to_octal(const char *, int64_t, int64_t *);
+bool utf8_valid(const char *, size_t);
+size_t utf8_chars(const char *, size_t);
+bool text_clean(const char *, size_t);
+int pct_decode(char *, size_t *);
+bool str_eq_ci(const char *, const char *);
+
+/* --- log.c: one line per event to stderr, never personal data --- */
+
+void log_init(const char *);
+void log_err(const char *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
+#define LOGE(...) log_err(__func__, __VA_ARGS__)
+
+/* --- cfg.c: the one config file --- */
+
+struct cfg {
+	const char *path;
+	size_t n;
+	char *key[CFG_MAX_ENTRIES];
+	char *val[CFG_MAX_ENTRIES];
+};
+
+int cfg_load(struct cfg *, const char *);
+void cfg_release(struct cfg *);
+const char *cfg_get(const struct cfg *, const char *, const char *);
+int cfg_int(const struct cfg *, const char *, int64_t, int64_t, int64_t,
+    int64_t *);
+const char *cfg_default_path(const char *);
+
+/* --- i18n.c: locales and their negotiation --- */
+
+enum locale {
+	LOCALE_SR_CYRL, /* Serbian, Cyrillic: the official script */
+	LOCALE_SR_LATN, /* Serbian, Latin */
+	LOCALE_BS,      /* Bosnian */
+	LOCALE_EN,      /* English */
+	LOCALE__MAX
+};
+
+extern const char *const locale_tags[LOCALE__MAX];
+
+enum locale locale_from_tag(const char *);
+enum locale locale_negotiate(const char *, const char *, const char *,
+    enum locale);
+
+/* --- translit.c: Serbian Latin <-> Cyrillic and the name search key --- */
+
+char *translit_to_cyrl(const char *);
+char *translit_to_latn(const char *);
+char *translit_search_key(const char *);
+
+/* --- db.c: MariaDB, prepared statements only --- */
+
+enum db_rc {
+	DB_OK,          /* executed; for a SELECT, rows may be zero */
+	DB_NOTFOUND,    /* db_exec_one found no row */
+	DB_DUPLICATE,   /* unique or foreign-key constraint refused it */
+	DB_UNAVAILABLE, /* no connection to the server: answer 503 */
+	DB_ERROR        /* anything else, logged where it happened */
+};
+
+enum db_ptype {
+	DBP_INT,  /* int64_t in .i */
+	DBP_TEXT, /* UTF-8 in .s, length .len (or strlen if .len is 0) */
+	DBP_NULL  /* SQL NULL */
+};
+
+struct db_param {
+	enum db_ptype type;
+	int64_t i;
+	const char *s;
+	size_t len;
+};
+
+#define DBP_I(v)   ((struct db_param){.type = DBP_INT, .i = (v)})
+#define DBP_S(v)   ((struct db_param){.type = DBP_TEXT, .s = (v)})
+#define DBP_NUL    ((struct db_param){.type = DBP_NULL})
+
+/*
+ * A result: every cell copied into the request arena as a NUL-terminated
+ * string, NULL for SQL NULL.  Read it with db_str() and db_int().
+ */
+struct db_res {
+	size_t nrows;
+	size_t ncols;
+	char **cell; /* nrows * ncols, row-major */
+	uint64_t affected;
+	uint64_t insert_id;
+};
+
+struct db;
+
+struct db *db_new(const struct cfg *, const char *, const char *const *,
+    size_t);
+void db_free(struct db *);
+int db_ensure(struct db *);
+bool db_up(const struct db *);
+enum db_rc db_exec(struct db *, struct arena *, size_t,
+    const struct db_param *, size_t, struct db_res *);
+enum db_rc db_ping(struct db *, struct arena *);
+enum db_rc db_begin(struct db *);
+enum db_rc db_commit(struct db *);
+void db_rollback(struct db *);
+const char *db_str(const struct db_res *, size_t, size_t);
+int64_t db_int(const struct db_res *, size_t, size_t);
+
+/* --- req.c: the request as the worker sees it --- */
+
+enum http_method {
+	METHOD_GET,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_OTHER,
+	METHOD__MAX
+};
+
+enum http_status {
+	HTTP_OK = 200,
+	HTTP_SEE_OTHER = 303,
+	HTTP_BAD_REQUEST = 400,
+	HTTP_FORBIDDEN = 403,
+	HTTP_NOT_FOUND = 404,
+	HTTP_METHOD_NOT_ALLOWED = 405,
+	HTTP_CONFLICT = 409,
+	HTTP_TOO_LARGE = 413,
+	HTTP_INTERNAL = 500,
+	HTTP_UNAVAILABLE = 503
+};
+
+struct kv {
+	char *key;
+	char *val;
+	size_t len;
+};
+
+struct kvlist {
+	size_t n;
+	struct kv *v;
+};
+
+struct req {
+	struct arena *arena;
+	struct worker *w;
+	void *fcgx; /* FCGX_Request *, opaque outside worker.c and resp.c */
+	enum http_method method;
+	const char *method_name;
+	const char *path;    /* decoded, validated UTF-8, no query */
+	const char *rid;     /* request id from nginx, or generated */
+	bool https;
+	struct kvlist query; /* decoded query string */
+	struct kvlist form;  /* decoded url-encoded body */
+	struct kvlist cookies;
+	enum locale locale;
+	bool set_locale_cookie;
+	int64_t ids[PATH_MAX_IDS]; /* numeric path segments, in order */
+	size_t nids;
+	const char *municipality; /* code: fastcgi param or config */
+	const char *redirect;     /* for 303 */
+	const char *allow;        /* the Allow header of a 405 */
+	const char *route;        /* the route's name, for the log */
+	bool render;              /* send the handler's page despite an error */
+	enum http_status status;  /* what was sent, for the log */
+	struct timespec start;
+};
+
+enum http_status req_parse(struct req *, char **);
+enum http_status kv_parse_urlencoded(struct arena *, const char *, size_t,
+    struct kvlist *);
+enum http_status kv_parse_cookies(struct arena *, const char *,
+    struct kvlist *);
+const char *kv_get(const struct kvlist *, const char *);
+const char *req_env(char **, const char *);
+
+/* --- xml.c: the document, written with libxml2, escaped by libxml2 --- */
+
+struct xml *xml_new(void);
+void xml_free(struct xml *);
+int xml_start(struct xml *, const char *);
+int xml_end(struct xml *);
+int xml_attr(struct xml *, const char *, const char *);
+int xml_attr_int(struct xml *, const char *, int64_t);
+int xml_text(struct xml *, const char *);
+int xml_elem_text(struct xml *, const char *, const char *);
+int xml_elem_int(struct xml *, const char *, int64_t);
+int xml_open_page(struct xml *, const struct req *);
+int xml_close_page(struct xml *);
+int xml_finish(struct xml *, const char **, size_t *);
+
+/* --- resp.c: status line, headers, body --- */
+
+void resp_send_xml(struct req *, enum http_status, const char *, size_t);
+void resp_send_text(struct req *, enum http_status, const char *);
+void resp_redirect(struct req *, const char *);
+void resp_error(struct req *, enum http_status, const char *);
+const char *http_reason(enum http_status);
+
+/* --- route.c: the route table and the dispatch every request takes --- */
+
+typedef enum http_status (*handler_fn)(struct req *, struct xml *);
+
+enum route_flags {
+	ROUTE_NO_PAGE = 1 << 0, /* handler answers itself (health, files) */
+};
+
+struct route {
+	enum http_method method; /* GET also answers HEAD */
+	const char *pattern;     /* "/registry/services", "%" = an id */
+	handler_fn fn;
+	const char *name; /* for logs and the route list */
+	unsigned flags;
+};
+
+void route_dispatch(struct req *, const struct route *, size_t);
+void route_list(const char *, const struct route *, size_t);
+enum http_status route_health(struct req *, struct xml *);
+
+/* --- worker.c: the process: sockets, children, the accept loop --- */
+
+struct worker_def {
+	const char *name; /* "surveys": logs, config section, DB user */
+	const struct route *routes;
+	size_t nroutes;
+	const char *const *stmts;
+	size_t nstmts;
+};
+
+struct worker {
+	const struct worker_def *def;
+	struct cfg cfg;
+	struct db *db;
+	const char *municipality; /* installation default (config) */
+	enum locale default_locale;
+};
+
+int worker_main(int, char **, const struct worker_def *);
+
+/* --- mig.c: migration names, order and checksums (karika-migrate) --- */
+
+#define MIG_CHECKSUM_LEN 64 /* SHA-256 in hex */
+
+enum mig_action {
+	MIG_APPLY,   /* never applied: apply it */
+	MIG_SKIP,    /* applied with this very content */
+	MIG_CHANGED  /* applied, and the file changed since: refuse */
+};
+
+bool mig_name(const char *, int64_t *);
+int mig_checksum(const void *, size_t, char[MIG_CHECKSUM_LEN + 1]);
+enum mig_action mig_decide(const char *, const char *);
+
+/* --- muni.c: the municipality a request is for --- */
+
+/* Every worker's statement table carries this at its STMT_MUNICIPALITY. */
+#define SQL_MUNICIPALITY                                                    \
+	"SELECT id, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en), " \
+	"country, currency, small_cell_k FROM municipality WHERE code = ?"
+
+struct muni {
+	int64_t id;
+	const char *code;
+	const char *name; /* in the request's locale */
+	const char *country;
+	const char *currency;
+	int64_t k; /* small-cell threshold for published figures */
+};
+
+enum http_status db_status(enum db_rc);
+enum http_status muni_load(struct req *, size_t, struct muni *);
+int muni_write(struct xml *, const struct muni *);
+
+/* --- cells.c: small-cell suppression for published figures --- */
+
+void cells_suppress(const int64_t *, bool *, size_t, int64_t);
+
+#endif /* KARIKA_H */

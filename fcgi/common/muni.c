@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * muni.c: the municipality a request is for.  Every page of the register
+ * belongs to one municipality: the one nginx names in the
+ * KARIKA_MUNICIPALITY parameter of its server block, or the installation
+ * default from the config.  Each worker's statement table carries
+ * SQL_MUNICIPALITY at an index it passes here.
+ */
+#include <stdlib.h>
+
+#include "karika.h"
+
+/* The HTTP outcome for a database result other than DB_OK. */
+enum http_status
+db_status(enum db_rc rc)
+{
+	switch (rc) {
+	case DB_OK:
+		return HTTP_OK;
+	case DB_NOTFOUND:
+		return HTTP_NOT_FOUND;
+	case DB_DUPLICATE:
+		return HTTP_CONFLICT;
+	case DB_UNAVAILABLE:
+		return HTTP_UNAVAILABLE;
+	case DB_ERROR:
+		return HTTP_INTERNAL;
+	default:
+		abort();
+	}
+}
+
+/*
+ * Loads the request's municipality with statement stmt (SQL_MUNICIPALITY)
+ * into m, names in the request's locale; strings live in the arena.
+ * Returns HTTP_OK, HTTP_NOT_FOUND for an unknown code, or the database's
+ * outcome.
+ */
+enum http_status
+muni_load(struct req *r, size_t stmt, struct muni *m)
+{
+	struct db_param p[2];
+	struct db_res res;
+	enum db_rc rc;
+
+	p[0] = DBP_I((int64_t)r->locale + 1);
+	p[1] = DBP_S(r->municipality);
+	if ((rc = db_exec(r->w->db, r->arena, stmt, p, 2, &res)) != DB_OK)
+		return db_status(rc);
+	if (res.nrows == 0)
+		return HTTP_NOT_FOUND;
+	m->id = db_int(&res, 0, 0);
+	m->code = r->municipality;
+	m->name = db_str(&res, 0, 1);
+	m->country = db_str(&res, 0, 2);
+	m->currency = db_str(&res, 0, 3);
+	m->k = db_int(&res, 0, 4);
+	return HTTP_OK;
+}
+
+/* Writes <municipality code country currency k>name</municipality>. */
+int
+muni_write(struct xml *x, const struct muni *m)
+{
+	if (xml_start(x, "municipality") == -1 ||
+	    xml_attr(x, "code", m->code) == -1 ||
+	    xml_attr(x, "country", m->country) == -1 ||
+	    xml_attr(x, "currency", m->currency) == -1 ||
+	    xml_attr_int(x, "k", m->k) == -1 || xml_text(x, m->name) == -1)
+		return -1;
+	return xml_end(x);
+}

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * req.c: turns the FastCGI parameters and body into struct req.  Parsing
+ * is strict: malformed percent-encoding, invalid UTF-8 and control
+ * characters in the path, query or form make the request a 400 before any
+ * handler runs, and a body over REQ_BODY_MAX_BYTES a 413.  Every string in
+ * struct req has passed text_clean(), so it is safe to hand to libxml2.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+
+#include <fcgiapp.h>
+
+#include "karika.h"
+
+/* The value of CGI parameter name in envp, or NULL.  Borrowed. */
+const char *
+req_env(char **envp, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; envp != NULL && *envp != NULL; envp++)
+		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return NULL;
+}
+
+/* The value of the first pair named key, or NULL.  Borrowed. */
+const char *
+kv_get(const struct kvlist *l, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			return l->v[i].val;
+	return NULL;
+}
+
+/*
+ * Decodes "k=v&k2=v2" (len bytes at s, not necessarily NUL-terminated)
+ * into l, copies in arena a.  Empty pairs are skipped; a key without '='
+ * has the value "".  Returns HTTP_OK, or HTTP_BAD_REQUEST for bad escapes,
+ * invalid UTF-8, control characters, an over-long key or too many pairs.
+ */
+enum http_status
+kv_parse_urlencoded(struct arena *a, const char *s, size_t len,
+    struct kvlist *l)
+{
+	const char *p = s, *end = s + len, *amp, *eq;
+	size_t klen, vlen;
+	char *k, *v;
+
+	l->n = 0;
+	l->v = NULL;
+	if (len == 0)
+		return HTTP_OK;
+	l->v = arena_calloc(a, FORM_MAX_FIELDS, sizeof(*l->v));
+	while (p < end) {
+		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
+			amp = end;
+		if (amp == p) {
+			p++;
+			continue;
+		}
+		if (l->n == FORM_MAX_FIELDS)
+			return HTTP_BAD_REQUEST;
+		eq = memchr(p, '=', (size_t)(amp - p));
+		klen = (size_t)((eq != NULL ? eq : amp) - p);
+		k = arena_strndup(a, p, klen);
+		vlen = eq != NULL ? (size_t)(amp - eq - 1) : 0;
+		v = arena_strndup(a, eq != NULL ? eq + 1 : "", vlen);
+		if (pct_decode(k, &klen) == -1 || pct_decode(v, &vlen) == -1)
+			return HTTP_BAD_REQUEST;
+		if (klen == 0 || klen > FORM_KEY_MAX_BYTES ||
+		    !text_clean(k, klen) || !text_clean(v, vlen))
+			return HTTP_BAD_REQUEST;
+		l->v[l->n].key = k;
+		l->v[l->n].val = v;
+		l->v[l->n].len = vlen;
+		l->n++;
+		p = amp + 1;
+	}
+	return HTTP_OK;
+}
+
+/*
+ * Splits a Cookie header into l.  Cookies belong to the whole site and may
+ * be set by other software, so a malformed pair is skipped, never a 400.
+ * Values are not decoded; only printable ASCII is kept.
+ */
+enum http_status
+kv_parse_cookies(struct arena *a, const char *s, struct kvlist *l)
+{
+	const char *p = s, *semi, *eq, *c;
+	size_t klen, vlen;
+	bool ok;
+
+	l->n = 0;
+	l->v = arena_calloc(a, COOKIE_MAX_COUNT, sizeof(*l->v));
+	while (s != NULL && *p != '\0' && l->n < COOKIE_MAX_COUNT) {
+		while (*p == ' ')
+			p++;
+		if ((semi = strchr(p, ';')) == NULL)
+			semi = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(semi - p));
+		ok = eq != NULL && eq > p;
+		for (c = p; ok && c < semi; c++)
+			if (*c <= ' ' || *c >= 0x7f || *c == '"' || *c == '\\')
+				ok = false;
+		if (ok) {
+			klen = (size_t)(eq - p);
+			vlen = (size_t)(semi - eq - 1);
+			l->v[l->n].key = arena_strndup(a, p, klen);
+			l->v[l->n].val = arena_strndup(a, eq + 1, vlen);
+			l->v[l->n].len = vlen;
+			l->n++;
+		}
+		p = *semi != '\0' ? semi + 1 : semi;
+	}
+	return HTTP_OK;
+}
+
+/* A request id from nginx ($request_id: hex), or 16 random hex digits. */
+static const char *
+request_id(struct arena *a, const char *given)
+{
+	unsigned char rnd[8];
+	size_t n;
+
+	if (given != NULL && (n = strlen(given)) >= 8 && n <= 64 &&
+	    strspn(given, "0123456789abcdef") == n)
+		return arena_strdup(a, given);
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		memset(rnd, 0, sizeof(rnd));
+	return arena_printf(a, "%02x%02x%02x%02x%02x%02x%02x%02x", rnd[0],
+	    rnd[1], rnd[2], rnd[3], rnd[4], rnd[5], rnd[6], rnd[7]);
+}
+
+/*
+ * Reads a url-encoded body of the announced length.  Returns HTTP_OK,
+ * HTTP_TOO_LARGE, or HTTP_BAD_REQUEST (bad length, short body, bad form).
+ */
+static enum http_status
+read_body(struct req *r, char **envp)
+{
+	FCGX_Request *fr = r->fcgx;
+	const char *cl, *ct;
+	int64_t len = 0;
+	char *buf;
+	int got;
+
+	cl = req_env(envp, "CONTENT_LENGTH");
+	if (cl != NULL && *cl != '\0' &&
+	    str_to_int64(cl, 0, INT64_MAX, &len) == -1)
+		return HTTP_BAD_REQUEST;
+	if (len == 0)
+		return HTTP_OK;
+	if (len > REQ_BODY_MAX_BYTES)
+		return HTTP_TOO_LARGE;
+	ct = req_env(envp, "CONTENT_TYPE");
+	if (ct == NULL || strncasecmp(ct, "application/x-www-form-urlencoded",
+			      33) != 0)
+		return HTTP_BAD_REQUEST;
+	buf = arena_alloc(r->arena, (size_t)len + 1);
+	if (fr == NULL || (got = FCGX_GetStr(buf, (int)len, fr->in)) != len)
+		return HTTP_BAD_REQUEST;
+	buf[len] = '\0';
+	return kv_parse_urlencoded(r->arena, buf, (size_t)len, &r->form);
+}
+
+/*
+ * Fills r from the CGI parameters envp (and reads the body of a POST).
+ * r->arena, r->w and r->fcgx are set by the caller.  Returns HTTP_OK or
+ * the status of the first problem found; the request is then answered
+ * with that error page, never routed.
+ */
+enum http_status
+req_parse(struct req *r, char **envp)
+{
+	const char *m, *path, *qs;
+	size_t len;
+	enum http_status st;
+
+	r->rid = request_id(r->arena, req_env(envp, "REQUEST_ID"));
+	r->https = str_eq_ci(req_env(envp, "HTTPS"), "on");
+	r->municipality = req_env(envp, "KARIKA_MUNICIPALITY");
+	if (r->municipality == NULL || *r->municipality == '\0' ||
+	    strlen(r->municipality) > 32)
+		r->municipality = r->w != NULL ? r->w->municipality : "";
+	r->path = "/";
+	kv_parse_cookies(r->arena, req_env(envp, "HTTP_COOKIE"), &r->cookies);
+	r->locale = locale_negotiate(NULL, kv_get(&r->cookies, "lang"),
+	    req_env(envp, "HTTP_ACCEPT_LANGUAGE"),
+	    r->w != NULL ? r->w->default_locale : LOCALE_SR_CYRL);
+
+	m = req_env(envp, "REQUEST_METHOD");
+	r->method_name = m != NULL ? m : "";
+	if (str_eq_ci(m, "GET"))
+		r->method = METHOD_GET;
+	else if (str_eq_ci(m, "HEAD"))
+		r->method = METHOD_HEAD;
+	else if (str_eq_ci(m, "POST"))
+		r->method = METHOD_POST;
+	else
+		r->method = METHOD_OTHER;
+
+	if ((path = req_env(envp, "DOCUMENT_URI")) == NULL)
+		path = req_env(envp, "SCRIPT_NAME");
+	if (path == NULL || *path != '/' ||
+	    (len = strlen(path)) > REQ_PATH_MAX_BYTES ||
+	    !text_clean(path, len))
+		return HTTP_BAD_REQUEST;
+	r->path = path;
+
+	qs = req_env(envp, "QUERY_STRING");
+	len = qs != NULL ? strlen(qs) : 0;
+	if (len > REQ_QUERY_MAX_BYTES)
+		return HTTP_BAD_REQUEST;
+	if ((st = kv_parse_urlencoded(r->arena, qs, len, &r->query)) != HTTP_OK)
+		return st;
+	if (locale_from_tag(kv_get(&r->query, "lang")) != LOCALE__MAX) {
+		r->locale = locale_from_tag(kv_get(&r->query, "lang"));
+		r->set_locale_cookie = true;
+	}
+	if (r->method == METHOD_POST)
+		return read_body(r, envp);
+	return HTTP_OK;
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * resp.c: the one place a response is opened.  resp_headers() writes the
+ * status, the content type and the headers every response carries; the
+ * senders below call it and then write the body.  nginx adds the
+ * Content-Security-Policy and the other site-wide headers at the edge
+ * (nginx/karika.conf); the worker's own are here so that a worker reached
+ * without that include is still safe.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+
+#include "extern.h"
+
+/* The reason phrase for a status we answer with. */
+const char *
+http_reason(enum http_status st)
+{
+	switch (st) {
+	case HTTP_OK:
+		return "OK";
+	case HTTP_SEE_OTHER:
+		return "See Other";
+	case HTTP_BAD_REQUEST:
+		return "Bad Request";
+	case HTTP_FORBIDDEN:
+		return "Forbidden";
+	case HTTP_NOT_FOUND:
+		return "Not Found";
+	case HTTP_METHOD_NOT_ALLOWED:
+		return "Method Not Allowed";
+	case HTTP_CONFLICT:
+		return "Conflict";
+	case HTTP_TOO_LARGE:
+		return "Content Too Large";
+	case HTTP_INTERNAL:
+		return "Internal Server Error";
+	case HTTP_UNAVAILABLE:
+		return "Service Unavailable";
+	default:
+		abort();
+	}
+}
+
+/* Writes the status line and headers; the body follows. */
+void
+resp_headers(struct req *r, enum http_status st, const char *ctype)
+{
+	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+
+	r->status = st;
+	FCGX_FPrintF(out, "Status: %d %s\r\n", (int)st, http_reason(st));
+	if (ctype != NULL)
+		FCGX_FPrintF(out, "Content-Type: %s\r\n", ctype);
+	FCGX_FPrintF(out, "Content-Language: %s\r\n"
+			  "X-Content-Type-Options: nosniff\r\n"
+			  "Cache-Control: no-store\r\n"
+			  "Vary: Cookie, Accept-Language\r\n",
+	    locale_tags[r->locale]);
+	if (r->allow != NULL)
+		FCGX_FPrintF(out, "Allow: %s\r\n", r->allow);
+	if (r->set_locale_cookie)
+		FCGX_FPrintF(out,
+		    "Set-Cookie: lang=%s; Path=/; Max-Age=%d; "
+		    "HttpOnly; SameSite=Lax%s\r\n",
+		    locale_tags[r->locale], LOCALE_COOKIE_SECONDS,
+		    r->https ? "; Secure" : "");
+	FCGX_PutS("\r\n", out);
+}
+
+static void
+body(struct req *r, const char *s, size_t len)
+{
+	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+
+	if (r->method != METHOD_HEAD && len > 0)
+		FCGX_PutStr(s, (int)len, out);
+}
+
+/*
+ * Sends a finished XML document (text/xml: nginx's XSLT filter turns it
+ * into HTML with the worker's stylesheet).
+ */
+void
+resp_send_xml(struct req *r, enum http_status st, const char *doc,
+    size_t len)
+{
+	resp_headers(r, st, "text/xml; charset=utf-8");
+	body(r, doc, len);
+}
+
+/* Sends a short plain-text answer (health checks). */
+void
+resp_send_text(struct req *r, enum http_status st, const char *s)
+{
+	resp_headers(r, st, "text/plain; charset=utf-8");
+	body(r, s, strlen(s));
+}
+
+/* 303 See Other to a local path (post, redirect, get). */
+void
+resp_redirect(struct req *r, const char *location)
+{
+	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+
+	/* Only our own paths: never an open redirect. */
+	if (location == NULL || location[0] != '/' || location[1] == '/' ||
+	    strpbrk(location, "\r\n\\") != NULL)
+		location = "/";
+	FCGX_FPrintF(out, "Location: %s\r\n", location);
+	resp_headers(r, HTTP_SEE_OTHER, NULL);
+}
+
+/*
+ * Sends the error page for st: the envelope around <error status key/>,
+ * which every stylesheet renders in the user's language with the request
+ * id.  key is a message-catalogue key, or NULL for the status's own.
+ */
+void
+resp_error(struct req *r, enum http_status st, const char *key)
+{
+	struct xml *x;
+	const char *doc;
+	size_t len;
+
+	if (key == NULL)
+		key = arena_printf(r->arena, "error.%d", (int)st);
+	x = xml_new();
+	if (xml_open_page(x, r) == -1 || xml_start(x, "error") == -1 ||
+	    xml_attr_int(x, "status", (int)st) == -1 ||
+	    xml_attr(x, "key", key) == -1 || xml_close_page(x) == -1 ||
+	    xml_finish(x, &doc, &len) == -1)
+		resp_send_text(r, st, http_reason(st));
+	else
+		resp_send_xml(r, st, doc, len);
+	xml_free(x);
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * route.c: the dispatcher every request takes (STYLE 3.8).  A worker's
+ * route table maps a method and a path pattern to a handler.  No match is
+ * 404; a known path with another method is 405 with an Allow header.  The
+ * handler writes its elements inside the <page> envelope opened here and
+ * returns an HTTP outcome, which this file turns into the response: the
+ * document for 200 (or for a form re-rendered with its errors, r->render),
+ * a redirect for 303, and the error page for anything else.
+ *
+ * Adding a route: add its row to the worker's table in main.c, its
+ * handler in the resource's file, a test in tests/integration, and the
+ * message keys in every catalogue.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "extern.h"
+
+/*
+ * Matches path against pattern segment by segment; a "%" segment matches
+ * a positive decimal id, stored in ids[].  Returns true on a match.
+ */
+bool
+route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
+{
+	const char *p = pattern, *s = path, *pe, *se;
+	char seg[24];
+	size_t n = 0;
+
+	while (*p != '\0' && *s != '\0') {
+		pe = p + strcspn(p, "/");
+		se = s + strcspn(s, "/");
+		if (pe - p == 1 && *p == '%') {
+			if (se - s == 0 || (size_t)(se - s) >= sizeof(seg) ||
+			    n == PATH_MAX_IDS || *s == '0')
+				return false;
+			memcpy(seg, s, (size_t)(se - s));
+			seg[se - s] = '\0';
+			if (str_to_int64(seg, 1, INT64_MAX, &ids[n]) == -1)
+				return false;
+			n++;
+		} else if (pe - p != se - s ||
+		    memcmp(p, s, (size_t)(pe - p)) != 0)
+			return false;
+		p = pe;
+		s = se;
+		if (*p == '/' && *s == '/') {
+			p++;
+			s++;
+		} else if (*p != *s)
+			return false;
+	}
+	if (*p != '\0' || *s != '\0')
+		return false;
+	*nids = n;
+	return true;
+}
+
+static const char *const method_names[METHOD__MAX] = {
+	"GET",  /* METHOD_GET */
+	"HEAD", /* METHOD_HEAD */
+	"POST", /* METHOD_POST */
+	"",     /* METHOD_OTHER */
+};
+
+/* Runs the handler of rt inside the envelope and sends what it made. */
+static void
+run_page(struct req *r, const struct route *rt)
+{
+	struct xml *x;
+	enum http_status st;
+	const char *doc;
+	size_t len;
+
+	x = xml_new();
+	if (xml_open_page(x, r) == -1) {
+		resp_error(r, HTTP_INTERNAL, NULL);
+		goto out;
+	}
+	st = rt->fn(r, x);
+	if (st == HTTP_SEE_OTHER) {
+		resp_redirect(r, r->redirect);
+		goto out;
+	}
+	if (st != HTTP_OK && !r->render) {
+		resp_error(r, st, NULL);
+		goto out;
+	}
+	if (xml_close_page(x) == -1 || xml_finish(x, &doc, &len) == -1) {
+		resp_error(r, HTTP_INTERNAL, NULL);
+		goto out;
+	}
+	resp_send_xml(r, st, doc, len);
+out:
+	xml_free(x);
+}
+
+/*
+ * Finds the route for r among the n in routes and answers the request.
+ * Never fails: every outcome is a response.
+ */
+void
+route_dispatch(struct req *r, const struct route *routes, size_t n)
+{
+	const struct route *found = NULL;
+	char *allow = NULL;
+	int64_t ids[PATH_MAX_IDS];
+	size_t i, nids = 0;
+	bool pathmatch = false;
+	enum http_method m;
+
+	for (i = 0; i < n && found == NULL; i++) {
+		if (!route_match(routes[i].pattern, r->path, ids, &nids))
+			continue;
+		pathmatch = true;
+		m = routes[i].method;
+		if (m == r->method || (m == METHOD_GET && r->method == METHOD_HEAD)) {
+			found = &routes[i];
+			memcpy(r->ids, ids, sizeof(ids));
+			r->nids = nids;
+			continue;
+		}
+		allow = allow == NULL
+		    ? arena_strdup(r->arena, method_names[m])
+		    : arena_printf(r->arena, "%s, %s", allow, method_names[m]);
+		if (m == METHOD_GET)
+			allow = arena_printf(r->arena, "%s, HEAD", allow);
+	}
+	if (found == NULL) {
+		r->route = "-";
+		if (pathmatch)
+			r->allow = allow;
+		resp_error(r, pathmatch ? HTTP_METHOD_NOT_ALLOWED
+					: HTTP_NOT_FOUND, NULL);
+		return;
+	}
+	r->route = found->name;
+	if (found->flags & ROUTE_NO_PAGE) {
+		found->fn(r, NULL);
+		return;
+	}
+	run_page(r, found);
+}
+
+/* Prints the table, one "METHOD pattern name" line a route (--routes). */
+void
+route_list(const char *worker, const struct route *routes, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fprintf(stdout, "%s %s %s %s\n", worker,
+		    method_names[routes[i].method], routes[i].pattern,
+		    routes[i].name);
+}
+
+/*
+ * GET <prefix>/health: 200 "ok" after a round trip to MariaDB, 503 when
+ * the database cannot be reached.  Shared by every worker's table.
+ */
+enum http_status
+route_health(struct req *r, struct xml *x)
+{
+	if (db_ping(r->w->db, r->arena) != DB_OK) {
+		resp_send_text(r, HTTP_UNAVAILABLE, "unavailable\n");
+		return HTTP_UNAVAILABLE;
+	}
+	resp_send_text(r, HTTP_OK, "ok\n");
+	return HTTP_OK;
+}

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * str.c: bounded string and number helpers.  Every value that comes from
+ * the wire passes through here before a handler sees it: numbers through
+ * str_to_int64 (strtonum semantics, from libbsd), text through utf8_valid
+ * and text_clean, URL escapes through pct_decode.
+ */
+#include <stdlib.h> /* strtonum, through libbsd-overlay */
+#include <string.h>
+
+#include "karika.h"
+
+/*
+ * Parses s as a decimal integer in [min, max] into *out.  Returns 0, or -1
+ * for an empty string, trailing garbage, or a value out of range; *out is
+ * untouched on failure.
+ */
+int
+str_to_int64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	const char *errstr = NULL;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	/* strtonum accepts leading blanks and '+'; the wire never needs them. */
+	if (*s != '-' && (*s < '0' || *s > '9'))
+		return -1;
+	v = strtonum(s, min, max, &errstr);
+	if (errstr != NULL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/*
+ * Parses s as an octal number (a file mode such as "0660") no larger than
+ * max into *out.  Returns 0, or -1 for anything but octal digits.
+ */
+int
+str_to_octal(const char *s, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '7')
+			return -1;
+		v = v * 8 + (*s - '0');
+		if (v > max)
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+ * Decodes one UTF-8 sequence at s (n bytes left) into *cp.  Returns its
+ * length, or 0 for an invalid, overlong, surrogate or out-of-range
+ * sequence.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && c < 0x10000) || c > 0x10ffff ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* True when the n bytes at s are well-formed UTF-8 without NUL. */
+bool
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0 || cp == 0)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+/* Counts the characters (code points) of valid UTF-8. */
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+/*
+ * True when the n bytes at s are text that XML 1.0 can carry: valid UTF-8,
+ * no NUL, no C0 control other than tab, newline and carriage return, no
+ * DEL, and neither U+FFFE nor U+FFFF.  libxml2's writer passes such bytes
+ * through unescaped and the document is then not well-formed, so nothing
+ * else may reach it (STYLE 3.7).
+ */
+bool
+text_clean(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			return false;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0x7f || cp == 0xfffe || cp == 0xffff)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes form-style percent escapes in place: "%XX" to the byte and '+' to
+ * a space.  *len is the input length on entry and the decoded length on
+ * return; the result is NUL-terminated.  Returns -1 for a '%' not followed
+ * by two hex digits, or for "%00".
+ */
+int
+pct_decode(char *s, size_t *len)
+{
+	size_t i, o = 0;
+	int hi, lo;
+
+	for (i = 0; i < *len; i++) {
+		if (s[i] == '+')
+			s[o++] = ' ';
+		else if (s[i] == '%') {
+			if (*len - i < 3)
+				return -1;
+			if ((hi = hexval((unsigned char)s[i + 1])) < 0 ||
+			    (lo = hexval((unsigned char)s[i + 2])) < 0)
+				return -1;
+			if (hi == 0 && lo == 0)
+				return -1;
+			s[o++] = (char)(hi << 4 | lo);
+			i += 2;
+		} else
+			s[o++] = s[i];
+	}
+	s[o] = '\0';
+	*len = o;
+	return 0;
+}
+
+/* ASCII case-insensitive equality; NULL equals nothing. */
+bool
+str_eq_ci(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return false;
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return false;
+	}
+	return *a == *b;
+}

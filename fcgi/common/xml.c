@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * xml.c: owns the libxml2 writer.  Every response document is built in
+ * memory here and handed to resp.c only when complete, so a failure half
+ * way never sends half a page.  Every text and attribute value is escaped
+ * by libxml2; because libxml2 passes control characters and invalid UTF-8
+ * through unescaped (STYLE 3.7), every value is also checked with
+ * text_clean() and refused if it could make the document ill-formed.
+ * Element and attribute names are literals in the callers, never data.
+ *
+ * Each function returns 0, or -1 after logging the xmlTextWriter call that
+ * failed; callers chain them with "if (... == -1) goto out;".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "karika.h"
+
+struct xml {
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
+};
+
+/* A new in-memory document writer; free it with xml_free(). */
+struct xml *
+xml_new(void)
+{
+	struct xml *x;
+
+	x = xcalloc(1, sizeof(*x));
+	if ((x->buf = xmlBufferCreate()) == NULL ||
+	    (x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL) {
+		LOGE("xmlNewTextWriterMemory failed");
+		abort(); /* only fails for lack of memory */
+	}
+	return x;
+}
+
+/* Frees the writer and its buffer.  NULL is fine. */
+void
+xml_free(struct xml *x)
+{
+	if (x == NULL)
+		return;
+	if (x->w != NULL)
+		xmlFreeTextWriter(x->w);
+	if (x->buf != NULL)
+		xmlBufferFree(x->buf);
+	free(x);
+}
+
+static int
+check(int rc, const char *call)
+{
+	if (rc < 0) {
+		LOGE("%s failed", call);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+clean(const char *s)
+{
+	if (s == NULL || !text_clean(s, strlen(s))) {
+		LOGE("refused text that XML cannot carry");
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens element name (a literal). */
+int
+xml_start(struct xml *x, const char *name)
+{
+	return check(xmlTextWriterStartElement(x->w, BAD_CAST name),
+	    "xmlTextWriterStartElement");
+}
+
+/* Closes the innermost open element. */
+int
+xml_end(struct xml *x)
+{
+	return check(xmlTextWriterEndElement(x->w), "xmlTextWriterEndElement");
+}
+
+/* Writes attribute name="val" on the element just opened; NULL skips. */
+int
+xml_attr(struct xml *x, const char *name, const char *val)
+{
+	if (val == NULL)
+		return 0;
+	if (clean(val) == -1)
+		return -1;
+	return check(xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
+			 BAD_CAST val),
+	    "xmlTextWriterWriteAttribute");
+}
+
+/* Writes an integer attribute. */
+int
+xml_attr_int(struct xml *x, const char *name, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	return xml_attr(x, name, buf);
+}
+
+/* Writes escaped text inside the open element; NULL writes nothing. */
+int
+xml_text(struct xml *x, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (clean(s) == -1)
+		return -1;
+	return check(xmlTextWriterWriteString(x->w, BAD_CAST s),
+	    "xmlTextWriterWriteString");
+}
+
+/* <name>text</name>; a NULL text writes nothing at all. */
+int
+xml_elem_text(struct xml *x, const char *name, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (xml_start(x, name) == -1 || xml_text(x, s) == -1)
+		return -1;
+	return xml_end(x);
+}
+
+/* <name>number</name> */
+int
+xml_elem_int(struct xml *x, const char *name, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	return xml_elem_text(x, name, buf);
+}
+
+/*
+ * Opens the document and the <page> envelope every response shares
+ * (ARCHITECTURE, step 2): the locale, the worker, the path (for the
+ * language links) and the request id (shown on error pages).  Later
+ * issues add the session's user and CSRF token here, in one place.
+ */
+int
+xml_open_page(struct xml *x, const struct req *r)
+{
+	if (check(xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL),
+		"xmlTextWriterStartDocument") == -1)
+		return -1;
+	if (xml_start(x, "page") == -1 ||
+	    xml_attr(x, "lang", locale_tags[r->locale]) == -1 ||
+	    xml_attr(x, "worker", r->w != NULL ? r->w->def->name : "") == -1 ||
+	    xml_attr(x, "path", r->path) == -1 ||
+	    xml_attr(x, "rid", r->rid) == -1 ||
+	    xml_attr(x, "municipality", r->municipality) == -1)
+		return -1;
+	return 0;
+}
+
+/* Closes every open element and the document. */
+int
+xml_close_page(struct xml *x)
+{
+	return check(xmlTextWriterEndDocument(x->w),
+	    "xmlTextWriterEndDocument");
+}
+
+/*
+ * Flushes the writer and points *out at the document (owned by x, valid
+ * until xml_free()) and *len at its length.
+ */
+int
+xml_finish(struct xml *x, const char **out, size_t *len)
+{
+	if (check(xmlTextWriterFlush(x->w), "xmlTextWriterFlush") == -1)
+		return -1;
+	*out = (const char *)xmlBufferContent(x->buf);
+	*len = (size_t)xmlBufferLength(x->buf);
+	return 0;
+}

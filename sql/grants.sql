@@ -1,0 +1,40 @@
+-- SPDX-License-Identifier: ISC
+-- One MariaDB user per worker, each with only what its fcgi/<worker>/
+-- stmt.c needs: the second wall behind the checks in the workers.  Run as
+-- root after every migration (scripts/stack does); it is idempotent.
+-- Review it together with the stmt.c files.  @PW_*@ are replaced with the
+-- passwords kept in the state directory (or your secret store).
+--
+-- Adding a table: grant it here to its owner, and read-only to others
+-- only through a view its owner publishes.
+
+CREATE USER IF NOT EXISTS 'karika_surveys'@'localhost' IDENTIFIED BY '@PW_SURVEYS@';
+CREATE USER IF NOT EXISTS 'karika_applications'@'localhost' IDENTIFIED BY '@PW_APPLICATIONS@';
+CREATE USER IF NOT EXISTS 'karika_registry'@'localhost' IDENTIFIED BY '@PW_REGISTRY@';
+CREATE USER IF NOT EXISTS 'karika_reports'@'localhost' IDENTIFIED BY '@PW_REPORTS@';
+ALTER USER 'karika_surveys'@'localhost' IDENTIFIED BY '@PW_SURVEYS@';
+ALTER USER 'karika_applications'@'localhost' IDENTIFIED BY '@PW_APPLICATIONS@';
+ALTER USER 'karika_registry'@'localhost' IDENTIFIED BY '@PW_REGISTRY@';
+ALTER USER 'karika_reports'@'localhost' IDENTIFIED BY '@PW_REPORTS@';
+
+-- Reference data every worker reads.
+GRANT SELECT ON karika.municipality TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+GRANT SELECT ON karika.service_group TO 'karika_applications'@'localhost',
+    'karika_registry'@'localhost', 'karika_reports'@'localhost';
+GRANT SELECT ON karika.service TO 'karika_applications'@'localhost',
+    'karika_reports'@'localhost';
+
+-- karika-surveys: survey definitions (responses come with their issue).
+GRANT SELECT, INSERT, UPDATE ON karika.survey TO 'karika_surveys'@'localhost';
+
+-- karika-registry: the register.
+GRANT SELECT, INSERT, UPDATE ON karika.service TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.organisation TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.licence TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.person TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.enrolment TO 'karika_registry'@'localhost';
+
+-- karika-reports: aggregates only, through the registry's view.
+GRANT SELECT ON karika.report_enrolment TO 'karika_reports'@'localhost';

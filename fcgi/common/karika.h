@@ -234,13 +234,13 @@ struct req {
 	struct timespec start;
 };
 
-enum http_status req_parse(struct req *, char **);
+enum http_status req_parse(struct req *, const char *const *);
 enum http_status kv_parse_urlencoded(struct arena *, const char *, size_t,
     struct kvlist *);
 enum http_status kv_parse_cookies(struct arena *, const char *,
     struct kvlist *);
 const char *kv_get(const struct kvlist *, const char *);
-const char *req_env(char **, const char *);
+const char *req_env(const char *const *, const char *);
 
 /* --- xml.c: the document, written with libxml2, escaped by libxml2 --- */
 

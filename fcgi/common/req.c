@@ -17,7 +17,7 @@
 
 /* The value of CGI parameter name in envp, or NULL.  Borrowed. */
 const char *
-req_env(char **envp, const char *name)
+req_env(const char *const *envp, const char *name)
 {
 	size_t n = strlen(name);
 
@@ -37,6 +37,16 @@ kv_get(const struct kvlist *l, const char *key)
 		if (strcmp(l->v[i].key, key) == 0)
 			return l->v[i].val;
 	return NULL;
+}
+
+/* Field names are ours: no control character at all, not even a newline. */
+static bool
+key_ok(const char *k)
+{
+	for (; *k != '\0'; k++)
+		if ((unsigned char)*k < 0x20 || *k == 0x7f)
+			return false;
+	return true;
 }
 
 /*
@@ -74,7 +84,7 @@ kv_parse_urlencoded(struct arena *a, const char *s, size_t len,
 		v = arena_strndup(a, eq != NULL ? eq + 1 : "", vlen);
 		if (pct_decode(k, &klen) == -1 || pct_decode(v, &vlen) == -1)
 			return HTTP_BAD_REQUEST;
-		if (klen == 0 || klen > FORM_KEY_MAX_BYTES ||
+		if (klen == 0 || klen > FORM_KEY_MAX_BYTES || !key_ok(k) ||
 		    !text_clean(k, klen) || !text_clean(v, vlen))
 			return HTTP_BAD_REQUEST;
 		l->v[l->n].key = k;
@@ -144,7 +154,7 @@ request_id(struct arena *a, const char *given)
  * HTTP_TOO_LARGE, or HTTP_BAD_REQUEST (bad length, short body, bad form).
  */
 static enum http_status
-read_body(struct req *r, char **envp)
+read_body(struct req *r, const char *const *envp)
 {
 	FCGX_Request *fr = r->fcgx;
 	const char *cl, *ct;
@@ -172,13 +182,37 @@ read_body(struct req *r, char **envp)
 }
 
 /*
+ * For the error page of a query that did not parse: a plain "lang=<tag>"
+ * pair among the raw ones still chooses its language (tags are ASCII, so
+ * no decoding is needed).  Sets no cookie.
+ */
+static void
+raw_locale(struct req *r, const char *qs)
+{
+	const char *p, *amp;
+	char tag[16];
+	size_t n;
+
+	for (p = qs; p != NULL && *p != '\0'; p = amp != NULL ? amp + 1 : NULL) {
+		amp = strchr(p, '&');
+		n = amp != NULL ? (size_t)(amp - p) : strlen(p);
+		if (n <= 5 || n - 5 >= sizeof(tag) || strncmp(p, "lang=", 5) != 0)
+			continue;
+		memcpy(tag, p + 5, n - 5);
+		tag[n - 5] = '\0';
+		if (locale_from_tag(tag) != LOCALE__MAX)
+			r->locale = locale_from_tag(tag);
+	}
+}
+
+/*
  * Fills r from the CGI parameters envp (and reads the body of a POST).
  * r->arena, r->w and r->fcgx are set by the caller.  Returns HTTP_OK or
  * the status of the first problem found; the request is then answered
  * with that error page, never routed.
  */
 enum http_status
-req_parse(struct req *r, char **envp)
+req_parse(struct req *r, const char *const *envp)
 {
 	const char *m, *path, *qs;
 	size_t len;
@@ -188,8 +222,10 @@ req_parse(struct req *r, char **envp)
 	r->https = str_eq_ci(req_env(envp, "HTTPS"), "on");
 	r->municipality = req_env(envp, "KARIKA_MUNICIPALITY");
 	if (r->municipality == NULL || *r->municipality == '\0' ||
-	    strlen(r->municipality) > 32)
+	    strlen(r->municipality) > 32 ||
+	    !text_clean(r->municipality, strlen(r->municipality)))
 		r->municipality = r->w != NULL ? r->w->municipality : "";
+	r->municipality = arena_strdup(r->arena, r->municipality);
 	r->path = "/";
 	kv_parse_cookies(r->arena, req_env(envp, "HTTP_COOKIE"), &r->cookies);
 	r->locale = locale_negotiate(NULL, kv_get(&r->cookies, "lang"),
@@ -197,7 +233,7 @@ req_parse(struct req *r, char **envp)
 	    r->w != NULL ? r->w->default_locale : LOCALE_SR_CYRL);
 
 	m = req_env(envp, "REQUEST_METHOD");
-	r->method_name = m != NULL ? m : "";
+	r->method_name = arena_strdup(r->arena, m != NULL && strlen(m) < 16 ? m : "-");
 	if (str_eq_ci(m, "GET"))
 		r->method = METHOD_GET;
 	else if (str_eq_ci(m, "HEAD"))
@@ -213,14 +249,17 @@ req_parse(struct req *r, char **envp)
 	    (len = strlen(path)) > REQ_PATH_MAX_BYTES ||
 	    !text_clean(path, len))
 		return HTTP_BAD_REQUEST;
-	r->path = path;
+	/* Copies: the log line is written after FCGX_Finish_r frees envp. */
+	r->path = arena_strdup(r->arena, path);
 
 	qs = req_env(envp, "QUERY_STRING");
 	len = qs != NULL ? strlen(qs) : 0;
 	if (len > REQ_QUERY_MAX_BYTES)
 		return HTTP_BAD_REQUEST;
-	if ((st = kv_parse_urlencoded(r->arena, qs, len, &r->query)) != HTTP_OK)
+	if ((st = kv_parse_urlencoded(r->arena, qs, len, &r->query)) != HTTP_OK) {
+		raw_locale(r, qs);
 		return st;
+	}
 	if (locale_from_tag(kv_get(&r->query, "lang")) != LOCALE__MAX) {
 		r->locale = locale_from_tag(kv_get(&r->query, "lang"));
 		r->set_locale_cookie = true;

@@ -75,7 +75,11 @@ body(struct req *r, const char *s, size_t len)
 {
 	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
 
-	if (r->method != METHOD_HEAD && len > 0)
+	/*
+	 * Also for HEAD: nginx drops the body itself, and its XSLT filter
+	 * needs the document to produce the right headers.
+	 */
+	if (len > 0)
 		FCGX_PutStr(s, (int)len, out);
 }
 

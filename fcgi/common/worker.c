@@ -70,7 +70,7 @@ handle(struct worker *w, FCGX_Request *fr, struct arena *a)
 	r.w = w;
 	r.fcgx = fr;
 	r.route = "-";
-	if ((st = req_parse(&r, fr->envp)) != HTTP_OK)
+	if ((st = req_parse(&r, (const char *const *)fr->envp)) != HTTP_OK)
 		resp_error(&r, st, NULL);
 	else
 		route_dispatch(&r, w->def->routes, w->def->nroutes);

@@ -10,12 +10,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "karika.h"
 
 static enum http_status
-parse(struct arena *a, char **env, struct req *r)
+parse(struct arena *a, const char **env, struct req *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->arena = a;
@@ -88,7 +89,7 @@ cookies_skip_malformed_pairs(void **state)
 static void
 get_request_parses_path_query_and_locale(void **state)
 {
-	char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/surveys/",
+	const char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/surveys/",
 	    "QUERY_STRING=lang=sr-Latn", "HTTP_ACCEPT_LANGUAGE=en",
 	    "REQUEST_ID=0123456789abcdef0123456789abcdef", NULL};
 	struct arena *a = arena_new();
@@ -106,9 +107,9 @@ get_request_parses_path_query_and_locale(void **state)
 static void
 path_with_control_characters_is_400(void **state)
 {
-	char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\x01z", NULL};
-	char *env2[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\xffz", NULL};
-	char *env3[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=nope", NULL};
+	const char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\x01z", NULL};
+	const char *env2[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\xffz", NULL};
+	const char *env3[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=nope", NULL};
 	struct arena *a = arena_new();
 	struct req r;
 
@@ -121,7 +122,7 @@ path_with_control_characters_is_400(void **state)
 static void
 unknown_method_is_other_and_bad_id_is_replaced(void **state)
 {
-	char *env[] = {"REQUEST_METHOD=DELETE", "DOCUMENT_URI=/",
+	const char *env[] = {"REQUEST_METHOD=DELETE", "DOCUMENT_URI=/",
 	    "REQUEST_ID=<script>", NULL};
 	struct arena *a = arena_new();
 	struct req r;
@@ -136,10 +137,10 @@ unknown_method_is_other_and_bad_id_is_replaced(void **state)
 static void
 post_over_the_limit_is_413(void **state)
 {
-	char *env[] = {"REQUEST_METHOD=POST", "DOCUMENT_URI=/",
+	const char *env[] = {"REQUEST_METHOD=POST", "DOCUMENT_URI=/",
 	    "CONTENT_TYPE=application/x-www-form-urlencoded",
 	    "CONTENT_LENGTH=999999999", NULL};
-	char *env2[] = {"REQUEST_METHOD=POST", "DOCUMENT_URI=/",
+	const char *env2[] = {"REQUEST_METHOD=POST", "DOCUMENT_URI=/",
 	    "CONTENT_LENGTH=12x", NULL};
 	struct arena *a = arena_new();
 	struct req r;

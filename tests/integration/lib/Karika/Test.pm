@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: ISC
+# Karika::Test: what every integration test uses to talk to the private
+# stack that tests/integration/run started (its settings arrive in the
+# environment: KARIKA_URL, KARIKA_STATE, KARIKA_SRC, KARIKA_BUILD).
+#
+#   get($path, \%headers)          HTTP::Tiny response hash (no redirects)
+#   post($path, \%form, \%headers) the same, url-encoded body
+#   raw_http($request_bytes)       what the server answered on a raw socket
+#   sql($sql)                      run SQL as the MariaDB admin; returns rows
+#   sql_as($worker, $sql)          run SQL as a worker's own database user;
+#                                  returns (exit status, output)
+#   worker_pids($worker)           the worker's process ids (parent first)
+#   stack(@args)                   run scripts/stack with the test settings
+#   wait_for(sub { ... }, $secs)   poll until the sub is true
+#   main_text($html)               text of <main>, tags stripped
+#   LOCALES, PAGES                 what every page test iterates over
+package Karika::Test;
+use strict;
+use warnings;
+use Exporter 'import';
+use HTTP::Tiny;
+use IO::Socket::INET;
+use Time::HiRes qw(sleep time);
+
+our @EXPORT = qw(get post raw_http sql sql_as worker_pids stack wait_for
+    main_text url state_dir LOCALES PAGES WORKERS);
+
+use constant LOCALES => qw(sr-Cyrl sr-Latn bs en);
+use constant PAGES => ('/', '/registry/services', '/surveys/',
+    '/applications/', '/reports/');
+use constant WORKERS => qw(surveys applications registry reports);
+
+my $url = $ENV{KARIKA_URL} or die "KARIKA_URL is not set: run through tests/integration/run\n";
+my $state = $ENV{KARIKA_STATE} or die "KARIKA_STATE is not set\n";
+my $src = $ENV{KARIKA_SRC} or die "KARIKA_SRC is not set\n";
+my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
+    agent => 'karika-tests');
+
+sub url { return $url . ($_[0] // '') }
+sub state_dir { return $state }
+
+sub get {
+	my ($path, $headers) = @_;
+	return $http->get(url($path), { headers => $headers // {} });
+}
+
+sub post {
+	my ($path, $form, $headers) = @_;
+	return $http->post_form(url($path), $form // {},
+	    { headers => $headers // {} });
+}
+
+# Sends bytes as they are (for what HTTP::Tiny would refuse to send).
+sub raw_http {
+	my ($bytes) = @_;
+	my ($host, $port) = $url =~ m{^http://([^:/]+):(\d+)};
+	my $s = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $port,
+	    Timeout => 10) or die "connect: $!";
+	print $s $bytes;
+	local $/;
+	my $answer = <$s>;
+	close $s;
+	return $answer // '';
+}
+
+sub _client {
+	my ($user, $pw, $sql) = @_;
+	my @cmd = ('mariadb', '--no-defaults', "--socket=$state/run/mysqld.sock",
+	    '-u', $user, '--batch', '--skip-column-names', 'karika');
+	local $ENV{MYSQL_PWD} = $pw if defined $pw;
+	my $pid = open(my $fh, '-|') // die "fork: $!";
+	if ($pid == 0) {
+		open(STDERR, '>&', \*STDOUT);
+		open(my $in, '|-', @cmd) or exit 127;
+		print $in $sql;
+		close $in;
+		exit($? >> 8);
+	}
+	local $/;
+	my $out = <$fh> // '';
+	close $fh;
+	return ($? >> 8, $out);
+}
+
+sub sql {
+	my ($rc, $out) = _client(scalar(getpwuid($<)), undef, $_[0]);
+	die "sql failed ($rc): $out" if $rc != 0;
+	return map { [split /\t/] } split /\n/, $out;
+}
+
+sub sql_as {
+	my ($worker, $sql) = @_;
+	open(my $f, '<', "$state/secrets/$worker") or die "secret: $!";
+	chomp(my $pw = <$f>);
+	return _client("karika_$worker", $pw, $sql);
+}
+
+sub worker_pids {
+	my ($worker) = @_;
+	open(my $f, '<', "$state/run/$worker.pid") or return ();
+	chomp(my $parent = <$f>);
+	my @kids = split ' ', `pgrep -P $parent`;
+	return ($parent, sort { $a <=> $b } @kids);
+}
+
+sub stack {
+	system("$src/scripts/stack", @_) == 0 or die "scripts/stack @_ failed";
+}
+
+sub wait_for {
+	my ($cond, $secs) = @_;
+	my $end = time + $secs;
+	while (time < $end) {
+		return 1 if $cond->();
+		sleep 0.2;
+	}
+	return 0;
+}
+
+sub main_text {
+	my ($html) = @_;
+	my ($main) = $html =~ m{<main[^>]*>(.*)</main>}s;
+	$main //= '';
+	$main =~ s/<[^>]+>/ /g;
+	$main =~ s/\s+/ /g;
+	return $main;
+}
+
+1;

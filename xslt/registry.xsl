@@ -72,20 +72,22 @@
 <xsl:template match="provider">
   <li>
     <span class="org"><xsl:value-of select="."/></span>
-    <xsl:text> — </xsl:text>
-    <xsl:call-template name="t"><xsl:with-param name="k" select="'services.licence'"/></xsl:call-template>
-    <xsl:text> </xsl:text><xsl:value-of select="@licence"/><xsl:text>, </xsl:text>
-    <xsl:choose>
-      <xsl:when test="@valid = '1'">
-        <xsl:call-template name="t"><xsl:with-param name="k" select="'services.validto'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="date"><xsl:with-param name="d" select="@valid-to"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'services.expired'"/></xsl:call-template></strong></xsl:otherwise>
-    </xsl:choose>
-    <xsl:text>; </xsl:text>
-    <xsl:call-template name="t"><xsl:with-param name="k" select="'services.capacity'"/></xsl:call-template>
-    <xsl:text> </xsl:text><xsl:value-of select="@capacity"/>
+    <span class="meta">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="'services.licence'"/></xsl:call-template>
+      <xsl:text> </xsl:text><xsl:value-of select="@licence"/><xsl:text>, </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@valid = '1'">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'services.validto'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="@valid-to"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'services.expired'"/></xsl:call-template></strong></xsl:otherwise>
+      </xsl:choose>
+    </span>
+    <span class="meta">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="'services.capacity'"/></xsl:call-template>
+      <xsl:text>: </xsl:text><xsl:value-of select="@capacity"/>
+    </span>
   </li>
 </xsl:template>
 

@@ -10,17 +10,16 @@
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
 static const struct route routes[] = {
-	{METHOD_GET, "/applications/", service_list, "services", 0},
-	{METHOD_GET, "/applications/health", route_health, "health",
-	    ROUTE_NO_PAGE},
+    {METHOD_GET, "/applications/", service_list, "services", 0},
+    {METHOD_GET, "/applications/health", route_health, "health", ROUTE_NO_PAGE},
 };
 
 static const struct worker_def def = {
-	"applications",
-	routes,
-	sizeof(routes) / sizeof(routes[0]),
-	stmt_sql,
-	STMT__MAX,
+    "applications",
+    routes,
+    sizeof(routes) / sizeof(routes[0]),
+    stmt_sql,
+    STMT__MAX,
 };
 
 int

@@ -22,8 +22,8 @@ service_list(struct req *r, struct xml *x)
 		return st;
 	p[0] = DBP_I((int64_t)r->locale + 1);
 	p[1] = DBP_I(m.id);
-	if ((rc = db_exec(r->w->db, r->arena, STMT_SERVICES_ONLINE, p, 2,
-		 &sv)) != DB_OK)
+	if ((rc = db_exec(
+		 r->w->db, r->arena, STMT_SERVICES_ONLINE, p, 2, &sv)) != DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "apply") == -1 || muni_write(x, &m) == -1)
 		return HTTP_INTERNAL;

@@ -105,8 +105,8 @@ arena_alloc(struct arena *a, size_t n)
 		abort(); /* overflow: a caller bug, not an input */
 	b = a->head;
 	if (b->size - b->used < need) {
-		b = block_new(need > ARENA_BLOCK_BYTES ? need
-						      : ARENA_BLOCK_BYTES);
+		b = block_new(
+		    need > ARENA_BLOCK_BYTES ? need : ARENA_BLOCK_BYTES);
 		b->next = a->head;
 		a->head = b;
 	}

@@ -20,8 +20,8 @@ trim(char *s)
 	while (*s == ' ' || *s == '\t')
 		s++;
 	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
-			    e[-1] == '\r'))
+	while (e > s &&
+	    (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
 		*--e = '\0';
 	return s;
 }
@@ -61,7 +61,8 @@ cfg_load(struct cfg *c, const char *path)
 		k = trim(k);
 		v = trim(eq + 1);
 		if (*k == '\0' || c->n == CFG_MAX_ENTRIES) {
-			LOGE("%s:%zu: empty key or too many keys", path, lineno);
+			LOGE(
+			    "%s:%zu: empty key or too many keys", path, lineno);
 			goto out;
 		}
 		c->key[c->n] = xstrdup(k);

@@ -56,7 +56,8 @@ db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n)
 	db->sql = sql;
 	db->nsql = n;
 	db->st = xcalloc(n, sizeof(*db->st));
-	db->socket = xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
+	db->socket =
+	    xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
 	db->name = xstrdup(cfg_get(c, "db.name", "karika"));
 	snprintf(key, sizeof(key), "%s.db_user", who);
 	db->user = xstrdup(cfg_get(c, key, who));
@@ -243,7 +244,8 @@ fetch_all(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 	}
 	while ((frc = mysql_stmt_fetch(st)) == 0) {
 		for (i = 0; i < nc && row < res->nrows; i++)
-			res->cell[row * nc + i] = isnull[i] ? NULL
+			res->cell[row * nc + i] = isnull[i]
+			    ? NULL
 			    : arena_strndup(a, b[i].buffer, len[i]);
 		row++;
 	}

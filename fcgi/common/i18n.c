@@ -15,10 +15,10 @@
 #include "karika.h"
 
 const char *const locale_tags[LOCALE__MAX] = {
-	"sr-Cyrl", /* LOCALE_SR_CYRL */
-	"sr-Latn", /* LOCALE_SR_LATN */
-	"bs",      /* LOCALE_BS */
-	"en",      /* LOCALE_EN */
+    "sr-Cyrl", /* LOCALE_SR_CYRL */
+    "sr-Latn", /* LOCALE_SR_LATN */
+    "bs",      /* LOCALE_BS */
+    "en",      /* LOCALE_EN */
 };
 
 /* Exact tag to locale (case-insensitive); LOCALE__MAX when unknown. */
@@ -47,13 +47,14 @@ locale_from_range(const char *r)
 	size_t n = strlen(r);
 
 	if (n >= 2 && (r[2] == '\0' || r[2] == '-')) {
-		if (str_eq_ci(r, "sr-latn") || (n > 7 &&
-		    strncasecmp(r, "sr-latn-", 8) == 0))
+		if (str_eq_ci(r, "sr-latn") ||
+		    (n > 7 && strncasecmp(r, "sr-latn-", 8) == 0))
 			return LOCALE_SR_LATN;
 		if (strncasecmp(r, "sr", 2) == 0)
 			return LOCALE_SR_CYRL;
 		if (strncasecmp(r, "bs", 2) == 0 ||
-		    strncasecmp(r, "hr", 2) == 0 || strncasecmp(r, "sh", 2) == 0)
+		    strncasecmp(r, "hr", 2) == 0 ||
+		    strncasecmp(r, "sh", 2) == 0)
 			return LOCALE_BS;
 		if (strncasecmp(r, "en", 2) == 0)
 			return LOCALE_EN;
@@ -94,8 +95,8 @@ parse_q(const char *s)
  * may be NULL.  An unknown value is skipped, never an error.
  */
 enum locale
-locale_negotiate(const char *query, const char *cookie, const char *accept,
-    enum locale def)
+locale_negotiate(
+    const char *query, const char *cookie, const char *accept, enum locale def)
 {
 	enum locale l, best = LOCALE__MAX;
 	int bestq = 0, q;
@@ -121,7 +122,8 @@ locale_negotiate(const char *query, const char *cookie, const char *accept,
 		memcpy(range, p, n);
 		range[n] = '\0';
 		q = semi != NULL ? parse_q(semi + 1) : 1000;
-		if (q > bestq && (l = locale_from_range(range)) != LOCALE__MAX) {
+		if (q > bestq &&
+		    (l = locale_from_range(range)) != LOCALE__MAX) {
 			best = l;
 			bestq = q;
 		}

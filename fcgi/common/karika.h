@@ -24,20 +24,20 @@
 #include <time.h>
 
 /* Limits.  Each untrusted quantity has a ceiling, collected here. */
-#define REQ_BODY_MAX_BYTES     (256 * 1024) /* forms; nginx caps at 1 MiB */
-#define REQ_QUERY_MAX_BYTES    4096         /* nginx's header buffers are 8 KiB */
-#define REQ_PATH_MAX_BYTES     1024
-#define FORM_MAX_FIELDS        128
-#define FORM_KEY_MAX_BYTES     64
-#define COOKIE_MAX_COUNT       32
-#define PATH_MAX_IDS           4  /* numeric segments in one route pattern */
-#define ARENA_BLOCK_BYTES      (16 * 1024)
-#define DB_PARAM_MAX           32
-#define DB_CELL_MAX_BYTES      (1024 * 1024)
-#define CFG_LINE_MAX_BYTES     1024
-#define CFG_MAX_ENTRIES        64
-#define LOCALE_COOKIE_SECONDS  (365 * 24 * 3600)
-#define WORKER_MAX_PROCS       64
+#define REQ_BODY_MAX_BYTES    (256 * 1024) /* forms; nginx caps at 1 MiB */
+#define REQ_QUERY_MAX_BYTES   4096 /* nginx's header buffers are 8 KiB */
+#define REQ_PATH_MAX_BYTES    1024
+#define FORM_MAX_FIELDS	      128
+#define FORM_KEY_MAX_BYTES    64
+#define COOKIE_MAX_COUNT      32
+#define PATH_MAX_IDS	      4 /* numeric segments in one route pattern */
+#define ARENA_BLOCK_BYTES     (16 * 1024)
+#define DB_PARAM_MAX	      32
+#define DB_CELL_MAX_BYTES     (1024 * 1024)
+#define CFG_LINE_MAX_BYTES    1024
+#define CFG_MAX_ENTRIES	      64
+#define LOCALE_COOKIE_SECONDS (365 * 24 * 3600)
+#define WORKER_MAX_PROCS      64
 
 struct arena;
 struct worker;
@@ -94,8 +94,8 @@ struct cfg {
 int cfg_load(struct cfg *, const char *);
 void cfg_release(struct cfg *);
 const char *cfg_get(const struct cfg *, const char *, const char *);
-int cfg_int(const struct cfg *, const char *, int64_t, int64_t, int64_t,
-    int64_t *);
+int cfg_int(
+    const struct cfg *, const char *, int64_t, int64_t, int64_t, int64_t *);
 const char *cfg_default_path(const char *);
 
 /* --- i18n.c: locales and their negotiation --- */
@@ -103,16 +103,16 @@ const char *cfg_default_path(const char *);
 enum locale {
 	LOCALE_SR_CYRL, /* Serbian, Cyrillic: the official script */
 	LOCALE_SR_LATN, /* Serbian, Latin */
-	LOCALE_BS,      /* Bosnian */
-	LOCALE_EN,      /* English */
+	LOCALE_BS,	/* Bosnian */
+	LOCALE_EN,	/* English */
 	LOCALE__MAX
 };
 
 extern const char *const locale_tags[LOCALE__MAX];
 
 enum locale locale_from_tag(const char *);
-enum locale locale_negotiate(const char *, const char *, const char *,
-    enum locale);
+enum locale locale_negotiate(
+    const char *, const char *, const char *, enum locale);
 
 /* --- translit.c: Serbian Latin <-> Cyrillic and the name search key --- */
 
@@ -123,11 +123,11 @@ char *translit_search_key(const char *);
 /* --- db.c: MariaDB, prepared statements only --- */
 
 enum db_rc {
-	DB_OK,          /* executed; for a SELECT, rows may be zero */
-	DB_NOTFOUND,    /* db_exec_one found no row */
-	DB_DUPLICATE,   /* unique or foreign-key constraint refused it */
+	DB_OK,		/* executed; for a SELECT, rows may be zero */
+	DB_NOTFOUND,	/* db_exec_one found no row */
+	DB_DUPLICATE,	/* unique or foreign-key constraint refused it */
 	DB_UNAVAILABLE, /* no connection to the server: answer 503 */
-	DB_ERROR        /* anything else, logged where it happened */
+	DB_ERROR	/* anything else, logged where it happened */
 };
 
 enum db_ptype {
@@ -143,9 +143,9 @@ struct db_param {
 	size_t len;
 };
 
-#define DBP_I(v)   ((struct db_param){.type = DBP_INT, .i = (v)})
-#define DBP_S(v)   ((struct db_param){.type = DBP_TEXT, .s = (v)})
-#define DBP_NUL    ((struct db_param){.type = DBP_NULL})
+#define DBP_I(v) ((struct db_param){.type = DBP_INT, .i = (v)})
+#define DBP_S(v) ((struct db_param){.type = DBP_TEXT, .s = (v)})
+#define DBP_NUL	 ((struct db_param){.type = DBP_NULL})
 
 /*
  * A result: every cell copied into the request arena as a NUL-terminated
@@ -161,13 +161,13 @@ struct db_res {
 
 struct db;
 
-struct db *db_new(const struct cfg *, const char *, const char *const *,
-    size_t);
+struct db *db_new(
+    const struct cfg *, const char *, const char *const *, size_t);
 void db_free(struct db *);
 int db_ensure(struct db *);
 bool db_up(const struct db *);
-enum db_rc db_exec(struct db *, struct arena *, size_t,
-    const struct db_param *, size_t, struct db_res *);
+enum db_rc db_exec(struct db *, struct arena *, size_t, const struct db_param *,
+    size_t, struct db_res *);
 enum db_rc db_ping(struct db *, struct arena *);
 enum db_rc db_begin(struct db *);
 enum db_rc db_commit(struct db *);
@@ -215,8 +215,8 @@ struct req {
 	void *fcgx; /* FCGX_Request *, opaque outside worker.c and resp.c */
 	enum http_method method;
 	const char *method_name;
-	const char *path;    /* decoded, validated UTF-8, no query */
-	const char *rid;     /* request id from nginx, or generated */
+	const char *path; /* decoded, validated UTF-8, no query */
+	const char *rid;  /* request id from nginx, or generated */
 	bool https;
 	struct kvlist query; /* decoded query string */
 	struct kvlist form;  /* decoded url-encoded body */
@@ -226,19 +226,19 @@ struct req {
 	int64_t ids[PATH_MAX_IDS]; /* numeric path segments, in order */
 	size_t nids;
 	const char *municipality; /* code: fastcgi param or config */
-	const char *redirect;     /* for 303 */
-	const char *allow;        /* the Allow header of a 405 */
-	const char *route;        /* the route's name, for the log */
-	bool render;              /* send the handler's page despite an error */
+	const char *redirect;	  /* for 303 */
+	const char *allow;	  /* the Allow header of a 405 */
+	const char *route;	  /* the route's name, for the log */
+	bool render;		  /* send the handler's page despite an error */
 	enum http_status status;  /* what was sent, for the log */
 	struct timespec start;
 };
 
 enum http_status req_parse(struct req *, const char *const *);
-enum http_status kv_parse_urlencoded(struct arena *, const char *, size_t,
-    struct kvlist *);
-enum http_status kv_parse_cookies(struct arena *, const char *,
-    struct kvlist *);
+enum http_status kv_parse_urlencoded(
+    struct arena *, const char *, size_t, struct kvlist *);
+enum http_status kv_parse_cookies(
+    struct arena *, const char *, struct kvlist *);
 const char *kv_get(const struct kvlist *, const char *);
 const char *req_env(const char *const *, const char *);
 
@@ -275,7 +275,7 @@ enum route_flags {
 
 struct route {
 	enum http_method method; /* GET also answers HEAD */
-	const char *pattern;     /* "/registry/services", "%" = an id */
+	const char *pattern;	 /* "/registry/services", "%" = an id */
 	handler_fn fn;
 	const char *name; /* for logs and the route list */
 	unsigned flags;
@@ -310,9 +310,9 @@ int worker_main(int, char **, const struct worker_def *);
 #define MIG_CHECKSUM_LEN 64 /* SHA-256 in hex */
 
 enum mig_action {
-	MIG_APPLY,   /* never applied: apply it */
-	MIG_SKIP,    /* applied with this very content */
-	MIG_CHANGED  /* applied, and the file changed since: refuse */
+	MIG_APPLY,  /* never applied: apply it */
+	MIG_SKIP,   /* applied with this very content */
+	MIG_CHANGED /* applied, and the file changed since: refuse */
 };
 
 bool mig_name(const char *, int64_t *);
@@ -322,8 +322,8 @@ enum mig_action mig_decide(const char *, const char *);
 /* --- muni.c: the municipality a request is for --- */
 
 /* Every worker's statement table carries this at its STMT_MUNICIPALITY. */
-#define SQL_MUNICIPALITY                                                    \
-	"SELECT id, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en), " \
+#define SQL_MUNICIPALITY                                                       \
+	"SELECT id, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en), "    \
 	"country, currency, small_cell_k FROM municipality WHERE code = ?"
 
 struct muni {

@@ -56,8 +56,8 @@ key_ok(const char *k)
  * invalid UTF-8, control characters, an over-long key or too many pairs.
  */
 enum http_status
-kv_parse_urlencoded(struct arena *a, const char *s, size_t len,
-    struct kvlist *l)
+kv_parse_urlencoded(
+    struct arena *a, const char *s, size_t len, struct kvlist *l)
 {
 	const char *p = s, *end = s + len, *amp, *eq;
 	size_t klen, vlen;
@@ -171,8 +171,8 @@ read_body(struct req *r, const char *const *envp)
 	if (len > REQ_BODY_MAX_BYTES)
 		return HTTP_TOO_LARGE;
 	ct = req_env(envp, "CONTENT_TYPE");
-	if (ct == NULL || strncasecmp(ct, "application/x-www-form-urlencoded",
-			      33) != 0)
+	if (ct == NULL ||
+	    strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
 		return HTTP_BAD_REQUEST;
 	buf = arena_alloc(r->arena, (size_t)len + 1);
 	if (fr == NULL || (got = FCGX_GetStr(buf, (int)len, fr->in)) != len)
@@ -193,10 +193,12 @@ raw_locale(struct req *r, const char *qs)
 	char tag[16];
 	size_t n;
 
-	for (p = qs; p != NULL && *p != '\0'; p = amp != NULL ? amp + 1 : NULL) {
+	for (p = qs; p != NULL && *p != '\0';
+	     p = amp != NULL ? amp + 1 : NULL) {
 		amp = strchr(p, '&');
 		n = amp != NULL ? (size_t)(amp - p) : strlen(p);
-		if (n <= 5 || n - 5 >= sizeof(tag) || strncmp(p, "lang=", 5) != 0)
+		if (n <= 5 || n - 5 >= sizeof(tag) ||
+		    strncmp(p, "lang=", 5) != 0)
 			continue;
 		memcpy(tag, p + 5, n - 5);
 		tag[n - 5] = '\0';
@@ -233,7 +235,8 @@ req_parse(struct req *r, const char *const *envp)
 	    r->w != NULL ? r->w->default_locale : LOCALE_SR_CYRL);
 
 	m = req_env(envp, "REQUEST_METHOD");
-	r->method_name = arena_strdup(r->arena, m != NULL && strlen(m) < 16 ? m : "-");
+	r->method_name =
+	    arena_strdup(r->arena, m != NULL && strlen(m) < 16 ? m : "-");
 	if (str_eq_ci(m, "GET"))
 		r->method = METHOD_GET;
 	else if (str_eq_ci(m, "HEAD"))
@@ -246,8 +249,7 @@ req_parse(struct req *r, const char *const *envp)
 	if ((path = req_env(envp, "DOCUMENT_URI")) == NULL)
 		path = req_env(envp, "SCRIPT_NAME");
 	if (path == NULL || *path != '/' ||
-	    (len = strlen(path)) > REQ_PATH_MAX_BYTES ||
-	    !text_clean(path, len))
+	    (len = strlen(path)) > REQ_PATH_MAX_BYTES || !text_clean(path, len))
 		return HTTP_BAD_REQUEST;
 	/* Copies: the log line is written after FCGX_Finish_r frees envp. */
 	r->path = arena_strdup(r->arena, path);
@@ -256,7 +258,8 @@ req_parse(struct req *r, const char *const *envp)
 	len = qs != NULL ? strlen(qs) : 0;
 	if (len > REQ_QUERY_MAX_BYTES)
 		return HTTP_BAD_REQUEST;
-	if ((st = kv_parse_urlencoded(r->arena, qs, len, &r->query)) != HTTP_OK) {
+	if ((st = kv_parse_urlencoded(r->arena, qs, len, &r->query)) !=
+	    HTTP_OK) {
 		raw_locale(r, qs);
 		return st;
 	}

@@ -54,10 +54,11 @@ resp_headers(struct req *r, enum http_status st, const char *ctype)
 	FCGX_FPrintF(out, "Status: %d %s\r\n", (int)st, http_reason(st));
 	if (ctype != NULL)
 		FCGX_FPrintF(out, "Content-Type: %s\r\n", ctype);
-	FCGX_FPrintF(out, "Content-Language: %s\r\n"
-			  "X-Content-Type-Options: nosniff\r\n"
-			  "Cache-Control: no-store\r\n"
-			  "Vary: Cookie, Accept-Language\r\n",
+	FCGX_FPrintF(out,
+	    "Content-Language: %s\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "Vary: Cookie, Accept-Language\r\n",
 	    locale_tags[r->locale]);
 	if (r->allow != NULL)
 		FCGX_FPrintF(out, "Allow: %s\r\n", r->allow);
@@ -88,8 +89,7 @@ body(struct req *r, const char *s, size_t len)
  * into HTML with the worker's stylesheet).
  */
 void
-resp_send_xml(struct req *r, enum http_status st, const char *doc,
-    size_t len)
+resp_send_xml(struct req *r, enum http_status st, const char *doc, size_t len)
 {
 	resp_headers(r, st, "text/xml; charset=utf-8");
 	body(r, doc, len);

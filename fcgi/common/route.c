@@ -58,10 +58,10 @@ route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
 }
 
 static const char *const method_names[METHOD__MAX] = {
-	"GET",  /* METHOD_GET */
-	"HEAD", /* METHOD_HEAD */
-	"POST", /* METHOD_POST */
-	"",     /* METHOD_OTHER */
+    "GET",  /* METHOD_GET */
+    "HEAD", /* METHOD_HEAD */
+    "POST", /* METHOD_POST */
+    "",	    /* METHOD_OTHER */
 };
 
 /* Runs the handler of rt inside the envelope and sends what it made. */
@@ -115,7 +115,8 @@ route_dispatch(struct req *r, const struct route *routes, size_t n)
 			continue;
 		pathmatch = true;
 		m = routes[i].method;
-		if (m == r->method || (m == METHOD_GET && r->method == METHOD_HEAD)) {
+		if (m == r->method ||
+		    (m == METHOD_GET && r->method == METHOD_HEAD)) {
 			found = &routes[i];
 			memcpy(r->ids, ids, sizeof(ids));
 			r->nids = nids;
@@ -131,8 +132,8 @@ route_dispatch(struct req *r, const struct route *routes, size_t n)
 		r->route = "-";
 		if (pathmatch)
 			r->allow = allow;
-		resp_error(r, pathmatch ? HTTP_METHOD_NOT_ALLOWED
-					: HTTP_NOT_FOUND, NULL);
+		resp_error(r,
+		    pathmatch ? HTTP_METHOD_NOT_ALLOWED : HTTP_NOT_FOUND, NULL);
 		return;
 	}
 	r->route = found->name;

@@ -23,7 +23,8 @@ str_to_int64(const char *s, int64_t min, int64_t max, int64_t *out)
 
 	if (s == NULL || *s == '\0')
 		return -1;
-	/* strtonum accepts leading blanks and '+'; the wire never needs them. */
+	/* strtonum accepts leading blanks and '+'; the wire never needs them.
+	 */
 	if (*s != '-' && (*s < '0' || *s > '9'))
 		return -1;
 	v = strtonum(s, min, max, &errstr);

@@ -222,7 +222,8 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 		goto out;
 	}
 	snprintf(key, sizeof(key), "%s.socket", def->name);
-	if (sockpath == NULL && (sockpath = cfg_get(&w.cfg, key, NULL)) == NULL) {
+	if (sockpath == NULL &&
+	    (sockpath = cfg_get(&w.cfg, key, NULL)) == NULL) {
 		LOGE("no socket: give -s or %s in %s", key, w.cfg.path);
 		goto out;
 	}

@@ -94,8 +94,8 @@ xml_attr(struct xml *x, const char *name, const char *val)
 		return 0;
 	if (clean(val) == -1)
 		return -1;
-	return check(xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-			 BAD_CAST val),
+	return check(
+	    xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST val),
 	    "xmlTextWriterWriteAttribute");
 }
 
@@ -168,8 +168,8 @@ xml_open_page(struct xml *x, const struct req *r)
 int
 xml_close_page(struct xml *x)
 {
-	return check(xmlTextWriterEndDocument(x->w),
-	    "xmlTextWriterEndDocument");
+	return check(
+	    xmlTextWriterEndDocument(x->w), "xmlTextWriterEndDocument");
 }
 
 /*

@@ -32,8 +32,8 @@ write_providers(struct xml *x, const struct db_res *pr, int64_t id)
 
 /* Writes the services of group gid (rows of STMT_SERVICES). */
 static int
-write_services(struct xml *x, const struct db_res *sv,
-    const struct db_res *pr, int64_t gid)
+write_services(struct xml *x, const struct db_res *sv, const struct db_res *pr,
+    int64_t gid)
 {
 	size_t i;
 

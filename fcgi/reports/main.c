@@ -10,16 +10,16 @@
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
 static const struct route routes[] = {
-	{METHOD_GET, "/reports/", users_show, "users-per-service", 0},
-	{METHOD_GET, "/reports/health", route_health, "health", ROUTE_NO_PAGE},
+    {METHOD_GET, "/reports/", users_show, "users-per-service", 0},
+    {METHOD_GET, "/reports/health", route_health, "health", ROUTE_NO_PAGE},
 };
 
 static const struct worker_def def = {
-	"reports",
-	routes,
-	sizeof(routes) / sizeof(routes[0]),
-	stmt_sql,
-	STMT__MAX,
+    "reports",
+    routes,
+    sizeof(routes) / sizeof(routes[0]),
+    stmt_sql,
+    STMT__MAX,
 };
 
 int

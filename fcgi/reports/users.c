@@ -100,9 +100,9 @@ users_show(struct req *r, struct xml *x)
 	/* The total of a group of only suppressed cells would reveal them. */
 	if (xml_start(x, "total") == -1 ||
 	    (total > 0 && total < m.k ? xml_attr(x, "suppressed", "1")
-				      : xml_text(x, arena_printf(r->arena,
-						    "%lld", (long long)total))) ==
-		-1 ||
+				      : xml_text(x,
+					    arena_printf(r->arena, "%lld",
+						(long long)total))) == -1 ||
 	    xml_end(x) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;

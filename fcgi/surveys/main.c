@@ -10,16 +10,16 @@
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
 static const struct route routes[] = {
-	{METHOD_GET, "/surveys/", survey_list, "surveys", 0},
-	{METHOD_GET, "/surveys/health", route_health, "health", ROUTE_NO_PAGE},
+    {METHOD_GET, "/surveys/", survey_list, "surveys", 0},
+    {METHOD_GET, "/surveys/health", route_health, "health", ROUTE_NO_PAGE},
 };
 
 static const struct worker_def def = {
-	"surveys",
-	routes,
-	sizeof(routes) / sizeof(routes[0]),
-	stmt_sql,
-	STMT__MAX,
+    "surveys",
+    routes,
+    sizeof(routes) / sizeof(routes[0]),
+    stmt_sql,
+    STMT__MAX,
 };
 
 int

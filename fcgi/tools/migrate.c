@@ -57,7 +57,8 @@ list_files(const char *dir, size_t *n)
 	while ((e = readdir(d)) != NULL) {
 		if (!mig_name(e->d_name, &ver)) {
 			if (e->d_name[0] != '.')
-				fprintf(stderr, "skipping %s: not NNNN_name.sql\n",
+				fprintf(stderr,
+				    "skipping %s: not NNNN_name.sql\n",
 				    e->d_name);
 			continue;
 		}
@@ -133,15 +134,16 @@ fail:
 
 /* The checksum recorded for version, copied into sum; false if none. */
 static int
-applied_sum(MYSQL *my, int64_t version, char sum[MIG_CHECKSUM_LEN + 1],
-    bool *found)
+applied_sum(
+    MYSQL *my, int64_t version, char sum[MIG_CHECKSUM_LEN + 1], bool *found)
 {
 	MYSQL_STMT *st = NULL;
 	MYSQL_BIND in, out;
 	unsigned long len = 0;
 	long long v = version;
 	int rc = -1, f;
-	const char *q = "SELECT checksum FROM schema_migrations WHERE version = ?";
+	const char *q =
+	    "SELECT checksum FROM schema_migrations WHERE version = ?";
 
 	*found = false;
 	memset(&in, 0, sizeof(in));
@@ -155,7 +157,8 @@ applied_sum(MYSQL *my, int64_t version, char sum[MIG_CHECKSUM_LEN + 1],
 	if ((st = mysql_stmt_init(my)) == NULL ||
 	    mysql_stmt_prepare(st, q, strlen(q)) != 0 ||
 	    mysql_stmt_bind_param(st, &in) != 0 ||
-	    mysql_stmt_execute(st) != 0 || mysql_stmt_bind_result(st, &out) != 0)
+	    mysql_stmt_execute(st) != 0 ||
+	    mysql_stmt_bind_result(st, &out) != 0)
 		goto out;
 	f = mysql_stmt_fetch(st);
 	if (f == 0 && len == MIG_CHECKSUM_LEN) {
@@ -182,8 +185,9 @@ record(MYSQL *my, const struct mfile *m, const char *sum)
 	unsigned long nlen = strlen(m->name), slen = MIG_CHECKSUM_LEN;
 	long long v = m->version;
 	int rc = -1;
-	const char *q = "INSERT INTO schema_migrations (version, name, checksum) "
-			"VALUES (?, ?, ?)";
+	const char *q =
+	    "INSERT INTO schema_migrations (version, name, checksum) "
+	    "VALUES (?, ?, ?)";
 
 	memset(b, 0, sizeof(b));
 	b[0].buffer_type = MYSQL_TYPE_LONGLONG;
@@ -208,8 +212,8 @@ record(MYSQL *my, const struct mfile *m, const char *sum)
 
 /* Checks, and unless status_only applies, one migration.  0 or -1. */
 static int
-migrate_one(MYSQL *my, const char *dir, const struct mfile *m,
-    bool status_only, int *applied)
+migrate_one(MYSQL *my, const char *dir, const struct mfile *m, bool status_only,
+    int *applied)
 {
 	char *path = NULL, *sql = NULL, sum[MIG_CHECKSUM_LEN + 1];
 	char was[MIG_CHECKSUM_LEN + 1];
@@ -218,8 +222,8 @@ migrate_one(MYSQL *my, const char *dir, const struct mfile *m,
 	int rc = -1;
 
 	path = xmalloc(strlen(dir) + strlen(m->name) + 2);
-	snprintf(path, strlen(dir) + strlen(m->name) + 2, "%s/%s", dir,
-	    m->name);
+	snprintf(
+	    path, strlen(dir) + strlen(m->name) + 2, "%s/%s", dir, m->name);
 	if ((sql = read_file(path, &len)) == NULL ||
 	    mig_checksum(sql, len, sum) == -1 ||
 	    applied_sum(my, m->version, was, &found) == -1)
@@ -230,7 +234,8 @@ migrate_one(MYSQL *my, const char *dir, const struct mfile *m,
 		break;
 	case MIG_CHANGED:
 		fprintf(stderr,
-		    "%s was applied with checksum %s but now has %s: a migration "
+		    "%s was applied with checksum %s but now has %s: a "
+		    "migration "
 		    "that ran must never change; write a new one instead\n",
 		    m->name, was, sum);
 		break;
@@ -242,8 +247,9 @@ migrate_one(MYSQL *my, const char *dir, const struct mfile *m,
 		}
 		if (run_sql(my, sql, len, m->name) == -1 ||
 		    record(my, m, sum) == -1) {
-			fprintf(stderr, "%s failed; the schema may be partly "
-					"changed (DDL is not transactional)\n",
+			fprintf(stderr,
+			    "%s failed; the schema may be partly "
+			    "changed (DDL is not transactional)\n",
 			    m->name);
 			break;
 		}
@@ -288,8 +294,9 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--status") == 0)
 			status_only = true;
 		else {
-			fprintf(stderr, "usage: karika-migrate [-c config] "
-					"[-d migrations-dir] [--status]\n");
+			fprintf(stderr,
+			    "usage: karika-migrate [-c config] "
+			    "[-d migrations-dir] [--status]\n");
 			return 2;
 		}
 	}
@@ -300,8 +307,8 @@ main(int argc, char **argv)
 	if ((my = mysql_init(NULL)) == NULL)
 		goto out;
 	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	if (mysql_real_connect(my, NULL, cfg_get(&c, "migrate.db_user",
-					    "karika_migrate"),
+	if (mysql_real_connect(my, NULL,
+		cfg_get(&c, "migrate.db_user", "karika_migrate"),
 		cfg_get(&c, "migrate.db_password", ""),
 		cfg_get(&c, "db.name", "karika"), 0,
 		cfg_get(&c, "db.socket", "/run/mysqld/mysqld.sock"),
@@ -315,7 +322,8 @@ main(int argc, char **argv)
 	if ((files = list_files(dir, &n)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++)
-		if (migrate_one(my, dir, &files[i], status_only, &applied) == -1)
+		if (migrate_one(my, dir, &files[i], status_only, &applied) ==
+		    -1)
 			goto out;
 	fprintf(stdout, "%d applied, %zu up to date\n", applied,
 	    n - (size_t)applied);

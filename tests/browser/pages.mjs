@@ -434,7 +434,8 @@ async function main() {
 				out(`not ok ${n} - ${t.name}`);
 				if (e instanceof Fail) e.details.forEach(diag);
 				else {
-					diag(`${e.name}: ${e.message.split('\n').slice(0, 4).join(' / ')}`);
+					const msg = String(e.message).replace(/\x1b\[[0-9;]*m/g, '').split(/\n\s*Call log:/)[0];
+					diag(`${e.name}: ${msg.split('\n').slice(0, 4).join(' / ')}`);
 					await resetShared();   // a timed-out test may still hold the page
 				}
 			}

@@ -14,24 +14,24 @@
 static void
 query_wins_over_cookie_and_header(void **state)
 {
-	assert_int_equal(locale_negotiate("en", "bs", "sr-Latn", LOCALE_SR_CYRL),
-	    LOCALE_EN);
+	assert_int_equal(
+	    locale_negotiate("en", "bs", "sr-Latn", LOCALE_SR_CYRL), LOCALE_EN);
 }
 
 static void
 cookie_wins_over_header(void **state)
 {
-	assert_int_equal(locale_negotiate(NULL, "bs", "en", LOCALE_SR_CYRL),
-	    LOCALE_BS);
+	assert_int_equal(
+	    locale_negotiate(NULL, "bs", "en", LOCALE_SR_CYRL), LOCALE_BS);
 }
 
 static void
 unknown_values_fall_through(void **state)
 {
-	assert_int_equal(locale_negotiate("xx", "fr", "de", LOCALE_SR_LATN),
-	    LOCALE_SR_LATN);
-	assert_int_equal(locale_negotiate(NULL, NULL, NULL, LOCALE_EN),
-	    LOCALE_EN);
+	assert_int_equal(
+	    locale_negotiate("xx", "fr", "de", LOCALE_SR_LATN), LOCALE_SR_LATN);
+	assert_int_equal(
+	    locale_negotiate(NULL, NULL, NULL, LOCALE_EN), LOCALE_EN);
 	assert_int_equal(locale_negotiate("", "", "", LOCALE_BS), LOCALE_BS);
 }
 
@@ -60,8 +60,8 @@ accept_language_honours_q_values(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_int_equal(locale_negotiate(NULL, NULL, cases[i].hdr,
-				     LOCALE_SR_CYRL),
+		assert_int_equal(
+		    locale_negotiate(NULL, NULL, cases[i].hdr, LOCALE_SR_CYRL),
 		    cases[i].want);
 }
 

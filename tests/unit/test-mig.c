@@ -44,11 +44,13 @@ checksum_is_sha256_hex(void **state)
 	char sum[MIG_CHECKSUM_LEN + 1];
 
 	assert_int_equal(mig_checksum("abc", 3, sum), 0);
-	assert_string_equal(sum, "ba7816bf8f01cfea414140de5dae2223"
-				 "b00361a396177a9cb410ff61f20015ad");
+	assert_string_equal(sum,
+	    "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
 	assert_int_equal(mig_checksum("", 0, sum), 0);
-	assert_string_equal(sum, "e3b0c44298fc1c149afbf4c8996fb924"
-				 "27ae41e4649b934ca495991b7852b855");
+	assert_string_equal(sum,
+	    "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
 }
 
 static void

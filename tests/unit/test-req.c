@@ -45,14 +45,15 @@ query_with_bad_input_is_400(void **state)
 {
 	static const char *const bad[] = {"a=%", "a=%zz", "a=%00", "a=%01",
 	    "a=%ff", "a=%c3", "%0a=1", "a=%1F", "a=%7F", "=x",
-	    "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk=1"};
+	    "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"
+	    "kk=1"};
 	struct arena *a = arena_new();
 	struct kvlist l;
 	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(kv_parse_urlencoded(a, bad[i],
-				     strlen(bad[i]), &l),
+		assert_int_equal(
+		    kv_parse_urlencoded(a, bad[i], strlen(bad[i]), &l),
 		    HTTP_BAD_REQUEST);
 	arena_free(a);
 }
@@ -107,8 +108,10 @@ get_request_parses_path_query_and_locale(void **state)
 static void
 path_with_control_characters_is_400(void **state)
 {
-	const char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\x01z", NULL};
-	const char *env2[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/a\xffz", NULL};
+	const char *env[] = {
+	    "REQUEST_METHOD=GET", "DOCUMENT_URI=/a\x01z", NULL};
+	const char *env2[] = {
+	    "REQUEST_METHOD=GET", "DOCUMENT_URI=/a\xffz", NULL};
 	const char *env3[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=nope", NULL};
 	struct arena *a = arena_new();
 	struct req r;

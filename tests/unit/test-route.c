@@ -20,10 +20,10 @@ exact_paths_match_only_themselves(void **state)
 	assert_true(route_match("/", "/", ids, &n));
 	assert_true(route_match("/surveys/", "/surveys/", ids, &n));
 	assert_false(route_match("/surveys/", "/surveys", ids, &n));
-	assert_false(route_match("/registry/services", "/registry/services/",
-	    ids, &n));
-	assert_false(route_match("/registry/services", "/registry/serv", ids,
-	    &n));
+	assert_false(
+	    route_match("/registry/services", "/registry/services/", ids, &n));
+	assert_false(
+	    route_match("/registry/services", "/registry/serv", ids, &n));
 	assert_false(route_match("/", "/x", ids, &n));
 }
 

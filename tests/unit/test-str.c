@@ -22,8 +22,8 @@ int64_accepts_numbers_in_range(void **state)
 	assert_int_equal(v, 42);
 	assert_int_equal(str_to_int64("-5", -10, 10, &v), 0);
 	assert_int_equal(v, -5);
-	assert_int_equal(str_to_int64("9223372036854775807", 0, INT64_MAX, &v),
-	    0);
+	assert_int_equal(
+	    str_to_int64("9223372036854775807", 0, INT64_MAX, &v), 0);
 	assert_true(v == INT64_MAX);
 }
 
@@ -45,8 +45,8 @@ int64_rejects_garbage_and_range(void **state)
 static void
 utf8_accepts_serbian_text(void **state)
 {
-	static const char *const good[] = {"", "abc", "Ђорђевић",
-	    "Đorđević", "„Sunčev zrak“", "日本", "\xf0\x9f\x98\x80"};
+	static const char *const good[] = {"", "abc", "Ђорђевић", "Đorđević",
+	    "„Sunčev zrak“", "日本", "\xf0\x9f\x98\x80"};
 	size_t i;
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
@@ -58,12 +58,12 @@ static void
 utf8_rejects_malformed_sequences(void **state)
 {
 	static const char *const bad[] = {
-	    "\xff", "\xc0\xaf",         /* overlong '/' */
-	    "\xe0\x80\xaf",             /* overlong */
-	    "\xed\xa0\x80",             /* surrogate */
-	    "\xf4\x90\x80\x80",         /* above U+10FFFF */
-	    "\xc3", "abc\xe2\x82",      /* truncated */
-	    "\x80", "a\xbf",            /* stray continuation */
+	    "\xff", "\xc0\xaf",	   /* overlong '/' */
+	    "\xe0\x80\xaf",	   /* overlong */
+	    "\xed\xa0\x80",	   /* surrogate */
+	    "\xf4\x90\x80\x80",	   /* above U+10FFFF */
+	    "\xc3", "abc\xe2\x82", /* truncated */
+	    "\x80", "a\xbf",	   /* stray continuation */
 	};
 	size_t i;
 
@@ -100,8 +100,8 @@ pct_decode_decodes_escapes_and_plus(void **state)
 static void
 pct_decode_refuses_bad_escapes(void **state)
 {
-	static const char *const bad[] = {"%", "%2", "a%g0", "%0g", "%00",
-	    "abc%", "%%41"};
+	static const char *const bad[] = {
+	    "%", "%2", "a%g0", "%0g", "%00", "abc%", "%%41"};
 	char buf[16];
 	size_t i, len;
 

@@ -12,10 +12,12 @@ CREATE USER IF NOT EXISTS 'karika_surveys'@'localhost' IDENTIFIED BY '@PW_SURVEY
 CREATE USER IF NOT EXISTS 'karika_applications'@'localhost' IDENTIFIED BY '@PW_APPLICATIONS@';
 CREATE USER IF NOT EXISTS 'karika_registry'@'localhost' IDENTIFIED BY '@PW_REGISTRY@';
 CREATE USER IF NOT EXISTS 'karika_reports'@'localhost' IDENTIFIED BY '@PW_REPORTS@';
+CREATE USER IF NOT EXISTS 'karika_mailer'@'localhost' IDENTIFIED BY '@PW_MAILER@';
 ALTER USER 'karika_surveys'@'localhost' IDENTIFIED BY '@PW_SURVEYS@';
 ALTER USER 'karika_applications'@'localhost' IDENTIFIED BY '@PW_APPLICATIONS@';
 ALTER USER 'karika_registry'@'localhost' IDENTIFIED BY '@PW_REGISTRY@';
 ALTER USER 'karika_reports'@'localhost' IDENTIFIED BY '@PW_REPORTS@';
+ALTER USER 'karika_mailer'@'localhost' IDENTIFIED BY '@PW_MAILER@';
 
 -- Reference data every worker reads.
 GRANT SELECT ON karika.municipality TO 'karika_surveys'@'localhost',
@@ -25,6 +27,37 @@ GRANT SELECT ON karika.service_group TO 'karika_applications'@'localhost',
     'karika_registry'@'localhost', 'karika_reports'@'localhost';
 GRANT SELECT ON karika.service TO 'karika_applications'@'localhost',
     'karika_reports'@'localhost';
+
+-- Every worker: the statements of fcgi/common/cstmt.c.  Who is asking
+-- (never the password hash), touching the session, appending to the
+-- audit trail, queueing mail.  Nobody may UPDATE or DELETE audit rows
+-- (and triggers refuse it even to the schema's owner).
+GRANT SELECT (id, name, email, locale, status, rights_changed_at)
+    ON karika.account TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_reports'@'localhost';
+GRANT SELECT ON karika.account_role TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_reports'@'localhost';
+GRANT SELECT, UPDATE (last_seen_at) ON karika.session
+    TO 'karika_surveys'@'localhost', 'karika_applications'@'localhost',
+    'karika_reports'@'localhost';
+GRANT INSERT ON karika.audit TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+GRANT INSERT ON karika.outbox TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+
+-- karika-registry: accounts, roles, sessions, tokens, throttling; it
+-- reads the audit trail for the administrators' page.
+GRANT SELECT, INSERT, UPDATE ON karika.account TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.account_role TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.session TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.account_token TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.login_throttle TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.audit TO 'karika_registry'@'localhost';
+
+-- karika-mailer: drains the outbox.
+GRANT SELECT, UPDATE ON karika.outbox TO 'karika_mailer'@'localhost';
 
 -- karika-surveys: survey definitions (responses come with their issue).
 GRANT SELECT, INSERT, UPDATE ON karika.survey TO 'karika_surveys'@'localhost';

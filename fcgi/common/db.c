@@ -24,7 +24,7 @@
 
 struct db {
 	MYSQL *my;
-	MYSQL_STMT **st;
+	MYSQL_STMT **st; /* the worker's statements, then cstmt_sql[] */
 	MYSQL_STMT *ping;
 	const char *const *sql;
 	size_t nsql;
@@ -55,7 +55,7 @@ db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n)
 	db = xcalloc(1, sizeof(*db));
 	db->sql = sql;
 	db->nsql = n;
-	db->st = xcalloc(n, sizeof(*db->st));
+	db->st = xcalloc(n + CSTMT__MAX, sizeof(*db->st));
 	db->socket =
 	    xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
 	db->name = xstrdup(cfg_get(c, "db.name", "karika"));
@@ -71,7 +71,7 @@ db_close(struct db *db)
 {
 	size_t i;
 
-	for (i = 0; i < db->nsql; i++)
+	for (i = 0; i < db->nsql + CSTMT__MAX; i++)
 		if (db->st[i] != NULL) {
 			mysql_stmt_close(db->st[i]);
 			db->st[i] = NULL;
@@ -155,6 +155,10 @@ db_ensure(struct db *db)
 		goto fail;
 	for (i = 0; i < db->nsql; i++)
 		if ((db->st[i] = prepare(db->my, db->sql[i], i)) == NULL)
+			goto fail;
+	for (i = 0; i < CSTMT__MAX; i++)
+		if ((db->st[db->nsql + i] = prepare(
+			 db->my, cstmt_sql[i], DB_COMMON(i))) == NULL)
 			goto fail;
 	db->up = true;
 	return 0;
@@ -296,6 +300,13 @@ run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 		case DBP_NULL:
 			b[i].buffer_type = MYSQL_TYPE_NULL;
 			break;
+		case DBP_BLOB:
+			len[i] = p[i].len;
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)p[i].s;
+			b[i].buffer_length = len[i];
+			b[i].length = &len[i];
+			break;
 		default:
 			abort();
 		}
@@ -313,7 +324,8 @@ run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 }
 
 /*
- * Runs statement idx of the worker's table with the n parameters p and
+ * Runs statement idx of the worker's table (or DB_COMMON(CSTMT_X), one of
+ * the statements every worker shares) with the n parameters p and
  * copies its rows into res, in arena a (res is always filled, zero rows on
  * failure).  Returns DB_OK, DB_DUPLICATE, DB_UNAVAILABLE (answer 503) or
  * DB_ERROR; errors are logged here.
@@ -328,7 +340,9 @@ db_exec(struct db *db, struct arena *a, size_t idx, const struct db_param *p,
 	if (res == NULL)
 		res = &tmp;
 	memset(res, 0, sizeof(*res));
-	if (idx >= db->nsql)
+	if (idx >= DB_COMMON_BASE && idx < DB_COMMON(CSTMT__MAX))
+		idx = db->nsql + (idx - DB_COMMON_BASE);
+	else if (idx >= db->nsql)
 		abort();
 	if (!db->up)
 		return DB_UNAVAILABLE;

@@ -38,6 +38,13 @@
 #define CFG_MAX_ENTRIES	      64
 #define LOCALE_COOKIE_SECONDS (365 * 24 * 3600)
 #define WORKER_MAX_PROCS      64
+#define RESP_MAX_COOKIES      4
+#define SESS_TOKEN_BYTES      32	  /* 256 bits from getrandom() */
+#define SESS_IDLE_SECONDS     (30 * 60)	  /* ends after 30 idle minutes */
+#define SESS_TTL_SECONDS      (12 * 3600) /* and after 12 hours in any case */
+#define CSRF_TOKEN_BYTES      32
+#define PW_MIN_CHARS	      10
+#define PW_MAX_BYTES	      256 /* yescrypt reads all of it: a ceiling */
 
 struct arena;
 struct worker;
@@ -133,7 +140,8 @@ enum db_rc {
 enum db_ptype {
 	DBP_INT,  /* int64_t in .i */
 	DBP_TEXT, /* UTF-8 in .s, length .len (or strlen if .len is 0) */
-	DBP_NULL  /* SQL NULL */
+	DBP_NULL, /* SQL NULL */
+	DBP_BLOB  /* bytes in .s, length .len: hashes */
 };
 
 struct db_param {
@@ -175,6 +183,43 @@ void db_rollback(struct db *);
 const char *db_str(const struct db_res *, size_t, size_t);
 int64_t db_int(const struct db_res *, size_t, size_t);
 
+/* --- sess.c: who is asking --- */
+
+enum role {
+	ROLE_CITIZEN,  /* a resident, often a parent or guardian */
+	ROLE_PROVIDER, /* staff of one licensed provider organisation */
+	ROLE_CSW,      /* case worker of the Center for Social Work */
+	ROLE_ANALYST,  /* the city's social-affairs department */
+	ROLE_EDITOR,   /* survey editor or researcher */
+	ROLE_ADMIN,    /* municipal IT: accounts, catalogue, settings */
+	ROLE__MAX
+};
+
+extern const char *const role_names[ROLE__MAX];
+
+/* Route permissions: a bit per role, plus one for anonymous callers. */
+#define PERM_ROLE(r) (1u << (r))
+#define PERM_ANON    (1u << ROLE__MAX)
+#define PERM_STAFF                                                             \
+	(PERM_ROLE(ROLE_PROVIDER) | PERM_ROLE(ROLE_CSW) |                      \
+	    PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_EDITOR) |                 \
+	    PERM_ROLE(ROLE_ADMIN))
+#define PERM_USER (PERM_ROLE(ROLE_CITIZEN) | PERM_STAFF)
+#define PERM_ANY  (PERM_USER | PERM_ANON)
+
+/* The signed-in account of a request (r->sess), loaded by sess_load(). */
+struct sess {
+	int64_t id; /* session row */
+	int64_t account;
+	const char *name;
+	const char *email;
+	const char *locale;
+	unsigned perms;	      /* PERM_ROLE bits of the roles held */
+	int64_t municipality; /* scope of staff roles (0: none) */
+	int64_t organisation; /* scope of the provider role (0: none) */
+	const char *created;
+};
+
 /* --- req.c: the request as the worker sees it --- */
 
 enum http_method {
@@ -194,6 +239,8 @@ enum http_status {
 	HTTP_METHOD_NOT_ALLOWED = 405,
 	HTTP_CONFLICT = 409,
 	HTTP_TOO_LARGE = 413,
+	HTTP_UNPROCESSABLE = 422,
+	HTTP_TOO_MANY = 429,
 	HTTP_INTERNAL = 500,
 	HTTP_UNAVAILABLE = 503
 };
@@ -232,6 +279,13 @@ struct req {
 	bool render;		  /* send the handler's page despite an error */
 	enum http_status status;  /* what was sent, for the log */
 	struct timespec start;
+	const char *client; /* REMOTE_ADDR: only ever hashed, never stored */
+	const char *user_agent; /* shortened; shown in the session list */
+	struct sess *sess;	/* NULL when anonymous */
+	int64_t audit_account;	/* who an anonymous action concerns (login) */
+	const char *csrf;	/* the token forms of this page carry */
+	const char *setcookie[RESP_MAX_COOKIES]; /* whole Set-Cookie values */
+	size_t nsetcookie;
 };
 
 enum http_status req_parse(struct req *, const char *const *);
@@ -263,6 +317,7 @@ void resp_send_xml(struct req *, enum http_status, const char *, size_t);
 void resp_send_text(struct req *, enum http_status, const char *);
 void resp_redirect(struct req *, const char *);
 void resp_error(struct req *, enum http_status, const char *);
+void resp_cookie(struct req *, const char *, const char *, int64_t);
 const char *http_reason(enum http_status);
 
 /* --- route.c: the route table and the dispatch every request takes --- */
@@ -271,6 +326,8 @@ typedef enum http_status (*handler_fn)(struct req *, struct xml *);
 
 enum route_flags {
 	ROUTE_NO_PAGE = 1 << 0, /* handler answers itself (health, files) */
+	ROUTE_NO_CSRF = 1 << 1, /* a POST without a CSRF token (none yet) */
+	ROUTE_FORM = 1 << 2,	/* the page shows a form: give it a token */
 };
 
 struct route {
@@ -278,6 +335,7 @@ struct route {
 	const char *pattern;	 /* "/registry/services", "%" = an id */
 	handler_fn fn;
 	const char *name; /* for logs and the route list */
+	unsigned perms;	  /* PERM_* bits: who may call it */
 	unsigned flags;
 };
 
@@ -338,6 +396,83 @@ struct muni {
 enum http_status db_status(enum db_rc);
 enum http_status muni_load(struct req *, size_t, struct muni *);
 int muni_write(struct xml *, const struct muni *);
+
+/* --- sess.c, csrf.c, audit.c: sessions, CSRF, the audit trail --- */
+
+/* Statements every worker prepares after its own (db.c), by DB_COMMON(). */
+enum cstmt {
+	CSTMT_SESSION,	     /* session + account by token hash */
+	CSTMT_ROLES,	     /* roles of an account */
+	CSTMT_SESSION_TOUCH, /* last_seen_at, at most once a minute */
+	CSTMT_AUDIT,	     /* append one audit row */
+	CSTMT_OUTBOX,	     /* queue one e-mail */
+	CSTMT__MAX
+};
+
+extern const char *const cstmt_sql[CSTMT__MAX];
+
+#define DB_COMMON_BASE 10000
+#define DB_COMMON(i)   (DB_COMMON_BASE + (size_t)(i))
+
+int sess_load(struct req *);
+int sess_perms(struct req *, int64_t);
+char *token_new(struct arena *, size_t);
+void token_hash(const char *, unsigned char[32]);
+bool csrf_check(struct req *);
+void csrf_prepare(struct req *);
+bool str_eq_ct(const char *, const char *);
+void audit(struct req *, const char *, const char *, int64_t, const char *);
+
+/* --- pw.c: passwords (yescrypt through libcrypt) --- */
+
+enum pw_problem {
+	PW_OK,
+	PW_TOO_SHORT, /* fewer than PW_MIN_CHARS characters */
+	PW_TOO_LONG,  /* more than PW_MAX_BYTES bytes */
+	PW_COMMON,    /* on the list of common passwords, or like the e-mail */
+};
+
+enum pw_problem pw_check(const char *, const char *, const char *);
+char *pw_hash(struct arena *, const char *);
+bool pw_verify(const char *, const char *);
+
+/* --- valid.c: form fields, validated at the edge --- */
+
+enum valid_kind {
+	VALID_TEXT,	/* bounded, trimmed UTF-8 text */
+	VALID_EMAIL,	/* an e-mail address, lower-cased */
+	VALID_PASSWORD, /* taken as typed, never trimmed, never echoed */
+	VALID_INT,	/* a number in [min, max] */
+	VALID_CHECKBOX, /* present (any value) or absent */
+	VALID_TOKEN,	/* 64 hex digits: links' and forms' tokens */
+};
+
+/* One row of a form's field table (kcgi's fieldmap). */
+struct field {
+	const char *name;
+	enum valid_kind kind;
+	bool required;
+	int64_t min, max; /* characters for text, value for numbers */
+};
+
+/* What a form became: typed values and per-field error keys. */
+struct form {
+	size_t n;
+	const char **text; /* validated text, or the input as typed on error */
+	int64_t *num;
+	bool *present;
+	const char **error; /* message-catalogue key, or NULL */
+	size_t nerrors;
+};
+
+void form_validate(struct req *, const struct field *, size_t, struct form *);
+void form_error(struct form *, size_t, const char *);
+int form_write(struct xml *, const struct field *, const struct form *);
+
+/* --- outbox.c: e-mail, queued in the caller's transaction --- */
+
+enum db_rc outbox_add(struct req *, const char *, const char *, const char *,
+    const char *, const char *);
 
 /* --- cells.c: small-cell suppression for published figures --- */
 

@@ -49,6 +49,7 @@ void
 resp_headers(struct req *r, enum http_status st, const char *ctype)
 {
 	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+	size_t i;
 
 	r->status = st;
 	FCGX_FPrintF(out, "Status: %d %s\r\n", (int)st, http_reason(st));
@@ -62,13 +63,35 @@ resp_headers(struct req *r, enum http_status st, const char *ctype)
 	    locale_tags[r->locale]);
 	if (r->allow != NULL)
 		FCGX_FPrintF(out, "Allow: %s\r\n", r->allow);
-	if (r->set_locale_cookie)
-		FCGX_FPrintF(out,
-		    "Set-Cookie: lang=%s; Path=/; Max-Age=%d; "
-		    "HttpOnly; SameSite=Lax%s\r\n",
-		    locale_tags[r->locale], LOCALE_COOKIE_SECONDS,
-		    r->https ? "; Secure" : "");
+	if (r->set_locale_cookie) {
+		r->set_locale_cookie = false;
+		resp_cookie(
+		    r, "lang", locale_tags[r->locale], LOCALE_COOKIE_SECONDS);
+	}
+	for (i = 0; i < r->nsetcookie; i++)
+		FCGX_FPrintF(out, "Set-Cookie: %s\r\n", r->setcookie[i]);
 	FCGX_PutS("\r\n", out);
+}
+
+/*
+ * Queues a cookie for the response: HttpOnly, SameSite=Lax, for the whole
+ * site, Secure when the request came over HTTPS.  max_age > 0 keeps it that
+ * many seconds, 0 deletes it, -1 makes it last the browser session.  name
+ * and value are ours (tokens, locale tags), never user text.
+ */
+void
+resp_cookie(struct req *r, const char *name, const char *value, int64_t max_age)
+{
+	const char *age = "";
+
+	if (r->nsetcookie == RESP_MAX_COOKIES)
+		abort(); /* a handler bug: we set at most a few */
+	if (max_age >= 0)
+		age = arena_printf(
+		    r->arena, "; Max-Age=%lld", (long long)max_age);
+	r->setcookie[r->nsetcookie++] =
+	    arena_printf(r->arena, "%s=%s; Path=/%s; HttpOnly; SameSite=Lax%s",
+		name, value, age, r->https ? "; Secure" : "");
 }
 
 static void

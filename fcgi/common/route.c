@@ -97,6 +97,52 @@ out:
 }
 
 /*
+ * The checks every route shares, before its handler runs (STYLE 3.8):
+ * load the session, check the route's permission, check the CSRF token
+ * of a POST.  Answers the request itself and returns its status when one
+ * fails: an anonymous caller is sent to sign in, a signed-in one without
+ * the right gets 403, a POST without a valid token 403; refusals are
+ * audited.  Returns HTTP_OK when the handler may run.
+ */
+static enum http_status
+gate(struct req *r, const struct route *rt)
+{
+	unsigned have;
+
+	if (sess_load(r) == -1) {
+		resp_error(r, HTTP_UNAVAILABLE, NULL);
+		return HTTP_UNAVAILABLE;
+	}
+	/*
+	 * Signed-in callers carry their session's token on every page; an
+	 * anonymous one gets a cookie only where a form needs it.
+	 */
+	if (r->sess == NULL &&
+	    ((rt->flags & ROUTE_FORM) || r->method == METHOD_POST))
+		csrf_prepare(r);
+	have = r->sess != NULL ? r->sess->perms : PERM_ANON;
+	if ((rt->perms & have) == 0) {
+		if (r->sess == NULL && r->method != METHOD_POST &&
+		    (rt->perms & PERM_USER) != 0) {
+			resp_redirect(r,
+			    arena_printf(
+				r->arena, "/account/login?next=%s", r->path));
+			return HTTP_SEE_OTHER;
+		}
+		audit(r, "access.denied", "route", 0, rt->name);
+		resp_error(r, HTTP_FORBIDDEN, NULL);
+		return HTTP_FORBIDDEN;
+	}
+	if (r->method == METHOD_POST && !(rt->flags & ROUTE_NO_CSRF) &&
+	    !csrf_check(r)) {
+		audit(r, "csrf.refused", "route", 0, rt->name);
+		resp_error(r, HTTP_FORBIDDEN, "error.csrf");
+		return HTTP_FORBIDDEN;
+	}
+	return HTTP_OK;
+}
+
+/*
  * Finds the route for r among the n in routes and answers the request.
  * Never fails: every outcome is a response.
  */
@@ -141,19 +187,43 @@ route_dispatch(struct req *r, const struct route *routes, size_t n)
 		found->fn(r, NULL);
 		return;
 	}
+	if (gate(r, found) != HTTP_OK)
+		return;
 	run_page(r, found);
 }
 
-/* Prints the table, one "METHOD pattern name" line a route (--routes). */
+/* "anon,citizen,…": who may call a route, for the route list. */
+static const char *
+perms_text(unsigned perms)
+{
+	static char buf[128]; /* only for --routes, before any request */
+	size_t k;
+
+	buf[0] = '\0';
+	if (perms & PERM_ANON)
+		strlcat(buf, "anon", sizeof(buf));
+	for (k = 0; k < ROLE__MAX; k++)
+		if (perms & PERM_ROLE(k)) {
+			if (buf[0] != '\0')
+				strlcat(buf, ",", sizeof(buf));
+			strlcat(buf, role_names[k], sizeof(buf));
+		}
+	return buf[0] != '\0' ? buf : "none";
+}
+
+/*
+ * Prints the table, one "worker METHOD pattern name perms" line a route
+ * (--routes): the route x role test reads it.
+ */
 void
 route_list(const char *worker, const struct route *routes, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		fprintf(stdout, "%s %s %s %s\n", worker,
+		fprintf(stdout, "%s %s %s %s %s\n", worker,
 		    method_names[routes[i].method], routes[i].pattern,
-		    routes[i].name);
+		    routes[i].name, perms_text(routes[i].perms));
 }
 
 /*

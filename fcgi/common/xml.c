@@ -143,6 +143,35 @@ xml_elem_int(struct xml *x, const char *name, int64_t v)
 }
 
 /*
+ * <session csrf="…"><user id name email><role name/>…</user></session>:
+ * the CSRF token every form of the page carries, and who is signed in.
+ */
+static int
+write_session(struct xml *x, const struct req *r)
+{
+	size_t k;
+
+	if (xml_start(x, "session") == -1 || xml_attr(x, "csrf", r->csrf) == -1)
+		return -1;
+	if (r->sess != NULL) {
+		if (xml_start(x, "user") == -1 ||
+		    xml_attr_int(x, "id", r->sess->account) == -1 ||
+		    xml_attr(x, "name", r->sess->name) == -1 ||
+		    xml_attr(x, "email", r->sess->email) == -1)
+			return -1;
+		for (k = 0; k < ROLE__MAX; k++)
+			if ((r->sess->perms & PERM_ROLE(k)) &&
+			    (xml_start(x, "role") == -1 ||
+				xml_attr(x, "name", role_names[k]) == -1 ||
+				xml_end(x) == -1))
+				return -1;
+		if (xml_end(x) == -1)
+			return -1;
+	}
+	return xml_end(x);
+}
+
+/*
  * Opens the document and the <page> envelope every response shares
  * (ARCHITECTURE, step 2): the locale, the worker, the path (for the
  * language links) and the request id (shown on error pages).  Later
@@ -161,7 +190,7 @@ xml_open_page(struct xml *x, const struct req *r)
 	    xml_attr(x, "rid", r->rid) == -1 ||
 	    xml_attr(x, "municipality", r->municipality) == -1)
 		return -1;
-	return 0;
+	return write_session(x, r);
 }
 
 /* Closes every open element and the document. */

@@ -11,9 +11,10 @@
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
 static const struct route routes[] = {
-    {METHOD_GET, "/", home_show, "home", 0},
-    {METHOD_GET, "/registry/services", service_list, "services", 0},
-    {METHOD_GET, "/registry/health", route_health, "health", ROUTE_NO_PAGE},
+    {METHOD_GET, "/", home_show, "home", PERM_ANY, 0},
+    {METHOD_GET, "/registry/services", service_list, "services", PERM_ANY, 0},
+    {METHOD_GET, "/registry/health", route_health, "health", PERM_ANY,
+	ROUTE_NO_PAGE},
 };
 
 static const struct worker_def def = {

@@ -10,8 +10,9 @@
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
 static const struct route routes[] = {
-    {METHOD_GET, "/reports/", users_show, "users-per-service", 0},
-    {METHOD_GET, "/reports/health", route_health, "health", ROUTE_NO_PAGE},
+    {METHOD_GET, "/reports/", users_show, "users-per-service", PERM_ANY, 0},
+    {METHOD_GET, "/reports/health", route_health, "health", PERM_ANY,
+	ROUTE_NO_PAGE},
 };
 
 static const struct worker_def def = {

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * sess.c: who is asking.  A session is a 256-bit random token in the
+ * HttpOnly, SameSite=Lax "sid" cookie; the database keeps only its
+ * SHA-256.  A session ends when idle for SESS_IDLE_SECONDS, after
+ * SESS_TTL_SECONDS in any case, when its account is disabled, and when
+ * the account's rights or password change (account.rights_changed_at).
+ * route.c loads it before any handler runs; handlers read r->sess.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include <openssl/evp.h>
+
+#include "karika.h"
+
+const char *const role_names[ROLE__MAX] = {
+    "citizen",	/* ROLE_CITIZEN */
+    "provider", /* ROLE_PROVIDER */
+    "csw",	/* ROLE_CSW */
+    "analyst",	/* ROLE_ANALYST */
+    "editor",	/* ROLE_EDITOR */
+    "admin",	/* ROLE_ADMIN */
+};
+
+/*
+ * Returns n random bytes from getrandom() as 2n lower-case hex digits in
+ * the arena.  Aborts if the kernel cannot give randomness: a predictable
+ * token is worse than a failed request.
+ */
+char *
+token_new(struct arena *a, size_t n)
+{
+	unsigned char buf[64];
+	static const char hex[] = "0123456789abcdef";
+	char *s;
+	size_t i;
+
+	if (n > sizeof(buf) || getrandom(buf, n, 0) != (ssize_t)n)
+		abort();
+	s = arena_alloc(a, 2 * n + 1);
+	for (i = 0; i < n; i++) {
+		s[2 * i] = hex[buf[i] >> 4];
+		s[2 * i + 1] = hex[buf[i] & 0xf];
+	}
+	s[2 * n] = '\0';
+	explicit_bzero(buf, sizeof(buf));
+	return s;
+}
+
+/* SHA-256 of a token as given: what the database stores and looks up. */
+void
+token_hash(const char *token, unsigned char out[32])
+{
+	unsigned int len = 0;
+
+	if (EVP_Digest(token, strlen(token), out, &len, EVP_sha256(), NULL) !=
+		1 ||
+	    len != 32)
+		abort();
+}
+
+/* True for exactly 64 lower-case hex digits. */
+static bool
+token_shape(const char *s)
+{
+	return s != NULL && strlen(s) == 2 * SESS_TOKEN_BYTES &&
+	    strspn(s, "0123456789abcdef") == 2 * SESS_TOKEN_BYTES;
+}
+
+/* Equality that takes the same time wherever the strings differ. */
+bool
+str_eq_ct(const char *a, const char *b)
+{
+	size_t la, lb, i;
+	unsigned char d;
+
+	if (a == NULL || b == NULL)
+		return false;
+	la = strlen(a);
+	lb = strlen(b);
+	d = la != lb;
+	for (i = 0; i < la && i < lb; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}
+
+/*
+ * Loads the roles of account into r->sess.  Returns 0, or -1 when the
+ * database failed (the request answers 503).
+ */
+int
+sess_perms(struct req *r, int64_t account)
+{
+	struct db_param p = DBP_I(account);
+	struct db_res res;
+	size_t i, k;
+	const char *name;
+
+	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_ROLES), &p, 1, &res) !=
+	    DB_OK)
+		return -1;
+	r->sess->perms = 0;
+	for (i = 0; i < res.nrows; i++) {
+		name = db_str(&res, i, 0);
+		for (k = 0; k < ROLE__MAX; k++)
+			if (name != NULL && strcmp(name, role_names[k]) == 0)
+				r->sess->perms |= PERM_ROLE(k);
+		if (db_str(&res, i, 1) != NULL)
+			r->sess->municipality = db_int(&res, i, 1);
+		if (db_str(&res, i, 2) != NULL)
+			r->sess->organisation = db_int(&res, i, 2);
+	}
+	return 0;
+}
+
+/*
+ * Loads the session named by the "sid" cookie into r->sess (left NULL
+ * when there is none, or it has ended).  Returns 0, or -1 when the
+ * database failed.
+ */
+int
+sess_load(struct req *r)
+{
+	const char *sid = kv_get(&r->cookies, "sid");
+	unsigned char hash[32];
+	struct db_param p[2];
+	struct db_res res;
+	enum db_rc rc;
+
+	r->sess = NULL;
+	if (!token_shape(sid))
+		return 0;
+	token_hash(sid, hash);
+	p[0] = (struct db_param){
+	    .type = DBP_BLOB, .s = (const char *)hash, .len = sizeof(hash)};
+	p[1] = DBP_I(SESS_IDLE_SECONDS);
+	rc = db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_SESSION), p, 2, &res);
+	if (rc != DB_OK)
+		return -1;
+	if (res.nrows != 1)
+		return 0;
+	r->sess = arena_calloc(r->arena, 1, sizeof(*r->sess));
+	r->sess->id = db_int(&res, 0, 0);
+	r->sess->account = db_int(&res, 0, 1);
+	r->sess->name = db_str(&res, 0, 2);
+	r->sess->email = db_str(&res, 0, 3);
+	r->sess->locale = db_str(&res, 0, 4);
+	r->csrf = db_str(&res, 0, 5);
+	r->sess->created = db_str(&res, 0, 6);
+	if (sess_perms(r, r->sess->account) == -1)
+		return -1;
+	p[0] = DBP_I(r->sess->id);
+	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_SESSION_TOUCH), p, 1,
+		NULL) != DB_OK)
+		return -1;
+	return 0;
+}
+
+/*
+ * Chooses the CSRF token this request's forms carry: the session's, or
+ * for an anonymous caller the "csrf" cookie's (double submit), set anew
+ * when missing.
+ */
+void
+csrf_prepare(struct req *r)
+{
+	const char *c;
+
+	if (r->sess != NULL)
+		return; /* sess_load() set r->csrf */
+	c = kv_get(&r->cookies, "csrf");
+	if (token_shape(c)) {
+		r->csrf = c;
+		return;
+	}
+	r->csrf = token_new(r->arena, CSRF_TOKEN_BYTES);
+	resp_cookie(r, "csrf", r->csrf, -1);
+}
+
+/* True when the form's "csrf" field carries this request's token. */
+bool
+csrf_check(struct req *r)
+{
+	const char *given = kv_get(&r->form, "csrf");
+
+	return r->csrf != NULL && token_shape(given) &&
+	    str_eq_ct(given, r->csrf);
+}
+
+/* The role an audit row names: the highest the caller holds, or "". */
+static const char *
+audit_role(const struct req *r)
+{
+	int k;
+
+	if (r->sess == NULL)
+		return "";
+	for (k = ROLE__MAX - 1; k >= 0; k--)
+		if (r->sess->perms & PERM_ROLE(k))
+			return role_names[k];
+	return "";
+}
+
+/*
+ * Appends one row to the audit trail: who (r->sess, or account when the
+ * caller is not signed in yet, e.g. a failed login; 0 for none), action,
+ * the object's type and id (0 for none), and the outcome.  Runs inside
+ * the caller's transaction if one is open.  A failure is logged; the
+ * caller decides whether the action may stand without its row.
+ */
+void
+audit(struct req *r, const char *action, const char *otype, int64_t oid,
+    const char *outcome)
+{
+	struct db_param p[8];
+	int64_t who = r->sess != NULL ? r->sess->account : r->audit_account;
+
+	p[0] = who > 0 ? DBP_I(who) : DBP_NUL;
+	p[1] = DBP_S(audit_role(r));
+	p[2] = DBP_S(action);
+	p[3] = DBP_S(otype != NULL ? otype : "");
+	p[4] = oid > 0 ? DBP_I(oid) : DBP_NUL;
+	p[5] = DBP_S(r->rid);
+	p[6] = DBP_S(r->w->def->name);
+	p[7] = DBP_S(outcome != NULL ? outcome : "ok");
+	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_AUDIT), p, 8, NULL) !=
+	    DB_OK)
+		LOGE("rid=%s: audit row for %s not written", r->rid, action);
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * valid.c: forms validated at the edge (STYLE 3.7).  A handler declares a
+ * field table (struct field[], kcgi's fieldmap) and calls form_validate();
+ * it gets typed values and, per field, an error key to show next to the
+ * field.  On error the value as typed is kept for the form to show again
+ * (never a password).  A field not in the table is ignored.  Text has
+ * already passed text_clean() in req.c; here it is trimmed and bounded in
+ * characters.  Shapes are pcre2 patterns compiled once per process with
+ * match limits, meaning stays in C.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "karika.h"
+
+#define EMAIL_MAX_BYTES 254
+
+/*
+ * An address as people type it: a local part without blanks or '@', and a
+ * domain of dot-separated labels.  Anchored; checked for length in C.
+ */
+static const char email_re[] =
+    "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
+    "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+
+/* Worker-lifetime: compiled at first use, never freed (like the config). */
+static pcre2_code *email_code;
+static pcre2_match_context *match_ctx;
+
+static bool
+email_ok(const char *s)
+{
+	pcre2_match_data *md;
+	int errcode, rc;
+	PCRE2_SIZE erroff;
+
+	if (email_code == NULL) {
+		email_code =
+		    pcre2_compile((PCRE2_SPTR)email_re, PCRE2_ZERO_TERMINATED,
+			PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+			&errcode, &erroff, NULL);
+		if (email_code == NULL)
+			abort(); /* our own constant pattern */
+		pcre2_jit_compile(email_code, PCRE2_JIT_COMPLETE);
+		match_ctx = pcre2_match_context_create(NULL);
+		pcre2_set_match_limit(match_ctx, 100000);
+		pcre2_set_depth_limit(match_ctx, 1000);
+	}
+	md = pcre2_match_data_create_from_pattern(email_code, NULL);
+	rc = pcre2_match(
+	    email_code, (PCRE2_SPTR)s, strlen(s), 0, 0, md, match_ctx);
+	pcre2_match_data_free(md);
+	return rc >= 0 && strlen(s) <= EMAIL_MAX_BYTES;
+}
+
+/* Copies s without leading and trailing blanks into the arena. */
+static char *
+trimmed(struct arena *a, const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	n = strlen(s);
+	while (n > 0 &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+		s[n - 1] == '\n'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+static const char *
+check_one(struct req *r, const struct field *f, const char *raw,
+    const char **text, int64_t *num)
+{
+	char *t, *c;
+	size_t n;
+
+	if (f->kind == VALID_CHECKBOX)
+		return raw == NULL && f->required ? "field.required" : NULL;
+	if (f->kind == VALID_PASSWORD) {
+		*text = raw != NULL ? raw : "";
+		if (**text == '\0')
+			return f->required ? "field.required" : NULL;
+		return strlen(raw) > PW_MAX_BYTES ? "field.too_long" : NULL;
+	}
+	t = trimmed(r->arena, raw != NULL ? raw : "");
+	*text = t;
+	if (*t == '\0')
+		return f->required ? "field.required" : NULL;
+	n = utf8_chars(t, strlen(t));
+	switch (f->kind) {
+	case VALID_TEXT:
+		if (strpbrk(t, "\r\n") != NULL && f->max <= 200)
+			return "field.one_line";
+		if ((int64_t)n < f->min)
+			return "field.too_short";
+		return (int64_t)n > f->max ? "field.too_long" : NULL;
+	case VALID_EMAIL:
+		for (c = t; *c != '\0'; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c += 'a' - 'A';
+		return email_ok(t) ? NULL : "field.email";
+	case VALID_INT:
+		return str_to_int64(t, f->min, f->max, num) == 0
+		    ? NULL
+		    : "field.number";
+	case VALID_TOKEN:
+		return strlen(t) == 64 && strspn(t, "0123456789abcdef") == 64
+		    ? NULL
+		    : "field.token";
+	default:
+		abort();
+	}
+}
+
+/*
+ * Validates the request's form (the body of a POST, the query of a GET)
+ * against the n fields of table f into out (arrays in the arena).
+ */
+void
+form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
+{
+	const struct kvlist *src =
+	    r->method == METHOD_POST ? &r->form : &r->query;
+	size_t i;
+
+	out->n = n;
+	out->nerrors = 0;
+	out->text = arena_calloc(r->arena, n, sizeof(*out->text));
+	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
+	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
+	out->error = arena_calloc(r->arena, n, sizeof(*out->error));
+	for (i = 0; i < n; i++) {
+		const char *raw = kv_get(src, f[i].name);
+
+		out->present[i] = raw != NULL;
+		out->text[i] = "";
+		out->error[i] =
+		    check_one(r, &f[i], raw, &out->text[i], &out->num[i]);
+		if (out->error[i] != NULL)
+			out->nerrors++;
+	}
+}
+
+/* Marks field i as wrong with message key (a later check, e.g. "taken"). */
+void
+form_error(struct form *form, size_t i, const char *key)
+{
+	if (form->error[i] == NULL)
+		form->nerrors++;
+	form->error[i] = key;
+}
+
+/*
+ * Writes <form-data><field name error>value</field>…</form-data> for the
+ * page to show the form again with what was typed and the errors next to
+ * their fields.  Passwords are never written back.
+ */
+int
+form_write(struct xml *x, const struct field *f, const struct form *form)
+{
+	size_t i;
+
+	if (xml_start(x, "form-data") == -1 ||
+	    xml_attr_int(x, "errors", (int64_t)form->nerrors) == -1)
+		return -1;
+	for (i = 0; i < form->n; i++) {
+		if (xml_start(x, "field") == -1 ||
+		    xml_attr(x, "name", f[i].name) == -1 ||
+		    xml_attr(x, "error", form->error[i]) == -1)
+			return -1;
+		if (f[i].kind == VALID_CHECKBOX && form->present[i] &&
+		    xml_attr(x, "checked", "1") == -1)
+			return -1;
+		if (f[i].kind != VALID_PASSWORD &&
+		    f[i].kind != VALID_CHECKBOX &&
+		    xml_text(x, form->text[i]) == -1)
+			return -1;
+		if (xml_end(x) == -1)
+			return -1;
+	}
+	return xml_end(x);
+}

@@ -101,6 +101,26 @@
             <xsl:call-template name="navlink"><xsl:with-param name="href" select="'/reports/'"/><xsl:with-param name="k" select="'nav.reports'"/></xsl:call-template>
           </ul>
         </nav>
+        <div class="who">
+          <xsl:choose>
+            <xsl:when test="/page/session/user">
+              <a href="/account/"><xsl:value-of select="/page/session/user/@name"/></a>
+              <xsl:if test="/page/session/user/role[@name = 'admin']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/admin/accounts"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.admin'"/></xsl:call-template></a>
+              </xsl:if>
+              <form method="post" action="/account/logout" class="inline">
+                <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+                <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>
+              </form>
+            </xsl:when>
+            <xsl:otherwise>
+              <a href="/account/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a>
+              <xsl:text> · </xsl:text>
+              <a href="/account/register"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.register'"/></xsl:call-template></a>
+            </xsl:otherwise>
+          </xsl:choose>
+        </div>
         <nav class="langs">
           <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'lang.label'"/></xsl:call-template></xsl:attribute>
           <ul>
@@ -158,6 +178,120 @@
     </xsl:if>
     <p><a href="/"><xsl:call-template name="t"><xsl:with-param name="k" select="'error.home'"/></xsl:call-template></a></p>
   </section>
+</xsl:template>
+
+<!-- A notice: what just happened, or why a link no longer works. -->
+<xsl:template match="notice">
+  <p class="notice" role="status"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></p>
+</xsl:template>
+
+<!-- Any form a worker describes (valid.c, form_write): labelled fields,
+     the errors listed first and each next to its field, the input kept,
+     the CSRF token on every POST.  No JavaScript: the server validates. -->
+<xsl:template match="form">
+  <form method="{@method}" action="{@action}" novalidate="novalidate">
+    <xsl:if test="@errors &gt; 0">
+      <div class="errors" role="alert" id="errors-{generate-id()}">
+        <p><xsl:call-template name="t"><xsl:with-param name="k" select="'form.errors'"/></xsl:call-template></p>
+        <ul>
+          <xsl:for-each select="field[@error]">
+            <li><a href="#f-{@name}">
+              <xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
+              <xsl:text>: </xsl:text>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
+            </a></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+    <xsl:if test="@method = 'post'">
+      <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+    </xsl:if>
+    <xsl:if test="@action = '/account/login' and /page/account/login/@next">
+      <input type="hidden" name="next" value="{/page/account/login/@next}"/>
+    </xsl:if>
+    <xsl:apply-templates select="field"/>
+    <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="@submit"/></xsl:call-template></button></p>
+  </form>
+</xsl:template>
+
+<xsl:template match="form/field[@kind = 'hidden']" priority="2">
+  <input type="hidden" name="{@name}" value="{value}"/>
+</xsl:template>
+
+<xsl:template match="form/field">
+  <div class="field">
+    <xsl:if test="@error"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@kind = 'checkbox'">
+        <input type="checkbox" id="f-{@name}" name="{@name}" value="1">
+          <xsl:call-template name="field-attrs"/>
+          <xsl:if test="@checked"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <xsl:text> </xsl:text>
+        <label for="f-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template></label>
+      </xsl:when>
+      <xsl:otherwise>
+        <label for="f-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
+          <xsl:if test="@required"><xsl:text> </xsl:text><span class="req"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.required'"/></xsl:call-template></span></xsl:if>
+        </label>
+        <xsl:choose>
+          <xsl:when test="@kind = 'choice'">
+            <select id="f-{@name}" name="{@name}">
+              <xsl:call-template name="field-attrs"/>
+              <xsl:variable name="v" select="string(value)"/>
+              <xsl:for-each select="choice">
+                <option value="{@value}">
+                  <xsl:if test="@value = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @value)"/></xsl:call-template>
+                </option>
+              </xsl:for-each>
+            </select>
+          </xsl:when>
+          <xsl:when test="@kind = 'id'">
+            <xsl:variable name="v" select="string(value)"/>
+            <select id="f-{@name}" name="{@name}">
+              <xsl:call-template name="field-attrs"/>
+              <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'form.none'"/></xsl:call-template></option>
+              <xsl:for-each select="/page//options[@for = current()/@name]/option">
+                <option value="{@value}">
+                  <xsl:if test="@value = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="."/>
+                </option>
+              </xsl:for-each>
+            </select>
+          </xsl:when>
+          <xsl:otherwise>
+            <input id="f-{@name}" name="{@name}">
+              <xsl:attribute name="type">
+                <xsl:choose>
+                  <xsl:when test="@kind = 'number'">text</xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@kind"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:if test="@kind = 'number'"><xsl:attribute name="inputmode">numeric</xsl:attribute></xsl:if>
+              <xsl:if test="@max"><xsl:attribute name="maxlength"><xsl:value-of select="@max"/></xsl:attribute></xsl:if>
+              <xsl:if test="@kind != 'password'"><xsl:attribute name="value"><xsl:value-of select="value"/></xsl:attribute></xsl:if>
+              <xsl:call-template name="field-attrs"/>
+            </input>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@error">
+      <p class="error" id="e-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+    </xsl:if>
+  </div>
+</xsl:template>
+
+<!-- Attributes every control shares: required, autocomplete, its error. -->
+<xsl:template name="field-attrs">
+  <xsl:if test="@required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+  <xsl:if test="@autocomplete"><xsl:attribute name="autocomplete"><xsl:value-of select="@autocomplete"/></xsl:attribute></xsl:if>
+  <xsl:if test="@error">
+    <xsl:attribute name="aria-invalid">true</xsl:attribute>
+    <xsl:attribute name="aria-describedby">e-<xsl:value-of select="@name"/></xsl:attribute>
+  </xsl:if>
 </xsl:template>
 
 <xsl:template match="municipality" mode="title"/>

@@ -91,4 +91,160 @@
   </li>
 </xsl:template>
 
+<!-- Accounts: one element, <account page="…">, for every account page. -->
+<xsl:template match="account" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('account.', @page, '.title')"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="account">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('account.', @page, '.title')"/></xsl:call-template></h1>
+  <xsl:apply-templates select="notice"/>
+  <xsl:if test="@page = 'register'">
+    <p class="lead"><xsl:call-template name="t"><xsl:with-param name="k" select="'register.intro'"/></xsl:call-template></p>
+    <details class="privacy">
+      <summary><xsl:call-template name="t"><xsl:with-param name="k" select="'register.privacy.title'"/></xsl:call-template></summary>
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'register.privacy.text'"/></xsl:call-template></p>
+    </details>
+  </xsl:if>
+  <xsl:if test="@page = 'profile'">
+    <dl class="me">
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'field.name'"/></xsl:call-template></dt>
+      <dd><xsl:value-of select="/page/session/user/@name"/></dd>
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'field.email'"/></xsl:call-template></dt>
+      <dd><xsl:value-of select="/page/session/user/@email"/></dd>
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.roles'"/></xsl:call-template></dt>
+      <dd>
+        <xsl:for-each select="/page/session/user/role">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @name)"/></xsl:call-template>
+        </xsl:for-each>
+      </dd>
+    </dl>
+    <section aria-labelledby="pw-h">
+      <h2 id="pw-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.password'"/></xsl:call-template></h2>
+      <xsl:apply-templates select="form[@action = '/account/password']"/>
+    </section>
+    <section aria-labelledby="em-h">
+      <h2 id="em-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.email'"/></xsl:call-template></h2>
+      <xsl:apply-templates select="form[@action = '/account/email']"/>
+    </section>
+    <section aria-labelledby="ss-h">
+      <h2 id="ss-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions'"/></xsl:call-template></h2>
+      <table class="report">
+        <thead><tr>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.agent'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.created'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.seen'"/></xsl:call-template></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="sessions/session">
+            <tr>
+              <td><xsl:value-of select="."/>
+                <xsl:if test="@current"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.current'"/></xsl:call-template>)</xsl:if>
+              </td>
+              <td><xsl:value-of select="substring(@created, 1, 16)"/> UTC</td>
+              <td><xsl:value-of select="substring(@last-seen, 1, 16)"/> UTC</td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+      <form method="post" action="/account/sessions/end">
+        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.end'"/></xsl:call-template></button></p>
+      </form>
+    </section>
+  </xsl:if>
+  <xsl:if test="@page != 'profile'"><xsl:apply-templates select="form"/></xsl:if>
+  <xsl:if test="@page = 'login'">
+    <p><a href="/account/password/forgot"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.forgot'"/></xsl:call-template></a></p>
+    <p><a href="/account/register"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.register'"/></xsl:call-template></a></p>
+  </xsl:if>
+  <xsl:if test="@page = 'notice'">
+    <p><a href="/account/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a></p>
+  </xsl:if>
+</xsl:template>
+
+<!-- Administration: staff accounts and the audit trail. -->
+<xsl:template match="admin-accounts" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="admin-accounts">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></h1>
+  <p><a href="/registry/admin/audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></a></p>
+  <xsl:apply-templates select="form[@method = 'get']"/>
+  <table class="report">
+    <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.caption'"/></xsl:call-template></caption>
+    <thead><tr>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.name'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.email'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.roles'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.status'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.actions'"/></xsl:call-template></th>
+    </tr></thead>
+    <tbody>
+      <xsl:for-each select="accounts/account">
+        <tr>
+          <th scope="row"><xsl:value-of select="."/></th>
+          <td><xsl:value-of select="@email"/></td>
+          <td><xsl:value-of select="@roles"/><xsl:if test="@organisation"> (<xsl:value-of select="@organisation"/>)</xsl:if></td>
+          <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', @status)"/></xsl:call-template></td>
+          <td>
+            <form method="post" class="inline">
+              <xsl:attribute name="action">
+                <xsl:value-of select="concat('/registry/admin/accounts/', @id, '/')"/>
+                <xsl:choose><xsl:when test="@status = 'disabled'">enable</xsl:when><xsl:otherwise>disable</xsl:otherwise></xsl:choose>
+              </xsl:attribute>
+              <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+              <button type="submit">
+                <xsl:choose>
+                  <xsl:when test="@status = 'disabled'"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.enable'"/></xsl:call-template></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.disable'"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+                <span class="sr"><xsl:text> </xsl:text><xsl:value-of select="@email"/></span>
+              </button>
+            </form>
+          </td>
+        </tr>
+      </xsl:for-each>
+    </tbody>
+  </table>
+  <h2 id="new-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.create.title'"/></xsl:call-template></h2>
+  <xsl:apply-templates select="form[@method = 'post']"/>
+</xsl:template>
+
+<xsl:template match="admin-audit" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="admin-audit">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></h1>
+  <xsl:apply-templates select="form"/>
+  <table class="report">
+    <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.caption'"/></xsl:call-template></caption>
+    <thead><tr>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.at'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.email'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.role'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.action'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.object'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.outcome'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.rid'"/></xsl:call-template></th>
+    </tr></thead>
+    <tbody>
+      <xsl:for-each select="entry">
+        <tr>
+          <td><xsl:value-of select="substring(@at, 1, 19)"/></td>
+          <td><xsl:value-of select="@email"/></td>
+          <td><xsl:value-of select="@role"/></td>
+          <td><code><xsl:value-of select="@action"/></code></td>
+          <td><xsl:value-of select="@object-type"/><xsl:if test="@object-id"> #<xsl:value-of select="@object-id"/></xsl:if></td>
+          <td><xsl:value-of select="@outcome"/></td>
+          <td><code><xsl:value-of select="@rid"/></code></td>
+        </tr>
+      </xsl:for-each>
+    </tbody>
+  </table>
+</xsl:template>
+
 </xsl:stylesheet>

@@ -445,14 +445,19 @@ enum valid_kind {
 	VALID_INT,	/* a number in [min, max] */
 	VALID_CHECKBOX, /* present (any value) or absent */
 	VALID_TOKEN,	/* 64 hex digits: links' and forms' tokens */
+	VALID_CHOICE,	/* one of field.choices; num = its index */
+	VALID_ID,	/* a record id, offered as a choice by the page */
 };
 
 /* One row of a form's field table (kcgi's fieldmap). */
 struct field {
-	const char *name;
+	const char *name; /* the form's field name, also its id in the page */
 	enum valid_kind kind;
 	bool required;
-	int64_t min, max; /* characters for text, value for numbers */
+	int64_t min, max;	    /* characters for text, value for numbers */
+	const char *label;	    /* message key of the label */
+	const char *autocomplete;   /* HTML autocomplete token, or NULL */
+	const char *const *choices; /* VALID_CHOICE: NULL-terminated values */
 };
 
 /* What a form became: typed values and per-field error keys. */
@@ -466,8 +471,10 @@ struct form {
 };
 
 void form_validate(struct req *, const struct field *, size_t, struct form *);
+void form_empty(struct req *, size_t, struct form *);
 void form_error(struct form *, size_t, const char *);
-int form_write(struct xml *, const struct field *, const struct form *);
+int form_write(struct xml *, const char *, const char *, const char *,
+    const struct field *, const struct form *);
 
 /* --- outbox.c: e-mail, queued in the caller's transaction --- */
 

@@ -520,7 +520,8 @@ mail_build_new(const struct mail_msg *m, size_t *len)
 	const char *s;
 
 	*len = 0;
-	if (!mail_addr_ok(m->to) || mail_date(m->date, date, sizeof(date)) == -1 ||
+	if (!mail_addr_ok(m->to) ||
+	    mail_date(m->date, date, sizeof(date)) == -1 ||
 	    m->msgid[0] != '<' || m->msgid[strlen(m->msgid) - 1] != '>')
 		goto out;
 	for (s = m->msgid; *s != '\0'; s++)

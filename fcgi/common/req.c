@@ -182,6 +182,27 @@ read_body(struct req *r, const char *const *envp)
 }
 
 /*
+ * The user agent, cut to about 100 bytes on a character boundary and
+ * refused if XML cannot carry it: shown only in the owner's session list.
+ */
+static const char *
+short_agent(struct arena *a, const char *ua)
+{
+	size_t n;
+
+	if (ua == NULL)
+		return "";
+	n = strlen(ua);
+	if (n > 100)
+		n = 100;
+	while (n > 0 && ((unsigned char)ua[n] & 0xc0) == 0x80)
+		n--;
+	if (!text_clean(ua, n))
+		return "";
+	return arena_strndup(a, ua, n);
+}
+
+/*
  * For the error page of a query that did not parse: a plain "lang=<tag>"
  * pair among the raw ones still chooses its language (tags are ASCII, so
  * no decoding is needed).  Sets no cookie.
@@ -229,6 +250,10 @@ req_parse(struct req *r, const char *const *envp)
 		r->municipality = r->w != NULL ? r->w->municipality : "";
 	r->municipality = arena_strdup(r->arena, r->municipality);
 	r->path = "/";
+	r->client = req_env(envp, "REMOTE_ADDR");
+	r->client = arena_strdup(r->arena,
+	    r->client != NULL && strlen(r->client) < 64 ? r->client : "");
+	r->user_agent = short_agent(r->arena, req_env(envp, "HTTP_USER_AGENT"));
 	kv_parse_cookies(r->arena, req_env(envp, "HTTP_COOKIE"), &r->cookies);
 	r->locale = locale_negotiate(NULL, kv_get(&r->cookies, "lang"),
 	    req_env(envp, "HTTP_ACCEPT_LANGUAGE"),

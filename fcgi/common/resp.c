@@ -35,6 +35,10 @@ http_reason(enum http_status st)
 		return "Conflict";
 	case HTTP_TOO_LARGE:
 		return "Content Too Large";
+	case HTTP_UNPROCESSABLE:
+		return "Unprocessable Content";
+	case HTTP_TOO_MANY:
+		return "Too Many Requests";
 	case HTTP_INTERNAL:
 		return "Internal Server Error";
 	case HTTP_UNAVAILABLE:

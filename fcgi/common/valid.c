@@ -80,38 +80,47 @@ check_one(struct req *r, const struct field *f, const char *raw,
 	size_t n;
 
 	if (f->kind == VALID_CHECKBOX)
-		return raw == NULL && f->required ? "field.required" : NULL;
+		return raw == NULL && f->required ? "invalid.required" : NULL;
 	if (f->kind == VALID_PASSWORD) {
 		*text = raw != NULL ? raw : "";
 		if (**text == '\0')
-			return f->required ? "field.required" : NULL;
-		return strlen(raw) > PW_MAX_BYTES ? "field.too_long" : NULL;
+			return f->required ? "invalid.required" : NULL;
+		return strlen(raw) > PW_MAX_BYTES ? "invalid.too_long" : NULL;
 	}
 	t = trimmed(r->arena, raw != NULL ? raw : "");
 	*text = t;
 	if (*t == '\0')
-		return f->required ? "field.required" : NULL;
+		return f->required ? "invalid.required" : NULL;
 	n = utf8_chars(t, strlen(t));
 	switch (f->kind) {
 	case VALID_TEXT:
 		if (strpbrk(t, "\r\n") != NULL && f->max <= 200)
-			return "field.one_line";
+			return "invalid.one_line";
 		if ((int64_t)n < f->min)
-			return "field.too_short";
-		return (int64_t)n > f->max ? "field.too_long" : NULL;
+			return "invalid.too_short";
+		return (int64_t)n > f->max ? "invalid.too_long" : NULL;
 	case VALID_EMAIL:
 		for (c = t; *c != '\0'; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c += 'a' - 'A';
-		return email_ok(t) ? NULL : "field.email";
+		return email_ok(t) ? NULL : "invalid.email";
 	case VALID_INT:
 		return str_to_int64(t, f->min, f->max, num) == 0
 		    ? NULL
-		    : "field.number";
+		    : "invalid.number";
 	case VALID_TOKEN:
 		return strlen(t) == 64 && strspn(t, "0123456789abcdef") == 64
 		    ? NULL
-		    : "field.token";
+		    : "invalid.token";
+	case VALID_ID:
+		return str_to_int64(t, 1, INT64_MAX, num) == 0
+		    ? NULL
+		    : "invalid.choice";
+	case VALID_CHOICE:
+		for (*num = 0; f->choices[*num] != NULL; (*num)++)
+			if (strcmp(f->choices[*num], t) == 0)
+				return NULL;
+		return "invalid.choice";
 	default:
 		abort();
 	}
@@ -146,39 +155,86 @@ form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
 	}
 }
 
-/* Marks field i as wrong with message key (a later check, e.g. "taken"). */
+/*
+ * Marks field i as wrong with message key (a later check, e.g. "taken");
+ * a NULL key marks nothing, so a check's result can be passed as it is.
+ */
 void
 form_error(struct form *form, size_t i, const char *key)
 {
+	if (key == NULL)
+		return;
 	if (form->error[i] == NULL)
 		form->nerrors++;
 	form->error[i] = key;
 }
 
+/* An empty form of n fields: what a page shows before the first POST. */
+void
+form_empty(struct req *r, size_t n, struct form *out)
+{
+	out->n = n;
+	out->nerrors = 0;
+	out->text = arena_calloc(r->arena, n, sizeof(*out->text));
+	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
+	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
+	out->error = arena_calloc(r->arena, n, sizeof(*out->error));
+}
+
+static const char *const kind_names[] = {
+    "text",	/* VALID_TEXT */
+    "email",	/* VALID_EMAIL */
+    "password", /* VALID_PASSWORD */
+    "number",	/* VALID_INT */
+    "checkbox", /* VALID_CHECKBOX */
+    "hidden",	/* VALID_TOKEN */
+    "choice",	/* VALID_CHOICE */
+    "id",	/* VALID_ID */
+};
+
 /*
- * Writes <form-data><field name error>value</field>…</form-data> for the
- * page to show the form again with what was typed and the errors next to
- * their fields.  Passwords are never written back.
+ * Writes the form as the page shows it: <form action submit errors>, one
+ * <field name kind label required autocomplete error> per field holding
+ * the value as typed (never a password), and <choice> children for a
+ * choice.  layout.xsl renders it: labelled fields, each error next to its
+ * field, the CSRF token.  method is "get" (a search) or "post", action a
+ * local path, submit a message key.
  */
 int
-form_write(struct xml *x, const struct field *f, const struct form *form)
+form_write(struct xml *x, const char *method, const char *action,
+    const char *submit, const struct field *f, const struct form *form)
 {
-	size_t i;
+	size_t i, k;
 
-	if (xml_start(x, "form-data") == -1 ||
+	if (xml_start(x, "form") == -1 || xml_attr(x, "method", method) == -1 ||
+	    xml_attr(x, "action", action) == -1 ||
+	    xml_attr(x, "submit", submit) == -1 ||
 	    xml_attr_int(x, "errors", (int64_t)form->nerrors) == -1)
 		return -1;
 	for (i = 0; i < form->n; i++) {
 		if (xml_start(x, "field") == -1 ||
 		    xml_attr(x, "name", f[i].name) == -1 ||
+		    xml_attr(x, "kind", kind_names[f[i].kind]) == -1 ||
+		    xml_attr(x, "label", f[i].label) == -1 ||
+		    xml_attr(x, "autocomplete", f[i].autocomplete) == -1 ||
+		    xml_attr(x, "required", f[i].required ? "1" : NULL) == -1 ||
 		    xml_attr(x, "error", form->error[i]) == -1)
 			return -1;
 		if (f[i].kind == VALID_CHECKBOX && form->present[i] &&
 		    xml_attr(x, "checked", "1") == -1)
 			return -1;
+		if (f[i].kind == VALID_TEXT && f[i].max > 0 &&
+		    xml_attr_int(x, "max", f[i].max) == -1)
+			return -1;
+		for (k = 0;
+		     f[i].kind == VALID_CHOICE && f[i].choices[k] != NULL; k++)
+			if (xml_start(x, "choice") == -1 ||
+			    xml_attr(x, "value", f[i].choices[k]) == -1 ||
+			    xml_end(x) == -1)
+				return -1;
 		if (f[i].kind != VALID_PASSWORD &&
 		    f[i].kind != VALID_CHECKBOX &&
-		    xml_text(x, form->text[i]) == -1)
+		    xml_elem_text(x, "value", form->text[i]) == -1)
 			return -1;
 		if (xml_end(x) == -1)
 			return -1;

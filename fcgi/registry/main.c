@@ -2,19 +2,65 @@
 /*
  * main.c: karika-registry, the worker that owns the register: the
  * municipality, the service catalogue, providers, people and their
- * enrolments (and, with issue 4, accounts).  It answers /, /registry/ and
- * /account/.  This file is its table of routes; worker.c does the rest.
+ * enrolments, and the accounts.  It answers /, /registry/ and /account/.
+ * This file is its table of routes; worker.c does the rest.
  */
 #include "karika.h"
 #include "stmt.h"
 #include "registry.h"
 
-/* Adding a route: see the checklist in fcgi/common/route.c. */
+#define ADMIN PERM_ROLE(ROLE_ADMIN)
+#define FORM  ROUTE_FORM
+
+/*
+ * Adding a route: see the checklist in fcgi/common/route.c, and add its
+ * rows to tests/integration/routes.tsv (the route x role matrix).
+ */
 static const struct route routes[] = {
     {METHOD_GET, "/", home_show, "home", PERM_ANY, 0},
     {METHOD_GET, "/registry/services", service_list, "services", PERM_ANY, 0},
     {METHOD_GET, "/registry/health", route_health, "health", PERM_ANY,
 	ROUTE_NO_PAGE},
+    {METHOD_GET, "/account/register", register_new, "register", PERM_ANY, FORM},
+    {METHOD_POST, "/account/register", register_create, "register", PERM_ANY,
+	0},
+    {METHOD_GET, "/account/register/sent", register_sent, "register-sent",
+	PERM_ANY, 0},
+    {METHOD_GET, "/account/confirm", confirm_show, "confirm", PERM_ANY, FORM},
+    {METHOD_POST, "/account/confirm", confirm_do, "confirm", PERM_ANY, 0},
+    {METHOD_GET, "/account/login", login_new, "login", PERM_ANY, FORM},
+    {METHOD_POST, "/account/login", login_create, "login", PERM_ANY, 0},
+    {METHOD_POST, "/account/logout", logout, "logout", PERM_USER, 0},
+    {METHOD_GET, "/account/password/forgot", forgot_new, "forgot", PERM_ANY,
+	FORM},
+    {METHOD_POST, "/account/password/forgot", forgot_create, "forgot", PERM_ANY,
+	0},
+    {METHOD_GET, "/account/password/forgot/sent", forgot_sent, "forgot-sent",
+	PERM_ANY, 0},
+    {METHOD_GET, "/account/password/reset", reset_show, "reset", PERM_ANY,
+	FORM},
+    {METHOD_POST, "/account/password/reset", reset_do, "reset", PERM_ANY, 0},
+    {METHOD_GET, "/account/invite", invite_show, "invite", PERM_ANY, FORM},
+    {METHOD_POST, "/account/invite", invite_do, "invite", PERM_ANY, 0},
+    {METHOD_GET, "/account/", profile_show, "profile", PERM_USER, 0},
+    {METHOD_POST, "/account/password", password_change, "password", PERM_USER,
+	0},
+    {METHOD_POST, "/account/email", email_change, "email", PERM_USER, 0},
+    {METHOD_GET, "/account/email/confirm", email_confirm_show, "email-confirm",
+	PERM_ANY, FORM},
+    {METHOD_POST, "/account/email/confirm", email_confirm_do, "email-confirm",
+	PERM_ANY, 0},
+    {METHOD_POST, "/account/sessions/end", sessions_end, "sessions-end",
+	PERM_USER, 0},
+    {METHOD_GET, "/registry/admin/accounts", admin_accounts, "admin-accounts",
+	ADMIN, 0},
+    {METHOD_POST, "/registry/admin/accounts/new", admin_account_create,
+	"admin-account-create", ADMIN, 0},
+    {METHOD_POST, "/registry/admin/accounts/%/disable", admin_account_disable,
+	"admin-account-disable", ADMIN, 0},
+    {METHOD_POST, "/registry/admin/accounts/%/enable", admin_account_enable,
+	"admin-account-enable", ADMIN, 0},
+    {METHOD_GET, "/registry/admin/audit", admin_audit, "admin-audit", ADMIN, 0},
 };
 
 static const struct worker_def def = {

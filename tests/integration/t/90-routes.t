@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: ISC
-# Each worker lists its routes (karika-<worker> --routes), and every route
-# it lists answers through nginx (no route is unreachable or unmapped).
+# Each worker lists its routes (karika-<worker> --routes) with who may
+# call each, and every public page among them answers through nginx.
 use strict;
 use warnings;
 use Test::More;
@@ -11,8 +11,10 @@ for my $w (WORKERS) {
 	is($?, 0, "karika-$w --routes succeeds");
 	ok(scalar(@lines) >= 2, "karika-$w lists its routes");
 	for (@lines) {
-		my ($worker, $method, $path, $name) = split;
-		next unless $method eq 'GET' && $path !~ /%/;
+		my ($worker, $method, $path, $name, $perms) = split;
+		like($perms // '', qr/^(none|[a-z,]+)$/, "$w $method $path names who may call it");
+		next unless $method eq 'GET' && $path !~ /%/ && $perms =~ /\banon\b/;
+		next if $path =~ m{/(confirm|reset|invite)$};    # need a token
 		my $r = get($path);
 		is($r->{status}, 200, "$w route $name ($path) answers 200 through nginx");
 	}

@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * mailer.c: karika-mailer drains the outbox.  A request never sends mail:
+ * it inserts an outbox row in its own transaction (to_addr, locale,
+ * template, param_name, param_link).  This program, running beside the
+ * workers, selects the rows that are due, renders each in the recipient's
+ * language from the message catalogue the web pages use
+ * (mail.<template>.subject and mail.<template>.body in
+ * <mail.catalogue_dir>/<locale>.xml, with {name}, {link} and {site}), sends
+ * it over SMTP with libcurl and marks it sent, blanking the link, which
+ * holds a single-use token.  A failure counts an attempt and sets the next
+ * one after a backoff (mail_backoff_seconds); after mail.max_attempts
+ * attempts the row stays as it is, last_error saying why.
+ *
+ *	karika-mailer [-c config] [--once]
+ *
+ * Loop mode polls every mail.poll_seconds until SIGTERM or SIGINT, which
+ * end it after the message in flight; a database that is down is logged
+ * and tried again next round.  --once runs one round: exit 0 after it
+ * (whatever happened to the messages), 1 when the database could not be
+ * used or the configuration is wrong, 2 for bad usage.
+ *
+ * The log has one line per message: its outbox id and the outcome, never
+ * the address, the name or the link (STYLE 3.14).  Delivery is at least
+ * once: a message sent whose row cannot be marked afterwards (the database
+ * went away in between) goes out again next round.  Run one mailer per
+ * database.
+ *
+ * The database code is here rather than in db.c because db.c prepares the
+ * statements every worker shares (sessions, audit, outbox inserts), which
+ * the mailer's user is not granted.  It is the same Connector/C
+ * prepared-statement API, with the session in UTC and result buffers sized
+ * from the outbox columns.
+ */
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <mysql.h>
+
+#include "mail.h"
+
+/* Rows per round: a round holds one SMTP connection open. */
+#define MAILER_BATCH_ROWS 20
+#define MAILER_STR(x)	  MAILER_STR_(x)
+#define MAILER_STR_(x)	  #x
+
+#define MAILER_CONNECT_TIMEOUT_SECONDS 10L
+#define MAILER_TIMEOUT_SECONDS	       60L
+
+/* MariaDB: a local socket answers at once; a stuck server should not. */
+#define MAILER_DB_CONNECT_TIMEOUT_SECONDS 3
+#define MAILER_DB_RW_TIMEOUT_SECONDS	  30
+
+/* outbox.last_error is VARCHAR(255); curl's texts are far shorter. */
+#define MAILER_ERROR_MAX_BYTES 200
+
+/* "mail." + template (outbox.template is VARCHAR(32)) + ".subject". */
+#define MAILER_KEY_MAX_BYTES 64
+
+/* The catalogues are ours and hold a handful of mail.* keys each. */
+#define MAILER_CAT_MAX_ENTRIES 1024
+
+/* Result buffers: the outbox columns' characters, 4 bytes each (utf8mb4). */
+#define ROW_TO_BYTES	   (254 * 4 + 1)
+#define ROW_LOCALE_BYTES   (8 * 4 + 1)
+#define ROW_TEMPLATE_BYTES (32 * 4 + 1)
+#define ROW_NAME_BYTES	   (120 * 4 + 1)
+#define ROW_LINK_BYTES	   (600 * 4 + 1)
+
+#define MAILER_DB_USER	    "karika_mailer"
+#define MAILER_FROM_DEFAULT "Karika <karika@localhost>"
+
+/*
+ * The mailer's whole SQL surface, for review beside its grant in
+ * sql/grants.sql.  The times are UTC: the session's time_zone is +00:00
+ * (mdb_open), so UTC_TIMESTAMP() compares with and stores into the
+ * TIMESTAMP columns unchanged.  "sent_at IS NULL" in the updates keeps a
+ * row from being changed after it was marked sent.
+ */
+enum stmt { STMT_DUE, STMT_SENT, STMT_FAILED, STMT__MAX };
+
+static const char *const mailer_sql[STMT__MAX] = {
+    "SELECT id, to_addr, locale, template, param_name, param_link, "
+    "attempts FROM outbox WHERE sent_at IS NULL AND "
+    "next_attempt_at <= UTC_TIMESTAMP() AND attempts < ? "
+    "ORDER BY id LIMIT " MAILER_STR(MAILER_BATCH_ROWS), /* STMT_DUE */
+    "UPDATE outbox SET sent_at = UTC_TIMESTAMP(), param_link = '' "
+    "WHERE id = ? AND sent_at IS NULL", /* STMT_SENT */
+    "UPDATE outbox SET attempts = attempts + 1, "
+    "next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, "
+    "last_error = ? WHERE id = ? AND sent_at IS NULL", /* STMT_FAILED */
+};
+
+/* The columns of STMT_DUE. */
+enum due {
+	DUE_ID,
+	DUE_TO,
+	DUE_LOCALE,
+	DUE_TEMPLATE,
+	DUE_NAME,
+	DUE_LINK,
+	DUE_ATTEMPTS,
+	DUE__MAX
+};
+
+/* One due outbox row, as STMT_DUE returns it. */
+struct row {
+	int64_t id;
+	int64_t attempts;
+	char to[ROW_TO_BYTES];
+	char locale[ROW_LOCALE_BYTES];
+	char template[ROW_TEMPLATE_BYTES];
+	char name[ROW_NAME_BYTES];
+	char link[ROW_LINK_BYTES];
+};
+
+/* The mail.* entries of one message catalogue. */
+struct cat_entry {
+	char *key;
+	char *text;
+};
+
+struct cat {
+	struct cat_entry *e;
+	size_t n;
+};
+
+/* Everything that lives as long as the process. */
+struct mailer {
+	struct cfg cfg;
+	MYSQL *my; /* NULL while not connected */
+	MYSQL_STMT *st[STMT__MAX];
+	struct row *rows; /* MAILER_BATCH_ROWS of them, reused each round */
+	struct cat cat[LOCALE__MAX];
+	const char *from;     /* mail.from, borrowed from cfg */
+	char *envelope_from;  /* "<addr>" for MAIL FROM */
+	const char *smtp_url; /* borrowed from cfg, like the next two */
+	const char *user;     /* NULL: no SMTP authentication */
+	const char *password;
+	long use_ssl; /* CURLUSESSL_* */
+	char *site;   /* site.url without a trailing '/' */
+	int64_t max_attempts;
+	int64_t poll_seconds;
+	unsigned int db_down; /* failed connects in a row */
+};
+
+/* A rendered message while curl reads it. */
+struct upload {
+	const char *p;
+	size_t len;
+	size_t pos;
+};
+
+static volatile sig_atomic_t mailer_stop;
+
+/* SIGTERM, SIGINT: finish the message in flight, then leave. */
+static void
+on_stop(int sig)
+{
+	mailer_stop = 1;
+}
+
+/* Prints the usage line and returns the exit status 2. */
+static int
+usage(void)
+{
+	fputs("usage: karika-mailer [-c config] [--once]\n", stderr);
+	return 2;
+}
+
+/* Frees a catalogue's entries; cat can be loaded again. */
+static void
+cat_release(struct cat *cat)
+{
+	size_t i;
+
+	for (i = 0; i < cat->n; i++) {
+		free(cat->e[i].key);
+		free(cat->e[i].text);
+	}
+	free(cat->e);
+	cat->e = NULL;
+	cat->n = 0;
+}
+
+/*
+ * Loads the mail.* entries of dir/tag.xml, a <catalogue> of <m k="key">
+ * elements, into cat (released first).  The file is ours (the build
+ * installs it), but it is still read without network access.  Returns 0,
+ * or -1 (logged).
+ */
+static int
+cat_load(struct cat *cat, const char *dir, const char *tag)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, n;
+	xmlChar *k = NULL, *text = NULL;
+	char *path = NULL;
+	size_t len, cap = 0;
+	int rc = -1;
+
+	cat_release(cat);
+	len = strlen(dir) + strlen(tag) + sizeof("/.xml");
+	path = xmalloc(len);
+	snprintf(path, len, "%s/%s.xml", dir, tag);
+	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL) {
+		LOGE("%s: cannot read or parse", path);
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "catalogue")) {
+		LOGE("%s: not a <catalogue>", path);
+		goto out;
+	}
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, BAD_CAST "m"))
+			continue;
+		if ((k = xmlGetProp(n, BAD_CAST "k")) == NULL ||
+		    strncmp((const char *)k, "mail.", 5) != 0) {
+			xmlFree(k);
+			k = NULL;
+			continue;
+		}
+		if ((text = xmlNodeGetContent(n)) == NULL) {
+			LOGE("%s: %s: no text", path, (const char *)k);
+			goto out;
+		}
+		if (cat->n == MAILER_CAT_MAX_ENTRIES) {
+			LOGE("%s: more than %d mail entries", path,
+			    MAILER_CAT_MAX_ENTRIES);
+			goto out;
+		}
+		if (cat->n == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			cat->e = xrealloc(cat->e, cap * sizeof(*cat->e));
+		}
+		cat->e[cat->n].key = xstrdup((const char *)k);
+		cat->e[cat->n].text = xstrdup((const char *)text);
+		cat->n++;
+		xmlFree(k);
+		xmlFree(text);
+		k = text = NULL;
+	}
+	rc = 0;
+out:
+	xmlFree(k);
+	xmlFree(text);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	free(path);
+	return rc;
+}
+
+/* The text of key in cat, or NULL.  Borrowed from cat. */
+static const char *
+cat_get(const struct cat *cat, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < cat->n; i++)
+		if (strcmp(cat->e[i].key, key) == 0)
+			return cat->e[i].text;
+	return NULL;
+}
+
+/*
+ * Finds the subject and body of template in the catalogue of locale: an
+ * unknown locale reads Serbian Cyrillic, the official script, and so does
+ * a locale whose catalogue lacks the template (both texts always come from
+ * one catalogue).  Returns false when neither has both.  The texts are
+ * borrowed from m.
+ */
+static bool
+templates(const struct mailer *m, const char *locale, const char *tmpl,
+    const char **subject, const char **body)
+{
+	char ks[MAILER_KEY_MAX_BYTES], kb[MAILER_KEY_MAX_BYTES];
+	enum locale l, try[2];
+	size_t i;
+	int n;
+
+	n = snprintf(ks, sizeof(ks), "mail.%s.subject", tmpl);
+	if (n < 0 || (size_t)n >= sizeof(ks))
+		return false;
+	n = snprintf(kb, sizeof(kb), "mail.%s.body", tmpl);
+	if (n < 0 || (size_t)n >= sizeof(kb))
+		return false;
+	if ((l = locale_from_tag(locale)) == LOCALE__MAX)
+		l = LOCALE_SR_CYRL;
+	try[0] = l;
+	try[1] = LOCALE_SR_CYRL;
+	for (i = 0; i < 2; i++)
+		if ((*subject = cat_get(&m->cat[try[i]], ks)) != NULL &&
+		    (*body = cat_get(&m->cat[try[i]], kb)) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * True for an outbox link: empty, or a path on our site ("/account/...")
+ * of printable ASCII without blanks, which the worker built from a
+ * percent-encoded token.  Anything else would turn the mail into a
+ * vehicle for someone else's URL.
+ */
+static bool
+link_ok(const char *link)
+{
+	const char *s;
+
+	if (*link == '\0')
+		return true;
+	if (link[0] != '/' || link[1] == '/')
+		return false;
+	for (s = link; *s != '\0'; s++)
+		if (*s <= ' ' || *s >= 0x7f)
+			return false;
+	return true;
+}
+
+/* Closes the connection and its statements; the next round reconnects. */
+static void
+mdb_close(struct mailer *m)
+{
+	size_t i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (m->st[i] != NULL) {
+			mysql_stmt_close(m->st[i]);
+			m->st[i] = NULL;
+		}
+	if (m->my != NULL)
+		mysql_close(m->my);
+	m->my = NULL;
+}
+
+/*
+ * Connects over the unix socket as mailer.db_user, in UTC, and prepares
+ * the statements, unless already connected.  Returns 0, or -1 leaving m
+ * disconnected; calling it again retries.  While the server stays down,
+ * only the 1st, 2nd, 4th, 8th... failure in a row is logged, so that an
+ * outage does not write a line every poll_seconds.
+ */
+static int
+mdb_open(struct mailer *m)
+{
+	unsigned int timeout = MAILER_DB_CONNECT_TIMEOUT_SECONDS;
+	unsigned int rwtimeout = MAILER_DB_RW_TIMEOUT_SECONDS;
+	unsigned int proto = MYSQL_PROTOCOL_SOCKET;
+	const char *sock;
+	char why[512];
+	size_t i;
+
+	if (m->my != NULL)
+		return 0;
+	sock = cfg_get(&m->cfg, "db.socket", "/run/mysqld/mysqld.sock");
+	if ((m->my = mysql_init(NULL)) == NULL) {
+		snprintf(why, sizeof(why), "mysql_init failed");
+		goto fail;
+	}
+	if (mysql_options(m->my, MYSQL_OPT_PROTOCOL, &proto) != 0 ||
+	    mysql_options(m->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) != 0 ||
+	    mysql_options(m->my, MYSQL_OPT_READ_TIMEOUT, &rwtimeout) != 0 ||
+	    mysql_options(m->my, MYSQL_OPT_WRITE_TIMEOUT, &rwtimeout) != 0 ||
+	    mysql_options(m->my, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
+	    mysql_options(
+		m->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'") != 0) {
+		snprintf(
+		    why, sizeof(why), "mysql_options: %s", mysql_error(m->my));
+		goto fail;
+	}
+	if (mysql_real_connect(m->my, NULL,
+		cfg_get(&m->cfg, "mailer.db_user", MAILER_DB_USER),
+		cfg_get(&m->cfg, "mailer.db_password", ""),
+		cfg_get(&m->cfg, "db.name", "karika"), 0, sock, 0) == NULL) {
+		snprintf(why, sizeof(why), "connect to %s: %s", sock,
+		    mysql_error(m->my));
+		goto fail;
+	}
+	for (i = 0; i < STMT__MAX; i++) {
+		if ((m->st[i] = mysql_stmt_init(m->my)) == NULL) {
+			snprintf(why, sizeof(why), "mysql_stmt_init: %s",
+			    mysql_error(m->my));
+			goto fail;
+		}
+		if (mysql_stmt_prepare(
+			m->st[i], mailer_sql[i], strlen(mailer_sql[i])) != 0) {
+			snprintf(why, sizeof(why), "statement %zu: %s", i,
+			    mysql_stmt_error(m->st[i]));
+			goto fail;
+		}
+	}
+	if (m->db_down > 0)
+		log_info("database back after %u failed tries", m->db_down);
+	m->db_down = 0;
+	return 0;
+fail:
+	if (((m->db_down + 1) & m->db_down) == 0)
+		LOGE("%s (try %u)", why, m->db_down + 1);
+	if (m->db_down < UINT_MAX)
+		m->db_down++;
+	mdb_close(m);
+	return -1;
+}
+
+/*
+ * Logs the failure of statement i at step what and drops the connection:
+ * whatever went wrong (most likely the server went away), the next round
+ * starts on a fresh one.  Returns -1 for the caller to pass on.
+ */
+static int
+mdb_fail(struct mailer *m, enum stmt i, const char *what)
+{
+	LOGE("statement %d, %s: %u %s", (int)i, what,
+	    mysql_stmt_errno(m->st[i]), mysql_stmt_error(m->st[i]));
+	mdb_close(m);
+	return -1;
+}
+
+/* Binds b to statement i and runs it.  Returns 0, or -1 (logged). */
+static int
+mdb_exec(struct mailer *m, enum stmt i, MYSQL_BIND *b)
+{
+	if (m->my == NULL)
+		return -1;
+	if (mysql_stmt_bind_param(m->st[i], b) != 0)
+		return mdb_fail(m, i, "bind");
+	if (mysql_stmt_execute(m->st[i]) != 0)
+		return mdb_fail(m, i, "execute");
+	return 0;
+}
+
+/* Points b at a string result buffer of size bytes. */
+static void
+bind_out(
+    MYSQL_BIND *b, char *buf, size_t size, unsigned long *len, my_bool *isnull)
+{
+	memset(b, 0, sizeof(*b));
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = buf;
+	b->buffer_length = size;
+	b->length = len;
+	b->is_null = isnull;
+}
+
+/*
+ * Reads the due rows (at most MAILER_BATCH_ROWS, fewer than max_attempts
+ * attempts) into m->rows and their count into *n.  All are read before
+ * any is processed: a statement's result must be consumed before the next
+ * statement runs.  Returns 0, or -1 (logged).
+ */
+static int
+mdb_due(struct mailer *m, size_t *n)
+{
+	MYSQL_BIND in, out[DUE__MAX];
+	unsigned long len[DUE__MAX];
+	my_bool isnull[DUE__MAX];
+	long long max = m->max_attempts, id = 0, attempts = 0;
+	struct row r;
+	char *str[DUE__MAX] = {NULL};
+	size_t i;
+	int frc, rc = -1;
+
+	*n = 0;
+	memset(&in, 0, sizeof(in));
+	in.buffer_type = MYSQL_TYPE_LONGLONG;
+	in.buffer = &max;
+	if (mdb_exec(m, STMT_DUE, &in) == -1)
+		return -1;
+	memset(&r, 0, sizeof(r));
+	memset(isnull, 0, sizeof(isnull));
+	bind_out(
+	    &out[DUE_TO], r.to, sizeof(r.to), &len[DUE_TO], &isnull[DUE_TO]);
+	bind_out(&out[DUE_LOCALE], r.locale, sizeof(r.locale), &len[DUE_LOCALE],
+	    &isnull[DUE_LOCALE]);
+	bind_out(&out[DUE_TEMPLATE], r.template, sizeof(r.template),
+	    &len[DUE_TEMPLATE], &isnull[DUE_TEMPLATE]);
+	bind_out(&out[DUE_NAME], r.name, sizeof(r.name), &len[DUE_NAME],
+	    &isnull[DUE_NAME]);
+	bind_out(&out[DUE_LINK], r.link, sizeof(r.link), &len[DUE_LINK],
+	    &isnull[DUE_LINK]);
+	memset(&out[DUE_ID], 0, sizeof(out[DUE_ID]));
+	out[DUE_ID].buffer_type = MYSQL_TYPE_LONGLONG;
+	out[DUE_ID].buffer = &id;
+	out[DUE_ID].is_null = &isnull[DUE_ID];
+	memset(&out[DUE_ATTEMPTS], 0, sizeof(out[DUE_ATTEMPTS]));
+	out[DUE_ATTEMPTS].buffer_type = MYSQL_TYPE_LONGLONG;
+	out[DUE_ATTEMPTS].buffer = &attempts;
+	out[DUE_ATTEMPTS].is_null = &isnull[DUE_ATTEMPTS];
+	str[DUE_TO] = r.to;
+	str[DUE_LOCALE] = r.locale;
+	str[DUE_TEMPLATE] = r.template;
+	str[DUE_NAME] = r.name;
+	str[DUE_LINK] = r.link;
+	if (mysql_stmt_bind_result(m->st[STMT_DUE], out) != 0) {
+		mdb_fail(m, STMT_DUE, "bind result");
+		goto out;
+	}
+	while ((frc = mysql_stmt_fetch(m->st[STMT_DUE])) == 0) {
+		/* The columns are NOT NULL; an empty string stands in. */
+		for (i = 0; i < DUE__MAX; i++)
+			if (str[i] != NULL)
+				str[i][isnull[i] ? 0 : len[i]] = '\0';
+		r.id = id;
+		r.attempts = attempts;
+		if (*n < MAILER_BATCH_ROWS)
+			m->rows[(*n)++] = r;
+	}
+	if (frc == MYSQL_DATA_TRUNCATED) {
+		/* The buffers fit the columns: the schema changed. */
+		LOGE("outbox row %lld longer than its columns", id);
+		goto out;
+	}
+	if (frc != MYSQL_NO_DATA) {
+		mdb_fail(m, STMT_DUE, "fetch");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (m->my != NULL)
+		mysql_stmt_free_result(m->st[STMT_DUE]);
+	explicit_bzero(&r, sizeof(r));
+	return rc;
+}
+
+/* Marks row id sent and blanks its link.  Returns 0, or -1 (logged). */
+static int
+mdb_sent(struct mailer *m, int64_t id)
+{
+	MYSQL_BIND b;
+	long long v = id;
+
+	memset(&b, 0, sizeof(b));
+	b.buffer_type = MYSQL_TYPE_LONGLONG;
+	b.buffer = &v;
+	return mdb_exec(m, STMT_SENT, &b);
+}
+
+/*
+ * Counts a failed attempt of row id, with err as last_error and the next
+ * try wait seconds from now.  Returns 0, or -1 (logged).
+ */
+static int
+mdb_failed(struct mailer *m, int64_t id, int64_t wait, const char *err)
+{
+	MYSQL_BIND b[3];
+	long long w = wait, v = id;
+	unsigned long elen = strlen(err);
+
+	memset(b, 0, sizeof(b));
+	b[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	b[0].buffer = &w;
+	b[1].buffer_type = MYSQL_TYPE_STRING;
+	b[1].buffer = (void *)err;
+	b[1].buffer_length = elen;
+	b[1].length = &elen;
+	b[2].buffer_type = MYSQL_TYPE_LONGLONG;
+	b[2].buffer = &v;
+	return mdb_exec(m, STMT_FAILED, b);
+}
+
+/* CURLOPT_READFUNCTION: hands curl the next part of the message. */
+static size_t
+upload_read(char *buf, size_t size, size_t nmemb, void *arg)
+{
+	struct upload *u = arg;
+	size_t n = size * nmemb, left = u->len - u->pos;
+
+	if (n > left)
+		n = left;
+	memcpy(buf, u->p + u->pos, n);
+	u->pos += n;
+	return n;
+}
+
+/*
+ * Copies the curl error into err (errsize bytes), prefixed with the SMTP
+ * reply code when it is an error (the last reply may be an earlier
+ * step's 250), controls turned into blanks: it goes into
+ * the log and outbox.last_error.  curl's texts name the server and the
+ * reply code, never the recipient.
+ */
+static void
+smtp_error(CURL *c, CURLcode cc, const char *ebuf, char *err, size_t errsize)
+{
+	long code = 0;
+	char *s;
+
+	if (curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK)
+		code = 0;
+	if (code >= 400) /* not the 250 of an earlier step */
+		snprintf(err, errsize, "smtp %ld: %s", code,
+		    ebuf[0] != '\0' ? ebuf : curl_easy_strerror(cc));
+	else
+		snprintf(err, errsize, "smtp: %s",
+		    ebuf[0] != '\0' ? ebuf : curl_easy_strerror(cc));
+	for (s = err; *s != '\0'; s++)
+		if ((unsigned char)*s < ' ' || *s == 0x7f)
+			*s = ' ';
+}
+
+/*
+ * Sends the len bytes of msg to the address to (checked by render) over
+ * the round's curl handle c, which keeps the SMTP connection for the next
+ * message.  Returns 0, or -1 with the reason in err (errsize bytes).
+ */
+static int
+smtp_send(const struct mailer *m, CURL *c, const char *to, const char *msg,
+    size_t len, char *err, size_t errsize)
+{
+	struct curl_slist *rcpt = NULL;
+	struct upload u = {msg, len, 0};
+	char ebuf[CURL_ERROR_SIZE], *addr = NULL;
+	size_t n;
+	CURLcode cc;
+	int rc = -1;
+
+	ebuf[0] = '\0';
+	n = strlen(to) + 3;
+	addr = xmalloc(n);
+	snprintf(addr, n, "<%s>", to);
+	if ((rcpt = curl_slist_append(NULL, addr)) == NULL) {
+		snprintf(err, errsize, "curl: out of memory");
+		goto out;
+	}
+	if ((cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_URL, m->smtp_url)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps")) !=
+		CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+		 MAILER_CONNECT_TIMEOUT_SECONDS)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(
+		 c, CURLOPT_TIMEOUT, MAILER_TIMEOUT_SECONDS)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_USE_SSL, m->use_ssl)) !=
+		CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAIL_FROM, m->envelope_from)) !=
+		CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_READFUNCTION, upload_read)) !=
+		CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_READDATA, &u)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_UPLOAD, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(
+		 c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len)) != CURLE_OK) {
+		snprintf(err, errsize, "curl: %s", curl_easy_strerror(cc));
+		goto out;
+	}
+	if (m->user != NULL &&
+	    ((cc = curl_easy_setopt(c, CURLOPT_USERNAME, m->user)) !=
+		    CURLE_OK ||
+		(cc = curl_easy_setopt(c, CURLOPT_PASSWORD, m->password)) !=
+		    CURLE_OK)) {
+		snprintf(err, errsize, "curl: %s", curl_easy_strerror(cc));
+		goto out;
+	}
+	if ((cc = curl_easy_perform(c)) != CURLE_OK) {
+		smtp_error(c, cc, ebuf, err, errsize);
+		goto out;
+	}
+	rc = 0;
+out:
+	/* Nothing of this call may outlive it inside the handle. */
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, NULL);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, NULL);
+	curl_easy_setopt(c, CURLOPT_READDATA, NULL);
+	curl_slist_free_all(rcpt);
+	free(addr);
+	return rc;
+}
+
+/*
+ * Renders row r into *out (a new string of *len bytes, which holds the
+ * link's token: the caller wipes and frees it).  Returns NULL, or the
+ * short reason recorded as last_error when the row cannot be sent: a bad
+ * address, name or link, or no template.
+ */
+static const char *
+render(const struct mailer *m, const struct row *r, char **out, size_t *len)
+{
+	struct mail_param p[3];
+	struct mail_msg msg;
+	const char *err = NULL, *st, *bt;
+	char *link = NULL, *subject = NULL, *body = NULL, *msgid = NULL;
+	size_t n;
+
+	*out = NULL;
+	*len = 0;
+	if (!mail_addr_ok(r->to)) {
+		err = "bad address";
+		goto out;
+	}
+	if (!text_clean(r->name, strlen(r->name))) {
+		err = "bad name";
+		goto out;
+	}
+	if (!link_ok(r->link)) {
+		err = "bad link";
+		goto out;
+	}
+	if (!templates(m, r->locale, r->template, &st, &bt)) {
+		err = "no template";
+		goto out;
+	}
+	if (r->link[0] == '\0')
+		link = xstrdup("");
+	else {
+		n = strlen(m->site) + strlen(r->link) + 1;
+		link = xmalloc(n);
+		snprintf(link, n, "%s%s", m->site, r->link);
+	}
+	p[0] = (struct mail_param){"name", r->name};
+	p[1] = (struct mail_param){"link", link};
+	p[2] = (struct mail_param){"site", m->site};
+	subject = mail_subst_new(st, p, 3);
+	body = mail_subst_new(bt, p, 3);
+	if ((msgid = mail_msgid_new(m->from)) == NULL) {
+		err = "no message id";
+		goto out;
+	}
+	msg.from = m->from;
+	msg.to = r->to;
+	msg.subject = subject;
+	msg.body = body;
+	msg.msgid = msgid;
+	msg.date = time(NULL);
+	if ((*out = mail_build_new(&msg, len)) == NULL)
+		err = "cannot build the message";
+out:
+	if (body != NULL)
+		explicit_bzero(body, strlen(body));
+	if (link != NULL)
+		explicit_bzero(link, strlen(link));
+	free(msgid);
+	free(body);
+	free(subject);
+	free(link);
+	return err;
+}
+
+/*
+ * Renders and sends row r, then records the outcome.  *c is the round's
+ * curl handle, made at the first message.  Returns 0 whatever happened to
+ * the message, or -1 when the outcome could not be recorded (the database
+ * failed; logged): the round stops there.
+ */
+static int
+process(struct mailer *m, CURL **c, const struct row *r)
+{
+	const char *err;
+	char *msg = NULL, ebuf[MAILER_ERROR_MAX_BYTES];
+	int64_t wait;
+	size_t len = 0;
+
+	if ((err = render(m, r, &msg, &len)) == NULL) {
+		if (*c == NULL && (*c = curl_easy_init()) == NULL)
+			err = "curl: cannot make a handle";
+		else if (smtp_send(
+			     m, *c, r->to, msg, len, ebuf, sizeof(ebuf)) == -1)
+			err = ebuf;
+	}
+	if (msg != NULL)
+		explicit_bzero(msg, len);
+	free(msg);
+	if (err == NULL) {
+		if (mdb_sent(m, r->id) == -1) {
+			LOGE("outbox %lld sent but not marked: it will go "
+			     "out again",
+			    (long long)r->id);
+			return -1;
+		}
+		log_info("outbox %lld sent", (long long)r->id);
+		return 0;
+	}
+	wait = mail_backoff_seconds(r->attempts);
+	if (mdb_failed(m, r->id, wait, err) == -1)
+		return -1;
+	if (r->attempts + 1 >= m->max_attempts)
+		log_info("outbox %lld failed, attempt %lld of %lld, giving "
+			 "up: %s",
+		    (long long)r->id, (long long)r->attempts + 1,
+		    (long long)m->max_attempts, err);
+	else
+		log_info("outbox %lld failed, attempt %lld of %lld, next in "
+			 "%lld s: %s",
+		    (long long)r->id, (long long)r->attempts + 1,
+		    (long long)m->max_attempts, (long long)wait, err);
+	return 0;
+}
+
+/*
+ * One round: connects if need be, reads the due rows and processes them
+ * until done or told to stop, over one curl handle (one SMTP connection).
+ * Returns the number of due rows, or -1 when the database failed (logged;
+ * the next round reconnects).
+ */
+static int
+mailer_round(struct mailer *m)
+{
+	CURL *c = NULL;
+	size_t i, n = 0;
+	int rc = -1;
+
+	if (mdb_open(m) == -1 || mdb_due(m, &n) == -1)
+		goto out;
+	for (i = 0; i < n && !mailer_stop; i++)
+		if (process(m, &c, &m->rows[i]) == -1)
+			goto out;
+	rc = (int)n;
+out:
+	if (c != NULL)
+		curl_easy_cleanup(c);
+	/* The rows hold addresses, names and tokens. */
+	explicit_bzero(m->rows, MAILER_BATCH_ROWS * sizeof(*m->rows));
+	return rc;
+}
+
+/*
+ * Sleeps the given seconds or until SIGTERM or SIGINT.  The signals are
+ * blocked between the check of mailer_stop and the sleep, which unblocks
+ * them atomically (pselect), so a stop that arrives in between is not
+ * slept through.
+ */
+static void
+mailer_sleep(int64_t seconds)
+{
+	sigset_t stop, old;
+	struct timespec ts;
+
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = 0;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	if (!mailer_stop)
+		pselect(0, NULL, NULL, NULL, &ts, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * Reads the configuration at path into m (released with mailer_close),
+ * checks every mail.* key and site.url, and loads the four catalogues, so
+ * that a mistake stops the program at start rather than failing each
+ * message.  Does not connect to the database.  Returns 0, or -1 (logged).
+ */
+static int
+mailer_open(struct mailer *m, const char *path)
+{
+	const char *tls, *site, *dir, *s;
+	char *addr = NULL;
+	size_t i, n;
+	int rc = -1;
+
+	m->rows = xcalloc(MAILER_BATCH_ROWS, sizeof(*m->rows));
+	if (cfg_load(&m->cfg, path) == -1)
+		goto out;
+	if (cfg_int(&m->cfg, "mail.max_attempts", 8, 1, 1000,
+		&m->max_attempts) == -1 ||
+	    cfg_int(&m->cfg, "mail.poll_seconds", 2, 1, 3600,
+		&m->poll_seconds) == -1)
+		goto out;
+	m->from = cfg_get(&m->cfg, "mail.from", MAILER_FROM_DEFAULT);
+	if ((addr = mail_from_addr_new(m->from)) == NULL) {
+		LOGE("%s: mail.from must be \"Name <address>\" or an address",
+		    path);
+		goto out;
+	}
+	n = strlen(addr) + 3;
+	m->envelope_from = xmalloc(n);
+	snprintf(m->envelope_from, n, "<%s>", addr);
+	m->smtp_url = cfg_get(&m->cfg, "mail.smtp_url", "smtp://127.0.0.1:25");
+	if (strncmp(m->smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(m->smtp_url, "smtps://", 8) != 0) {
+		LOGE("%s: mail.smtp_url must start smtp:// or smtps://", path);
+		goto out;
+	}
+	tls = cfg_get(&m->cfg, "mail.starttls", "try");
+	if (strcmp(tls, "none") == 0)
+		m->use_ssl = CURLUSESSL_NONE;
+	else if (strcmp(tls, "try") == 0)
+		m->use_ssl = CURLUSESSL_TRY;
+	else if (strcmp(tls, "required") == 0)
+		m->use_ssl = CURLUSESSL_ALL;
+	else {
+		LOGE("%s: mail.starttls must be none, try or required", path);
+		goto out;
+	}
+	m->user = cfg_get(&m->cfg, "mail.user", NULL);
+	if (m->user != NULL && *m->user == '\0')
+		m->user = NULL;
+	m->password = cfg_get(&m->cfg, "mail.password", "");
+	/* The links must be absolute: a mail client has no base URL. */
+	site = cfg_get(&m->cfg, "site.url", "");
+	if (strncmp(site, "http://", 7) != 0 &&
+	    strncmp(site, "https://", 8) != 0) {
+		LOGE(
+		    "%s: site.url must be set, as http(s)://host[:port]", path);
+		goto out;
+	}
+	for (s = site; *s != '\0'; s++)
+		if (*s <= ' ' || *s >= 0x7f) {
+			LOGE("%s: site.url holds a blank or non-ASCII", path);
+			goto out;
+		}
+	n = strlen(site);
+	while (n > 0 && site[n - 1] == '/')
+		n--;
+	m->site = xmalloc(n + 1);
+	memcpy(m->site, site, n);
+	m->site[n] = '\0';
+	dir = cfg_get(
+	    &m->cfg, "mail.catalogue_dir", PKGDATADIR "/site/xslt/i18n");
+	for (i = 0; i < LOCALE__MAX; i++)
+		if (cat_load(&m->cat[i], dir, locale_tags[i]) == -1)
+			goto out;
+	rc = 0;
+out:
+	free(addr);
+	return rc;
+}
+
+/* Frees everything mailer_open() made; safe after a failed open. */
+static void
+mailer_close(struct mailer *m)
+{
+	size_t i;
+
+	mdb_close(m);
+	for (i = 0; i < LOCALE__MAX; i++)
+		cat_release(&m->cat[i]);
+	free(m->rows);
+	free(m->envelope_from);
+	free(m->site);
+	cfg_release(&m->cfg);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct mailer m;
+	struct sigaction sa;
+	const char *cfgpath = NULL;
+	bool once = false, curl_up = false;
+	int i, n, rc = 1;
+
+	log_init("karika-mailer");
+	memset(&m, 0, sizeof(m));
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+			cfgpath = argv[++i];
+		else if (strcmp(argv[i], "--once") == 0)
+			once = true;
+		else
+			return usage();
+	}
+	LIBXML_TEST_VERSION;
+	if (mailer_open(&m, cfg_default_path(cfgpath)) == -1)
+		goto out;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		LOGE("curl_global_init failed");
+		goto out;
+	}
+	curl_up = true;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN); /* curl runs with NOSIGNAL */
+	log_info("started: every %lld s, at most %lld attempts",
+	    (long long)m.poll_seconds, (long long)m.max_attempts);
+	while (!mailer_stop) {
+		n = mailer_round(&m);
+		if (once) {
+			rc = n == -1 ? 1 : 0;
+			goto out;
+		}
+		/* A full batch: more are probably due; go on at once. */
+		if (n != MAILER_BATCH_ROWS)
+			mailer_sleep(m.poll_seconds);
+	}
+	log_info("stopped");
+	rc = 0;
+out:
+	if (curl_up)
+		curl_global_cleanup();
+	mailer_close(&m);
+	xmlCleanupParser();
+	return rc;
+}

@@ -57,7 +57,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON karika.login_throttle TO 'karika_registr
 GRANT SELECT ON karika.audit TO 'karika_registry'@'localhost';
 
 -- karika-mailer: drains the outbox.
-GRANT SELECT, UPDATE ON karika.outbox TO 'karika_mailer'@'localhost';
+GRANT SELECT (id, to_addr, locale, template, param_name, param_link,
+    attempts, next_attempt_at, sent_at),
+    UPDATE (sent_at, param_link, attempts, next_attempt_at, last_error)
+    ON karika.outbox TO 'karika_mailer'@'localhost';
 
 -- karika-surveys: survey definitions (responses come with their issue).
 GRANT SELECT, INSERT, UPDATE ON karika.survey TO 'karika_surveys'@'localhost';

@@ -29,8 +29,8 @@
 #define AGENT_MAX_BYTES	      100
 
 /* A hash nobody's password matches: failed look-ups cost as much time. */
-static const char dummy_hash[] = "$y$j9T$abcdefghijklmnopqrstu.$"
-				 "Pw7QOtnHcvgL0yFm1ALm8ugOdvZX0d9R9Xhbd2mTwyB";
+static const char dummy_hash[] =
+    "$y$j9T$6SsqhZ6l5pI1ZYiTUbIF1/$.c/Jfs03DkhWoXKBUhcRE9OjT1Y5/c8tjKJLGjRvDJ6";
 
 /* --- field tables ------------------------------------------------------- */
 
@@ -557,7 +557,8 @@ login_create(struct req *r, struct xml *x)
 							 : dummy_hash);
 	if (res.nrows == 1)
 		id = db_int(&res, 0, 0);
-	if (!ok || strcmp(db_str(&res, 0, 3), "active") != 0) {
+	if (!ok || res.nrows != 1 ||
+	    strcmp(db_str(&res, 0, 3), "active") != 0) {
 		throttle_fail(r, acct, addr);
 		r->audit_account = id;
 		audit(r, "login.failed", "account", id, "refused");

@@ -85,7 +85,12 @@
  * TIMESTAMP columns unchanged.  "sent_at IS NULL" in the updates keeps a
  * row from being changed after it was marked sent.
  */
-enum stmt { STMT_DUE, STMT_SENT, STMT_FAILED, STMT__MAX };
+enum stmt {
+	STMT_DUE,    /* the rows to send now, oldest first */
+	STMT_SENT,   /* sent: stamp it and blank the link */
+	STMT_FAILED, /* count the attempt, set the next one */
+	STMT__MAX
+};
 
 static const char *const mailer_sql[STMT__MAX] = {
     "SELECT id, to_addr, locale, template, param_name, param_link, "
@@ -583,10 +588,10 @@ upload_read(char *buf, size_t size, size_t nmemb, void *arg)
 
 /*
  * Copies the curl error into err (errsize bytes), prefixed with the SMTP
- * reply code when it is an error (the last reply may be an earlier
- * step's 250), controls turned into blanks: it goes into
- * the log and outbox.last_error.  curl's texts name the server and the
- * reply code, never the recipient.
+ * reply code when that is an error (the last reply may be an earlier
+ * step's 250), controls turned into blanks: it goes into the log and
+ * outbox.last_error.  curl's texts name the server and the reply code,
+ * never the recipient.
  */
 static void
 smtp_error(CURL *c, CURLcode cc, const char *ebuf, char *err, size_t errsize)
@@ -596,7 +601,7 @@ smtp_error(CURL *c, CURLcode cc, const char *ebuf, char *err, size_t errsize)
 
 	if (curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK)
 		code = 0;
-	if (code >= 400) /* not the 250 of an earlier step */
+	if (code >= 400)
 		snprintf(err, errsize, "smtp %ld: %s", code,
 		    ebuf[0] != '\0' ? ebuf : curl_easy_strerror(cc));
 	else

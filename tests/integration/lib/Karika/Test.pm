@@ -13,6 +13,11 @@
 #   stack(@args)                   run scripts/stack with the test settings
 #   wait_for(sub { ... }, $secs)   poll until the sub is true
 #   main_text($html)               text of <main>, tags stripped
+#   agent()                        a browser-like client with its own cookies
+#   login($email[, $password])     an agent signed in (demo password default)
+#   mail_to($address[, $secs])     the newest message to an address at the
+#                                  SMTP sink: { subject, body, headers }
+#   link_in($body)                 the local path of the link in a message
 #   LOCALES, PAGES                 what every page test iterates over
 package Karika::Test;
 use strict;
@@ -23,7 +28,10 @@ use IO::Socket::INET;
 use Time::HiRes qw(sleep time);
 
 our @EXPORT = qw(get post raw_http sql sql_as worker_pids stack wait_for
-    main_text url state_dir LOCALES PAGES WORKERS);
+    main_text url state_dir LOCALES PAGES WORKERS agent login mail_to
+    link_in DEMO_PASSWORD);
+
+use constant DEMO_PASSWORD => $ENV{KARIKA_DEMO_PASSWORD} // 'karika-demo-2026';
 
 use constant LOCALES => qw(sr-Cyrl sr-Latn bs en);
 use constant PAGES => ('/', '/registry/services', '/surveys/',
@@ -124,6 +132,92 @@ sub main_text {
 	$main =~ s/<[^>]+>/ /g;
 	$main =~ s/\s+/ /g;
 	return $main;
+}
+
+sub agent { return Karika::Test::Agent->new }
+
+sub login {
+	my ($email, $password) = @_;
+	my $a = agent();
+	my $r = $a->submit('/account/login', { email => $email,
+	    password => $password // DEMO_PASSWORD });
+	die "login $email: $r->{status}\n" unless $r->{status} == 303;
+	return $a;
+}
+
+use MIME::Base64 qw(decode_base64);
+use Encode qw(decode);
+
+sub mail_to {
+	my ($addr, $secs) = @_;
+	my $found;
+	wait_for(sub {
+		my @files = sort { (stat $a)[9] <=> (stat $b)[9] || $a cmp $b }
+		    glob(state_dir() . '/mail/new/*');
+		for my $f (reverse @files) {
+			open(my $fh, '<', $f) or next;
+			local $/;
+			my $m = <$fh>;
+			next unless $m =~ /^To:\s*<?\Q$addr\E>?\s*$/mi;
+			my ($head, $body) = split /\r?\n\r?\n/, $m, 2;
+			(my $subj) = $head =~ /^Subject:\s*(.*(?:\r?\n[ \t].*)*)/mi;
+			$subj =~ s/\r?\n[ \t]+/ /g;
+			$body = decode_base64($body) if $head =~ /Content-Transfer-Encoding:\s*base64/i;
+			$found = { subject => decode('MIME-Header', $subj),
+			    body => decode('UTF-8', $body), headers => $head, file => $f };
+			return 1;
+		}
+		return 0;
+	}, $secs // 15);
+	return $found;
+}
+
+sub link_in {
+	my ($body) = @_;
+	my ($path) = ($body // '') =~ m{https?://[^/\s]+(/account/[^\s]+)};
+	return $path;
+}
+
+package Karika::Test::Agent;
+# A client that keeps its cookies like a browser and fills in the CSRF
+# token of the form it submits, as a person's browser would.
+
+sub new { return bless { jar => {} }, shift }
+
+sub _send {
+	my ($self, $method, $path, $body) = @_;
+	my %h = (cookie => join('; ', map { "$_=$self->{jar}{$_}" } sort keys %{ $self->{jar} }));
+	delete $h{cookie} if $h{cookie} eq '';
+	my $r = $body
+	    ? $http->post_form(Karika::Test::url($path), $body, { headers => \%h })
+	    : $http->request($method, Karika::Test::url($path), { headers => \%h });
+	my $sc = $r->{headers}{'set-cookie'} // [];
+	for my $c (ref $sc ? @$sc : ($sc)) {
+		my ($n, $v) = $c =~ /^([^=]+)=([^;]*)/ or next;
+		if ($c =~ /Max-Age=0\b/ || $v eq '') { delete $self->{jar}{$n} } else { $self->{jar}{$n} = $v }
+	}
+	$self->{last} = $r;
+	return $r;
+}
+
+sub get { my ($self, $path) = @_; return $self->_send('GET', $path) }
+sub post { my ($self, $path, $form) = @_; return $self->_send('POST', $path, $form) }
+sub cookie { my ($self, $n, $v) = @_; $self->{jar}{$n} = $v if @_ > 2; return $self->{jar}{$n} }
+
+# The CSRF token of the page at path (fetching it), as its forms carry it.
+sub csrf {
+	my ($self, $path) = @_;
+	my $r = $self->get($path);
+	my ($t) = ($r->{content} // '') =~ /name="csrf" value="([0-9a-f]{64})"/;
+	return $t;
+}
+
+# Opens the page, then posts the form to its action (the page itself, or
+# $action), with the page's CSRF token.
+sub submit {
+	my ($self, $page, $fields, $action) = @_;
+	my $t = $self->csrf($page);
+	return $self->post($action // ($page =~ s/\?.*//r), { csrf => $t // '', %$fields });
 }
 
 1;

@@ -59,7 +59,7 @@ enum http_status
 kv_parse_urlencoded(
     struct arena *a, const char *s, size_t len, struct kvlist *l)
 {
-	const char *p = s, *end = s + len, *amp, *eq;
+	const char *p = s, *end, *amp, *eq;
 	size_t klen, vlen;
 	char *k, *v;
 
@@ -67,6 +67,7 @@ kv_parse_urlencoded(
 	l->v = NULL;
 	if (len == 0)
 		return HTTP_OK;
+	end = s + len;
 	l->v = arena_calloc(a, FORM_MAX_FIELDS, sizeof(*l->v));
 	while (p < end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
@@ -273,8 +274,10 @@ req_parse(struct req *r, const char *const *envp)
 
 	if ((path = req_env(envp, "DOCUMENT_URI")) == NULL)
 		path = req_env(envp, "SCRIPT_NAME");
+	/* No control character at all: the path goes into the log line. */
 	if (path == NULL || *path != '/' ||
-	    (len = strlen(path)) > REQ_PATH_MAX_BYTES || !text_clean(path, len))
+	    (len = strlen(path)) > REQ_PATH_MAX_BYTES ||
+	    !text_clean(path, len) || !key_ok(path))
 		return HTTP_BAD_REQUEST;
 	/* Copies: the log line is written after FCGX_Finish_r frees envp. */
 	r->path = arena_strdup(r->arena, path);

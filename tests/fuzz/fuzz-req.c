@@ -6,12 +6,18 @@
  * HTTP_ACCEPT_LANGUAGE=..., REQUEST_ID=..., HTTPS=on, and so on).
  * "REQUEST_METHOD=GET" always comes first, and req_env returns the first
  * match, so the request is never a POST: reading a body needs a real
- * FastCGI stream.  Whatever the outcome, the locale is a known one and
- * the cookies are printable ASCII (they are parsed before the path).  On
- * HTTP_OK the path starts with '/', is at most REQ_PATH_MAX_BYTES and
- * passes text_clean, the request id is 8 to 64 lower-case hex digits, and
- * every query pair is clean text, as kv_parse_urlencoded promises (see
- * fuzz-urlencoded.c).
+ * FastCGI stream.  The lines are freed as soon as req_parse returns, as
+ * FCGX_Finish_r frees envp before the worker writes its log line, so a
+ * string in struct req that still points into envp is a use after free.
+ * Whatever the outcome, the locale is a known one, the request id is 8
+ * to 64 lower-case hex digits, the municipality passes text_clean and the
+ * cookies are printable ASCII (all are parsed before the path).  On
+ * HTTP_OK the path starts with '/', is at most REQ_PATH_MAX_BYTES, passes
+ * text_clean and holds no control character at all, not even the tab,
+ * newline and carriage return that text_clean lets through (req.c
+ * promises a 400 for those; nginx decodes %0A into DOCUMENT_URI, and the
+ * path goes into the worker's one-line log), and every query pair is
+ * clean text, as kv_parse_urlencoded promises (see fuzz-urlencoded.c).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -42,6 +48,16 @@ check_query(const struct kvlist *l)
 		    !text_clean(l->v[i].val, l->v[i].len))
 			abort();
 	}
+}
+
+/* True when s holds no C0 control character and no DEL. */
+static bool
+no_controls(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
 }
 
 /* True when every byte of s is printable ASCII a cookie may carry. */
@@ -108,25 +124,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.w = NULL;
 	r.fcgx = NULL;
 	st = req_parse(&r, envp);
+
+	/*
+	 * The worker logs after FCGX_Finish_r has freed envp, so nothing in r
+	 * may point into it: free it first, and a borrowed string is a
+	 * heap-use-after-free below.
+	 */
+	for (i = 0; i < n; i++)
+		free(line[i]);
+
 	if (st != HTTP_OK && st != HTTP_BAD_REQUEST)
 		abort();
 	if (r.locale >= LOCALE__MAX || r.method != METHOD_GET)
+		abort();
+	len = strlen(r.rid);
+	if (len < 8 || len > 64 || strspn(r.rid, "0123456789abcdef") != len)
+		abort();
+	if (strlen(r.method_name) == 0 || strlen(r.path) == 0 ||
+	    !text_clean(r.municipality, strlen(r.municipality)))
 		abort();
 	check_cookies(&r.cookies);
 	if (st == HTTP_OK) {
 		len = strlen(r.path);
 		if (r.path[0] != '/' || len > REQ_PATH_MAX_BYTES ||
-		    !text_clean(r.path, len))
-			abort();
-		len = strlen(r.rid);
-		if (len < 8 || len > 64 ||
-		    strspn(r.rid, "0123456789abcdef") != len)
+		    !text_clean(r.path, len) || !no_controls(r.path))
 			abort();
 		check_query(&r.query);
 	}
 
-	for (i = 0; i < n; i++)
-		free(line[i]);
 	arena_reset(a);
 	return 0;
 }

@@ -23,9 +23,15 @@ package Karika::Test;
 use strict;
 use warnings;
 use Exporter 'import';
+use Test::More ();
 use HTTP::Tiny;
 use IO::Socket::INET;
 use Time::HiRes qw(sleep time);
+use Encode ();
+
+# Test names and diagnostics may hold Serbian letters.
+binmode(Test::More->builder->$_, ':encoding(UTF-8)')
+    for qw(output failure_output todo_output);
 
 our @EXPORT = qw(get post raw_http sql sql_as worker_pids stack wait_for
     main_text url state_dir LOCALES PAGES WORKERS agent login mail_to
@@ -148,17 +154,22 @@ sub login {
 use MIME::Base64 qw(decode_base64);
 use Encode qw(decode);
 
+# The oldest message to addr not yet returned by an earlier call (each
+# message is read once), waiting for it up to secs seconds.
+my %seen;
 sub mail_to {
 	my ($addr, $secs) = @_;
 	my $found;
 	wait_for(sub {
-		my @files = sort { (stat $a)[9] <=> (stat $b)[9] || $a cmp $b }
+		my @files = sort { (Time::HiRes::stat($a))[9] <=> (Time::HiRes::stat($b))[9] || $a cmp $b }
 		    glob(state_dir() . '/mail/new/*');
-		for my $f (reverse @files) {
+		for my $f (@files) {
+			next if $seen{$f};
 			open(my $fh, '<', $f) or next;
 			local $/;
 			my $m = <$fh>;
 			next unless $m =~ /^To:\s*<?\Q$addr\E>?\s*$/mi;
+			$seen{$f} = 1;
 			my ($head, $body) = split /\r?\n\r?\n/, $m, 2;
 			(my $subj) = $head =~ /^Subject:\s*(.*(?:\r?\n[ \t].*)*)/mi;
 			$subj =~ s/\r?\n[ \t]+/ /g;
@@ -196,6 +207,9 @@ sub _send {
 		my ($n, $v) = $c =~ /^([^=]+)=([^;]*)/ or next;
 		if ($c =~ /Max-Age=0\b/ || $v eq '') { delete $self->{jar}{$n} } else { $self->{jar}{$n} = $v }
 	}
+	# Pages are text: the agent hands them over decoded, as characters.
+	$r->{content} = Encode::decode('UTF-8', $r->{content})
+	    if defined $r->{content} && ($r->{headers}{'content-type'} // '') =~ m{^text/};
 	$self->{last} = $r;
 	return $r;
 }

@@ -173,12 +173,16 @@ form_error(struct form *form, size_t i, const char *key)
 void
 form_empty(struct req *r, size_t n, struct form *out)
 {
+	size_t i;
+
 	out->n = n;
 	out->nerrors = 0;
 	out->text = arena_calloc(r->arena, n, sizeof(*out->text));
 	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
 	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
 	out->error = arena_calloc(r->arena, n, sizeof(*out->error));
+	for (i = 0; i < n; i++)
+		out->text[i] = "";
 }
 
 static const char *const kind_names[] = {

@@ -573,7 +573,11 @@ login_create(struct req *r, struct xml *x)
 		 NULL)) != DB_OK ||
 	    (rc = session_start(r, id)) != DB_OK)
 		return db_status(rc);
-	r->audit_account = id;
+	/* The row names the role the account signs in with. */
+	r->sess = arena_calloc(r->arena, 1, sizeof(*r->sess));
+	r->sess->account = id;
+	if (sess_perms(r, id) == -1)
+		return HTTP_UNAVAILABLE;
 	audit(r, "login", "account", id, "ok");
 	r->redirect = next_path(r);
 	return HTTP_SEE_OTHER;

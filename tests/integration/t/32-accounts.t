@@ -107,6 +107,33 @@ is($r->{status}, 400, 'an expired reset link is refused');
 like($r->{content}, qr/expired or has been used/, 'with a clear page');
 is(agent()->get('/account/confirm?token=xyz&lang=en')->{status}, 400, 'a malformed token is refused at once');
 
+# A new e-mail address takes effect only once confirmed from that address.
+my $new = 'nova.' . time() . '@example.net';
+my $c = login($email, 'nova-lozinka-2027');
+$r = $c->submit('/account/?lang=en', { new_email => $new, email_password => 'wrong-password-1' }, '/account/email');
+is($r->{status}, 422, 'changing the address needs the right password');
+like($r->{content}, qr/value="\Q$new\E"/, 'and keeps the typed address when refused');
+$r = $c->submit('/account/', { new_email => $new, email_password => 'nova-lozinka-2027' }, '/account/email');
+is($r->{status}, 303, 'asking for a new address answers 303');
+($st) = map { $_->[0] } sql("SELECT COUNT(*) FROM account WHERE email = '$email'");
+is($st, 1, 'the old address stays until the new one is confirmed');
+$m = mail_to($new);
+$link = link_in($m->{body} // '');
+like($link // '', qr{^/account/email/confirm\?token=}, 'the confirmation goes to the new address');
+($token) = ($link // '') =~ /token=(\w+)/;
+$r = $c->submit($link, { token => $token }, '/account/email/confirm');
+is($r->{status}, 303, 'confirming the new address answers 303');
+($st) = map { $_->[0] } sql("SELECT COUNT(*) FROM account WHERE email = '$new'");
+is($st, 1, 'and the address has changed');
+
+# Over HTTPS every cookie is Secure (nginx passes HTTPS=on; asked here
+# straight at the worker's FastCGI socket, as nginx would).
+my $sock = state_dir() . '/run/registry.sock';
+my $raw = `env -i REQUEST_METHOD=GET DOCUMENT_URI=/account/login SCRIPT_NAME=/account/login QUERY_STRING= HTTPS=on cgi-fcgi -bind -connect $sock`;
+like($raw, qr/Set-Cookie: csrf=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax; Secure/, 'cookies over HTTPS are Secure');
+$raw = `env -i REQUEST_METHOD=GET DOCUMENT_URI=/account/login SCRIPT_NAME=/account/login QUERY_STRING= cgi-fcgi -bind -connect $sock`;
+unlike($raw, qr/Secure/, 'and over plain HTTP they cannot be');
+
 done_testing();
 
 sub login_status {

@@ -155,7 +155,7 @@
   <xsl:if test="$list != ''">
     <xsl:variable name="l" select="substring-before($list, ' ')"/>
     <li>
-      <a href="{/page/@path}?lang={$l}" lang="{$l}" hreflang="{$l}">
+      <a href="{/page/@path}?{/page/@query}{substring('&amp;', 1, 5 * boolean(/page/@query))}lang={$l}" lang="{$l}" hreflang="{$l}">
         <xsl:if test="$l = $lang"><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.', $l)"/></xsl:call-template>
       </a>

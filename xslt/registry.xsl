@@ -93,11 +93,19 @@
 
 <!-- Accounts: one element, <account page="…">, for every account page. -->
 <xsl:template match="account" mode="title">
-  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('account.', @page, '.title')"/></xsl:call-template>
+  <xsl:call-template name="account-title"/>
+</xsl:template>
+
+<!-- A notice page is titled by its notice, other pages by their kind. -->
+<xsl:template name="account-title">
+  <xsl:choose>
+    <xsl:when test="@page = 'notice'"><xsl:call-template name="t"><xsl:with-param name="k" select="concat(notice/@key, '.title')"/></xsl:call-template></xsl:when>
+    <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="concat('account.', @page, '.title')"/></xsl:call-template></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 <xsl:template match="account">
-  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('account.', @page, '.title')"/></xsl:call-template></h1>
+  <h1><xsl:call-template name="account-title"/></h1>
   <xsl:apply-templates select="notice"/>
   <xsl:if test="@page = 'register'">
     <p class="lead"><xsl:call-template name="t"><xsl:with-param name="k" select="'register.intro'"/></xsl:call-template></p>
@@ -173,8 +181,9 @@
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></h1>
   <p><a href="/registry/admin/audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></a></p>
   <xsl:apply-templates select="form[@method = 'get']"/>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="acc-cap">
   <table class="report">
-    <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.caption'"/></xsl:call-template></caption>
+    <caption id="acc-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.caption'"/></xsl:call-template></caption>
     <thead><tr>
       <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.name'"/></xsl:call-template></th>
       <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.email'"/></xsl:call-template></th>
@@ -185,9 +194,15 @@
     <tbody>
       <xsl:for-each select="accounts/account">
         <tr>
-          <th scope="row"><xsl:value-of select="."/></th>
+          <th scope="row"><xsl:value-of select="@name"/></th>
           <td><xsl:value-of select="@email"/></td>
-          <td><xsl:value-of select="@roles"/><xsl:if test="@organisation"> (<xsl:value-of select="@organisation"/>)</xsl:if></td>
+          <td>
+            <xsl:for-each select="role">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @name)"/></xsl:call-template>
+            </xsl:for-each>
+            <xsl:if test="@organisation"> (<xsl:value-of select="@organisation"/>)</xsl:if>
+          </td>
           <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', @status)"/></xsl:call-template></td>
           <td>
             <form method="post" class="inline">
@@ -209,6 +224,7 @@
       </xsl:for-each>
     </tbody>
   </table>
+  </div>
   <h2 id="new-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.create.title'"/></xsl:call-template></h2>
   <xsl:apply-templates select="form[@method = 'post']"/>
 </xsl:template>
@@ -220,8 +236,9 @@
 <xsl:template match="admin-audit">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></h1>
   <xsl:apply-templates select="form"/>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="aud-cap">
   <table class="report">
-    <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.caption'"/></xsl:call-template></caption>
+    <caption id="aud-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.caption'"/></xsl:call-template></caption>
     <thead><tr>
       <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'audit.at'"/></xsl:call-template></th>
       <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.email'"/></xsl:call-template></th>
@@ -234,7 +251,7 @@
     <tbody>
       <xsl:for-each select="entry">
         <tr>
-          <td><xsl:value-of select="substring(@at, 1, 19)"/></td>
+          <td><xsl:value-of select="substring(@at, 1, 19)"/> UTC</td>
           <td><xsl:value-of select="@email"/></td>
           <td><xsl:value-of select="@role"/></td>
           <td><code><xsl:value-of select="@action"/></code></td>
@@ -245,6 +262,7 @@
       </xsl:for-each>
     </tbody>
   </table>
+  </div>
 </xsl:template>
 
 </xsl:stylesheet>

@@ -262,8 +262,9 @@ struct req {
 	void *fcgx; /* FCGX_Request *, opaque outside worker.c and resp.c */
 	enum http_method method;
 	const char *method_name;
-	const char *path; /* decoded, validated UTF-8, no query */
-	const char *rid;  /* request id from nginx, or generated */
+	const char *path;	/* decoded, validated UTF-8, no query */
+	const char *query_keep; /* raw query less lang=: the language links */
+	const char *rid;	/* request id from nginx, or generated */
 	bool https;
 	struct kvlist query; /* decoded query string */
 	struct kvlist form;  /* decoded url-encoded body */

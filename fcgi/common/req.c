@@ -204,6 +204,35 @@ short_agent(struct arena *a, const char *ua)
 }
 
 /*
+ * The raw query without its lang= pairs, for the page's language links
+ * to keep (a link's token, a search).  The query has parsed cleanly, so
+ * it is XML-safe; the writer escapes '&'.
+ */
+static const char *
+query_without_lang(struct arena *a, const char *qs)
+{
+	char *out = arena_alloc(a, strlen(qs) + 1), *o = out;
+	const char *p, *amp;
+	size_t n;
+
+	for (p = qs; *p != '\0'; p = amp != NULL ? amp + 1 : p + n) {
+		amp = strchr(p, '&');
+		n = amp != NULL ? (size_t)(amp - p) : strlen(p);
+		if (n == 0 || (n >= 5 && strncmp(p, "lang=", 5) == 0) ||
+		    (n == 4 && strncmp(p, "lang", 4) == 0))
+			continue;
+		if (o != out)
+			*o++ = '&';
+		memcpy(o, p, n);
+		o += n;
+		if (amp == NULL)
+			break;
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
  * For the error page of a query that did not parse: a plain "lang=<tag>"
  * pair among the raw ones still chooses its language (tags are ASCII, so
  * no decoding is needed).  Sets no cookie.
@@ -291,6 +320,7 @@ req_parse(struct req *r, const char *const *envp)
 		raw_locale(r, qs);
 		return st;
 	}
+	r->query_keep = query_without_lang(r->arena, qs != NULL ? qs : "");
 	if (locale_from_tag(kv_get(&r->query, "lang")) != LOCALE__MAX) {
 		r->locale = locale_from_tag(kv_get(&r->query, "lang"));
 		r->set_locale_cookie = true;

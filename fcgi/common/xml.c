@@ -187,6 +187,9 @@ xml_open_page(struct xml *x, const struct req *r)
 	    xml_attr(x, "lang", locale_tags[r->locale]) == -1 ||
 	    xml_attr(x, "worker", r->w != NULL ? r->w->def->name : "") == -1 ||
 	    xml_attr(x, "path", r->path) == -1 ||
+	    xml_attr(x, "query",
+		r->query_keep != NULL && *r->query_keep != '\0' ? r->query_keep
+								: NULL) == -1 ||
 	    xml_attr(x, "rid", r->rid) == -1 ||
 	    xml_attr(x, "municipality", r->municipality) == -1)
 		return -1;

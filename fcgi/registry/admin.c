@@ -53,6 +53,29 @@ write_organisations(struct req *r, struct xml *x)
 	return xml_end(x);
 }
 
+/* <role name/> for each of "admin,csw" (GROUP_CONCAT of role names). */
+static int
+write_roles(struct xml *x, const char *list)
+{
+	char name[16];
+	const char *p, *comma;
+	size_t n;
+
+	for (p = list; p != NULL && *p != '\0';
+	     p = comma != NULL ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		if (n == 0 || n >= sizeof(name))
+			continue;
+		memcpy(name, p, n);
+		name[n] = '\0';
+		if (xml_start(x, "role") == -1 ||
+		    xml_attr(x, "name", name) == -1 || xml_end(x) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* The accounts page: the search, the list, the form for a new account. */
 static enum http_status
 accounts_page(struct req *r, struct xml *x, const struct form *nf)
@@ -89,9 +112,10 @@ accounts_page(struct req *r, struct xml *x, const struct form *nf)
 		    xml_attr(x, "id", db_str(&res, i, 0)) == -1 ||
 		    xml_attr(x, "email", db_str(&res, i, 1)) == -1 ||
 		    xml_attr(x, "status", db_str(&res, i, 3)) == -1 ||
-		    xml_attr(x, "roles", db_str(&res, i, 4)) == -1 ||
 		    xml_attr(x, "organisation", db_str(&res, i, 5)) == -1 ||
-		    xml_text(x, db_str(&res, i, 2)) == -1 || xml_end(x) == -1)
+		    xml_attr(x, "name", db_str(&res, i, 2)) == -1 ||
+		    write_roles(x, db_str(&res, i, 4)) == -1 ||
+		    xml_end(x) == -1)
 			return HTTP_INTERNAL;
 	if (xml_end(x) == -1 || write_organisations(r, x) == -1 ||
 	    form_write(x, "post", "/registry/admin/accounts/new",

@@ -28,6 +28,12 @@ like(get('/?lang=klingon')->{content}, qr/<html lang="sr-Cyrl"/, 'a bad lang par
 ok(!defined get('/?lang=klingon')->{headers}{'set-cookie'}, 'and sets no cookie');
 is(get('/')->{headers}{'content-language'}, 'sr-Cyrl', 'Content-Language names the locale');
 
+# The language links keep the rest of the query (a link's token, a search).
+my $tok = 'ab' x 32;
+my $page = get("/account/password/reset?token=$tok&lang=en")->{content};
+like($page, qr{href="/account/password/reset\?token=$tok&amp;lang=sr-Cyrl"}, 'language links keep the query');
+unlike($page, qr{lang=en&amp;lang=}, 'without repeating lang');
+
 # Many requests alternate between locales; each answer must be its own.
 my $mixed = 0;
 for my $i (1 .. 40) {

@@ -24,6 +24,7 @@
 
 struct db {
 	MYSQL *my;
+	size_t ncommon; /* CSTMT__MAX, or 0 for a tool (karika-mailer) */
 	MYSQL_STMT **st; /* the worker's statements, then cstmt_sql[] */
 	MYSQL_STMT *ping;
 	const char *const *sql;
@@ -44,10 +45,13 @@ static const char db_init_sql[] =
 /*
  * Returns a handle for the worker "who" (its config keys are who.db_user
  * and who.db_password; db.socket and db.name are shared) that will run the
- * n statements in sql (borrowed: a static table).  Does not connect yet.
+ * n statements in sql (borrowed: a static table), and when common is
+ * true also cstmt_sql[] (sessions, audit, outbox: every worker; a tool
+ * such as karika-mailer passes false).  Does not connect yet.
  */
 struct db *
-db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n)
+db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n,
+    bool common)
 {
 	struct db *db;
 	char key[64];
@@ -55,6 +59,7 @@ db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n)
 	db = xcalloc(1, sizeof(*db));
 	db->sql = sql;
 	db->nsql = n;
+	db->ncommon = common ? CSTMT__MAX : 0;
 	db->st = xcalloc(n + CSTMT__MAX, sizeof(*db->st));
 	db->socket =
 	    xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
@@ -156,7 +161,7 @@ db_ensure(struct db *db)
 	for (i = 0; i < db->nsql; i++)
 		if ((db->st[i] = prepare(db->my, db->sql[i], i)) == NULL)
 			goto fail;
-	for (i = 0; i < CSTMT__MAX; i++)
+	for (i = 0; i < db->ncommon; i++)
 		if ((db->st[db->nsql + i] = prepare(
 			 db->my, cstmt_sql[i], DB_COMMON(i))) == NULL)
 			goto fail;
@@ -340,7 +345,7 @@ db_exec(struct db *db, struct arena *a, size_t idx, const struct db_param *p,
 	if (res == NULL)
 		res = &tmp;
 	memset(res, 0, sizeof(*res));
-	if (idx >= DB_COMMON_BASE && idx < DB_COMMON(CSTMT__MAX))
+	if (idx >= DB_COMMON_BASE && idx < DB_COMMON(db->ncommon))
 		idx = db->nsql + (idx - DB_COMMON_BASE);
 	else if (idx >= db->nsql)
 		abort();

@@ -170,7 +170,7 @@ struct db_res {
 struct db;
 
 struct db *db_new(
-    const struct cfg *, const char *, const char *const *, size_t);
+    const struct cfg *, const char *, const char *const *, size_t, bool);
 void db_free(struct db *);
 int db_ensure(struct db *);
 bool db_up(const struct db *);

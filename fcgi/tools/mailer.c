@@ -43,7 +43,6 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <mysql.h>
 
 #include "mail.h"
 
@@ -56,8 +55,8 @@
 #define MAILER_TIMEOUT_SECONDS	       60L
 
 /* MariaDB: a local socket answers at once; a stuck server should not. */
-#define MAILER_DB_CONNECT_TIMEOUT_SECONDS 3
-#define MAILER_DB_RW_TIMEOUT_SECONDS	  30
+/* While the database is down, wait longer between tries, up to this. */
+#define MAILER_DB_DOWN_MAX_SECONDS 60
 
 /* outbox.last_error is VARCHAR(255); curl's texts are far shorter. */
 #define MAILER_ERROR_MAX_BYTES 200
@@ -68,20 +67,12 @@
 /* The catalogues are ours and hold a handful of mail.* keys each. */
 #define MAILER_CAT_MAX_ENTRIES 1024
 
-/* Result buffers: the outbox columns' characters, 4 bytes each (utf8mb4). */
-#define ROW_TO_BYTES	   (254 * 4 + 1)
-#define ROW_LOCALE_BYTES   (8 * 4 + 1)
-#define ROW_TEMPLATE_BYTES (32 * 4 + 1)
-#define ROW_NAME_BYTES	   (120 * 4 + 1)
-#define ROW_LINK_BYTES	   (600 * 4 + 1)
-
-#define MAILER_DB_USER	    "karika_mailer"
 #define MAILER_FROM_DEFAULT "Karika <karika@localhost>"
 
 /*
  * The mailer's whole SQL surface, for review beside its grant in
- * sql/grants.sql.  The times are UTC: the session's time_zone is +00:00
- * (mdb_open), so UTC_TIMESTAMP() compares with and stores into the
+ * sql/grants.sql.  The times are UTC: db.c sets the session's time_zone
+ * to +00:00, so UTC_TIMESTAMP() compares with and stores into the
  * TIMESTAMP columns unchanged.  "sent_at IS NULL" in the updates keeps a
  * row from being changed after it was marked sent.
  */
@@ -116,15 +107,15 @@ enum due {
 	DUE__MAX
 };
 
-/* One due outbox row, as STMT_DUE returns it. */
+/* One due outbox row, as STMT_DUE returns it (strings in the round's arena). */
 struct row {
 	int64_t id;
 	int64_t attempts;
-	char to[ROW_TO_BYTES];
-	char locale[ROW_LOCALE_BYTES];
-	char template[ROW_TEMPLATE_BYTES];
-	char name[ROW_NAME_BYTES];
-	char link[ROW_LINK_BYTES];
+	const char *to;
+	const char *locale;
+	const char *template;
+	const char *name;
+	const char *link;
 };
 
 /* The mail.* entries of one message catalogue. */
@@ -141,9 +132,8 @@ struct cat {
 /* Everything that lives as long as the process. */
 struct mailer {
 	struct cfg cfg;
-	MYSQL *my; /* NULL while not connected */
-	MYSQL_STMT *st[STMT__MAX];
-	struct row *rows; /* MAILER_BATCH_ROWS of them, reused each round */
+	struct db *db;	 /* db.c, as the workers use it, without cstmt_sql */
+	struct arena *a; /* one round's rows; reset after each round */
 	struct cat cat[LOCALE__MAX];
 	const char *from;     /* mail.from, borrowed from cfg */
 	char *envelope_from;  /* "<addr>" for MAIL FROM */
@@ -154,7 +144,7 @@ struct mailer {
 	char *site;   /* site.url without a trailing '/' */
 	int64_t max_attempts;
 	int64_t poll_seconds;
-	unsigned int db_down; /* failed connects in a row */
+	unsigned int db_down; /* failed rounds in a row: longer sleeps */
 };
 
 /* A rendered message while curl reads it. */
@@ -331,222 +321,52 @@ link_ok(const char *link)
 	return true;
 }
 
-/* Closes the connection and its statements; the next round reconnects. */
-static void
-mdb_close(struct mailer *m)
+/* "" for a NULL cell: the outbox's columns are NOT NULL anyway. */
+static const char *
+cell(const struct db_res *res, size_t row, size_t col)
 {
-	size_t i;
+	const char *v = db_str(res, row, col);
 
-	for (i = 0; i < STMT__MAX; i++)
-		if (m->st[i] != NULL) {
-			mysql_stmt_close(m->st[i]);
-			m->st[i] = NULL;
-		}
-	if (m->my != NULL)
-		mysql_close(m->my);
-	m->my = NULL;
-}
-
-/*
- * Connects over the unix socket as mailer.db_user, in UTC, and prepares
- * the statements, unless already connected.  Returns 0, or -1 leaving m
- * disconnected; calling it again retries.  While the server stays down,
- * only the 1st, 2nd, 4th, 8th... failure in a row is logged, so that an
- * outage does not write a line every poll_seconds.
- */
-static int
-mdb_open(struct mailer *m)
-{
-	unsigned int timeout = MAILER_DB_CONNECT_TIMEOUT_SECONDS;
-	unsigned int rwtimeout = MAILER_DB_RW_TIMEOUT_SECONDS;
-	unsigned int proto = MYSQL_PROTOCOL_SOCKET;
-	const char *sock;
-	char why[512];
-	size_t i;
-
-	if (m->my != NULL)
-		return 0;
-	sock = cfg_get(&m->cfg, "db.socket", "/run/mysqld/mysqld.sock");
-	if ((m->my = mysql_init(NULL)) == NULL) {
-		snprintf(why, sizeof(why), "mysql_init failed");
-		goto fail;
-	}
-	if (mysql_options(m->my, MYSQL_OPT_PROTOCOL, &proto) != 0 ||
-	    mysql_options(m->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) != 0 ||
-	    mysql_options(m->my, MYSQL_OPT_READ_TIMEOUT, &rwtimeout) != 0 ||
-	    mysql_options(m->my, MYSQL_OPT_WRITE_TIMEOUT, &rwtimeout) != 0 ||
-	    mysql_options(m->my, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
-	    mysql_options(
-		m->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'") != 0) {
-		snprintf(
-		    why, sizeof(why), "mysql_options: %s", mysql_error(m->my));
-		goto fail;
-	}
-	if (mysql_real_connect(m->my, NULL,
-		cfg_get(&m->cfg, "mailer.db_user", MAILER_DB_USER),
-		cfg_get(&m->cfg, "mailer.db_password", ""),
-		cfg_get(&m->cfg, "db.name", "karika"), 0, sock, 0) == NULL) {
-		snprintf(why, sizeof(why), "connect to %s: %s", sock,
-		    mysql_error(m->my));
-		goto fail;
-	}
-	for (i = 0; i < STMT__MAX; i++) {
-		if ((m->st[i] = mysql_stmt_init(m->my)) == NULL) {
-			snprintf(why, sizeof(why), "mysql_stmt_init: %s",
-			    mysql_error(m->my));
-			goto fail;
-		}
-		if (mysql_stmt_prepare(
-			m->st[i], mailer_sql[i], strlen(mailer_sql[i])) != 0) {
-			snprintf(why, sizeof(why), "statement %zu: %s", i,
-			    mysql_stmt_error(m->st[i]));
-			goto fail;
-		}
-	}
-	if (m->db_down > 0)
-		log_info("database back after %u failed tries", m->db_down);
-	m->db_down = 0;
-	return 0;
-fail:
-	if (((m->db_down + 1) & m->db_down) == 0)
-		LOGE("%s (try %u)", why, m->db_down + 1);
-	if (m->db_down < UINT_MAX)
-		m->db_down++;
-	mdb_close(m);
-	return -1;
-}
-
-/*
- * Logs the failure of statement i at step what and drops the connection:
- * whatever went wrong (most likely the server went away), the next round
- * starts on a fresh one.  Returns -1 for the caller to pass on.
- */
-static int
-mdb_fail(struct mailer *m, enum stmt i, const char *what)
-{
-	LOGE("statement %d, %s: %u %s", (int)i, what,
-	    mysql_stmt_errno(m->st[i]), mysql_stmt_error(m->st[i]));
-	mdb_close(m);
-	return -1;
-}
-
-/* Binds b to statement i and runs it.  Returns 0, or -1 (logged). */
-static int
-mdb_exec(struct mailer *m, enum stmt i, MYSQL_BIND *b)
-{
-	if (m->my == NULL)
-		return -1;
-	if (mysql_stmt_bind_param(m->st[i], b) != 0)
-		return mdb_fail(m, i, "bind");
-	if (mysql_stmt_execute(m->st[i]) != 0)
-		return mdb_fail(m, i, "execute");
-	return 0;
-}
-
-/* Points b at a string result buffer of size bytes. */
-static void
-bind_out(
-    MYSQL_BIND *b, char *buf, size_t size, unsigned long *len, my_bool *isnull)
-{
-	memset(b, 0, sizeof(*b));
-	b->buffer_type = MYSQL_TYPE_STRING;
-	b->buffer = buf;
-	b->buffer_length = size;
-	b->length = len;
-	b->is_null = isnull;
+	return v != NULL ? v : "";
 }
 
 /*
  * Reads the due rows (at most MAILER_BATCH_ROWS, fewer than max_attempts
- * attempts) into m->rows and their count into *n.  All are read before
- * any is processed: a statement's result must be consumed before the next
- * statement runs.  Returns 0, or -1 (logged).
+ * attempts) into *rows (in m->a) and their count into *n; all are read
+ * before any is processed.  Returns 0, or -1 (logged by db.c).
  */
 static int
-mdb_due(struct mailer *m, size_t *n)
+mdb_due(struct mailer *m, struct row **rows, size_t *n)
 {
-	MYSQL_BIND in, out[DUE__MAX];
-	unsigned long len[DUE__MAX];
-	my_bool isnull[DUE__MAX];
-	long long max = m->max_attempts, id = 0, attempts = 0;
-	struct row r;
-	char *str[DUE__MAX] = {NULL};
+	struct db_param p = DBP_I(m->max_attempts);
+	struct db_res res;
 	size_t i;
-	int frc, rc = -1;
 
 	*n = 0;
-	memset(&in, 0, sizeof(in));
-	in.buffer_type = MYSQL_TYPE_LONGLONG;
-	in.buffer = &max;
-	if (mdb_exec(m, STMT_DUE, &in) == -1)
+	if (db_ensure(m->db) == -1 ||
+	    db_exec(m->db, m->a, STMT_DUE, &p, 1, &res) != DB_OK)
 		return -1;
-	memset(&r, 0, sizeof(r));
-	memset(isnull, 0, sizeof(isnull));
-	bind_out(
-	    &out[DUE_TO], r.to, sizeof(r.to), &len[DUE_TO], &isnull[DUE_TO]);
-	bind_out(&out[DUE_LOCALE], r.locale, sizeof(r.locale), &len[DUE_LOCALE],
-	    &isnull[DUE_LOCALE]);
-	bind_out(&out[DUE_TEMPLATE], r.template, sizeof(r.template),
-	    &len[DUE_TEMPLATE], &isnull[DUE_TEMPLATE]);
-	bind_out(&out[DUE_NAME], r.name, sizeof(r.name), &len[DUE_NAME],
-	    &isnull[DUE_NAME]);
-	bind_out(&out[DUE_LINK], r.link, sizeof(r.link), &len[DUE_LINK],
-	    &isnull[DUE_LINK]);
-	memset(&out[DUE_ID], 0, sizeof(out[DUE_ID]));
-	out[DUE_ID].buffer_type = MYSQL_TYPE_LONGLONG;
-	out[DUE_ID].buffer = &id;
-	out[DUE_ID].is_null = &isnull[DUE_ID];
-	memset(&out[DUE_ATTEMPTS], 0, sizeof(out[DUE_ATTEMPTS]));
-	out[DUE_ATTEMPTS].buffer_type = MYSQL_TYPE_LONGLONG;
-	out[DUE_ATTEMPTS].buffer = &attempts;
-	out[DUE_ATTEMPTS].is_null = &isnull[DUE_ATTEMPTS];
-	str[DUE_TO] = r.to;
-	str[DUE_LOCALE] = r.locale;
-	str[DUE_TEMPLATE] = r.template;
-	str[DUE_NAME] = r.name;
-	str[DUE_LINK] = r.link;
-	if (mysql_stmt_bind_result(m->st[STMT_DUE], out) != 0) {
-		mdb_fail(m, STMT_DUE, "bind result");
-		goto out;
+	*rows = arena_calloc(m->a, res.nrows + 1, sizeof(**rows));
+	for (i = 0; i < res.nrows && i < MAILER_BATCH_ROWS; i++) {
+		(*rows)[i].id = db_int(&res, i, DUE_ID);
+		(*rows)[i].attempts = db_int(&res, i, DUE_ATTEMPTS);
+		(*rows)[i].to = cell(&res, i, DUE_TO);
+		(*rows)[i].locale = cell(&res, i, DUE_LOCALE);
+		(*rows)[i].template = cell(&res, i, DUE_TEMPLATE);
+		(*rows)[i].name = cell(&res, i, DUE_NAME);
+		(*rows)[i].link = cell(&res, i, DUE_LINK);
 	}
-	while ((frc = mysql_stmt_fetch(m->st[STMT_DUE])) == 0) {
-		/* The columns are NOT NULL; an empty string stands in. */
-		for (i = 0; i < DUE__MAX; i++)
-			if (str[i] != NULL)
-				str[i][isnull[i] ? 0 : len[i]] = '\0';
-		r.id = id;
-		r.attempts = attempts;
-		if (*n < MAILER_BATCH_ROWS)
-			m->rows[(*n)++] = r;
-	}
-	if (frc == MYSQL_DATA_TRUNCATED) {
-		/* The buffers fit the columns: the schema changed. */
-		LOGE("outbox row %lld longer than its columns", id);
-		goto out;
-	}
-	if (frc != MYSQL_NO_DATA) {
-		mdb_fail(m, STMT_DUE, "fetch");
-		goto out;
-	}
-	rc = 0;
-out:
-	if (m->my != NULL)
-		mysql_stmt_free_result(m->st[STMT_DUE]);
-	explicit_bzero(&r, sizeof(r));
-	return rc;
+	*n = i;
+	return 0;
 }
 
 /* Marks row id sent and blanks its link.  Returns 0, or -1 (logged). */
 static int
 mdb_sent(struct mailer *m, int64_t id)
 {
-	MYSQL_BIND b;
-	long long v = id;
+	struct db_param p = DBP_I(id);
 
-	memset(&b, 0, sizeof(b));
-	b.buffer_type = MYSQL_TYPE_LONGLONG;
-	b.buffer = &v;
-	return mdb_exec(m, STMT_SENT, &b);
+	return db_exec(m->db, m->a, STMT_SENT, &p, 1, NULL) == DB_OK ? 0 : -1;
 }
 
 /*
@@ -556,20 +376,12 @@ mdb_sent(struct mailer *m, int64_t id)
 static int
 mdb_failed(struct mailer *m, int64_t id, int64_t wait, const char *err)
 {
-	MYSQL_BIND b[3];
-	long long w = wait, v = id;
-	unsigned long elen = strlen(err);
+	struct db_param p[3];
 
-	memset(b, 0, sizeof(b));
-	b[0].buffer_type = MYSQL_TYPE_LONGLONG;
-	b[0].buffer = &w;
-	b[1].buffer_type = MYSQL_TYPE_STRING;
-	b[1].buffer = (void *)err;
-	b[1].buffer_length = elen;
-	b[1].length = &elen;
-	b[2].buffer_type = MYSQL_TYPE_LONGLONG;
-	b[2].buffer = &v;
-	return mdb_exec(m, STMT_FAILED, b);
+	p[0] = DBP_I(wait);
+	p[1] = DBP_S(err);
+	p[2] = DBP_I(id);
+	return db_exec(m->db, m->a, STMT_FAILED, p, 3, NULL) == DB_OK ? 0 : -1;
 }
 
 /* CURLOPT_READFUNCTION: hands curl the next part of the message. */
@@ -811,20 +623,20 @@ static int
 mailer_round(struct mailer *m)
 {
 	CURL *c = NULL;
+	struct row *rows = NULL;
 	size_t i, n = 0;
 	int rc = -1;
 
-	if (mdb_open(m) == -1 || mdb_due(m, &n) == -1)
+	if (mdb_due(m, &rows, &n) == -1)
 		goto out;
 	for (i = 0; i < n && !mailer_stop; i++)
-		if (process(m, &c, &m->rows[i]) == -1)
+		if (process(m, &c, &rows[i]) == -1)
 			goto out;
 	rc = (int)n;
 out:
 	if (c != NULL)
 		curl_easy_cleanup(c);
-	/* The rows hold addresses, names and tokens. */
-	explicit_bzero(m->rows, MAILER_BATCH_ROWS * sizeof(*m->rows));
+	arena_reset(m->a);
 	return rc;
 }
 
@@ -865,9 +677,10 @@ mailer_open(struct mailer *m, const char *path)
 	size_t i, n;
 	int rc = -1;
 
-	m->rows = xcalloc(MAILER_BATCH_ROWS, sizeof(*m->rows));
 	if (cfg_load(&m->cfg, path) == -1)
 		goto out;
+	m->db = db_new(&m->cfg, "mailer", mailer_sql, STMT__MAX, false);
+	m->a = arena_new();
 	if (cfg_int(&m->cfg, "mail.max_attempts", 8, 1, 1000,
 		&m->max_attempts) == -1 ||
 	    cfg_int(&m->cfg, "mail.poll_seconds", 2, 1, 3600,
@@ -939,10 +752,10 @@ mailer_close(struct mailer *m)
 {
 	size_t i;
 
-	mdb_close(m);
+	db_free(m->db);
+	arena_free(m->a);
 	for (i = 0; i < LOCALE__MAX; i++)
 		cat_release(&m->cat[i]);
-	free(m->rows);
 	free(m->envelope_from);
 	free(m->site);
 	cfg_release(&m->cfg);
@@ -989,9 +802,22 @@ main(int argc, char **argv)
 			rc = n == -1 ? 1 : 0;
 			goto out;
 		}
-		/* A full batch: more are probably due; go on at once. */
-		if (n != MAILER_BATCH_ROWS)
-			mailer_sleep(m.poll_seconds);
+		/*
+		 * A full batch: more are probably due; go on at once.  The
+		 * database down: wait longer each time, up to a minute.
+		 */
+		if (n == -1) {
+			if (m.db_down < 16)
+				m.db_down++;
+			mailer_sleep(m.poll_seconds << m.db_down >
+				    MAILER_DB_DOWN_MAX_SECONDS
+				? MAILER_DB_DOWN_MAX_SECONDS
+				: m.poll_seconds << m.db_down);
+		} else {
+			m.db_down = 0;
+			if (n != MAILER_BATCH_ROWS)
+				mailer_sleep(m.poll_seconds);
+		}
 	}
 	log_info("stopped");
 	rc = 0;

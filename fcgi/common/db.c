@@ -24,7 +24,7 @@
 
 struct db {
 	MYSQL *my;
-	size_t ncommon; /* CSTMT__MAX, or 0 for a tool (karika-mailer) */
+	size_t ncommon;	 /* CSTMT__MAX, or 0 for a tool (karika-mailer) */
 	MYSQL_STMT **st; /* the worker's statements, then cstmt_sql[] */
 	MYSQL_STMT *ping;
 	const char *const *sql;

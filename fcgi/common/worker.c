@@ -94,8 +94,8 @@ child_main(struct worker *w, int sock)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* a client that left must not kill us */
-	w->db = db_new(
-	    &w->cfg, w->def->name, w->def->stmts, w->def->nstmts, true);
+	w->db =
+	    db_new(&w->cfg, w->def->name, w->def->stmts, w->def->nstmts, true);
 	if (db_ensure(w->db) == -1)
 		log_info("database unavailable at start; will retry");
 	if (FCGX_InitRequest(&fr, sock, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {

@@ -364,6 +364,18 @@ struct worker {
 
 int worker_main(int, char **, const struct worker_def *);
 
+/*
+ * A worker's main.c ends with WORKER_MAIN("name", routes): its definition
+ * (the route table, the statement table of its stmt.c) and main().
+ */
+#define WORKER_MAIN(name, routes)                                              \
+	static const struct worker_def worker_def = {name, routes,             \
+	    sizeof(routes) / sizeof(routes[0]), stmt_sql, STMT__MAX};          \
+	int main(int argc, char **argv)                                        \
+	{                                                                      \
+		return worker_main(argc, argv, &worker_def);                   \
+	}
+
 /* --- mig.c: migration names, order and checksums (karika-migrate) --- */
 
 #define MIG_CHECKSUM_LEN 64 /* SHA-256 in hex */

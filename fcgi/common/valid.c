@@ -137,17 +137,11 @@ form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
 	    r->method == METHOD_POST ? &r->form : &r->query;
 	size_t i;
 
-	out->n = n;
-	out->nerrors = 0;
-	out->text = arena_calloc(r->arena, n, sizeof(*out->text));
-	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
-	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
-	out->error = arena_calloc(r->arena, n, sizeof(*out->error));
+	form_empty(r, n, out);
 	for (i = 0; i < n; i++) {
 		const char *raw = kv_get(src, f[i].name);
 
 		out->present[i] = raw != NULL;
-		out->text[i] = "";
 		out->error[i] =
 		    check_one(r, &f[i], raw, &out->text[i], &out->num[i]);
 		if (out->error[i] != NULL)

@@ -212,6 +212,34 @@ token_find(
 }
 
 /*
+ * Opens a transaction, finds the unused, unexpired token of purpose (row
+ * locked) and marks it used; res gets its row (see token_find).  Returns
+ * HTTP_OK with the transaction open for the caller's changes, or the
+ * outcome already decided with the transaction closed: the "link no
+ * longer works" page (400), or the database's failure.
+ */
+static enum http_status
+token_take(struct req *r, struct xml *x, const char *token, const char *purpose,
+    struct db_res *res)
+{
+	struct db_param p;
+	enum db_rc rc;
+
+	if ((rc = db_begin(r->w->db)) != DB_OK ||
+	    (rc = token_find(r, token, purpose, res)) != DB_OK)
+		return fail(r, rc);
+	if (res->nrows == 0) {
+		db_rollback(r->w->db);
+		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
+	}
+	p = DBP_I(db_int(res, 0, 0));
+	if ((rc = db_exec(r->w->db, r->arena, STMT_TOKEN_USE, &p, 1, NULL)) !=
+	    DB_OK)
+		return fail(r, rc);
+	return HTTP_OK;
+}
+
+/*
  * Starts a new session for account: a new 256-bit token in the "sid"
  * cookie (a new one at every sign-in and change of rights: no fixation),
  * a new CSRF token.  Returns DB_OK or the failure.
@@ -460,24 +488,17 @@ confirm_do(struct req *r, struct xml *x)
 	struct form f;
 	struct db_res res;
 	struct db_param p;
+	enum http_status st;
 	enum db_rc rc;
 	int64_t id;
 
 	form_validate(r, token_fields, TF__MAX, &f);
 	if (f.nerrors > 0)
 		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = token_find(r, f.text[TF_TOKEN], "confirm", &res)) != DB_OK)
-		return fail(r, rc);
-	if (res.nrows == 0) {
-		db_rollback(r->w->db);
-		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	}
+	if ((st = token_take(r, x, f.text[TF_TOKEN], "confirm", &res)) !=
+	    HTTP_OK)
+		return st;
 	id = db_int(&res, 0, 1);
-	p = DBP_I(db_int(&res, 0, 0));
-	if ((rc = db_exec(r->w->db, r->arena, STMT_TOKEN_USE, &p, 1, NULL)) !=
-	    DB_OK)
-		return fail(r, rc);
 	p = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_ACTIVATE, &p, 1,
 		 NULL)) != DB_OK)
@@ -687,6 +708,7 @@ setpw_do(struct req *r, struct xml *x, const char *purpose, const char *page,
 	struct form f;
 	struct db_res res;
 	struct db_param p[2];
+	enum http_status st;
 	enum db_rc rc;
 	const char *hash;
 	int64_t id;
@@ -694,19 +716,14 @@ setpw_do(struct req *r, struct xml *x, const char *purpose, const char *page,
 	form_validate(r, setpw_fields, SF__MAX, &f);
 	if (f.error[SF_TOKEN] != NULL)
 		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = token_find(r, f.text[SF_TOKEN], purpose, &res)) != DB_OK)
-		return fail(r, rc);
-	if (res.nrows == 0) {
-		db_rollback(r->w->db);
-		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	}
+	if ((st = token_take(r, x, f.text[SF_TOKEN], purpose, &res)) != HTTP_OK)
+		return st;
 	if (f.error[SF_PASSWORD] == NULL)
 		form_error(&f, SF_PASSWORD,
 		    pw_problem_key(pw_check(f.text[SF_PASSWORD],
 			db_str(&res, 0, 3), db_str(&res, 0, 4))));
 	if (f.nerrors > 0) {
-		db_rollback(r->w->db);
+		db_rollback(r->w->db); /* the link stays unused */
 		return form_page(
 		    r, x, page, NULL, action, submit, setpw_fields, &f);
 	}
@@ -715,10 +732,6 @@ setpw_do(struct req *r, struct xml *x, const char *purpose, const char *page,
 		db_rollback(r->w->db);
 		return HTTP_INTERNAL;
 	}
-	p[0] = DBP_I(db_int(&res, 0, 0));
-	if ((rc = db_exec(r->w->db, r->arena, STMT_TOKEN_USE, p, 1, NULL)) !=
-	    DB_OK)
-		return fail(r, rc);
 	p[0] = DBP_S(hash);
 	p[1] = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_PASSWORD, p, 2,
@@ -917,24 +930,16 @@ email_confirm_do(struct req *r, struct xml *x)
 	struct form f;
 	struct db_res res;
 	struct db_param p[2];
+	enum http_status st;
 	enum db_rc rc;
 	int64_t id;
 
 	form_validate(r, token_fields, TF__MAX, &f);
 	if (f.nerrors > 0)
 		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = token_find(r, f.text[TF_TOKEN], "email", &res)) != DB_OK)
-		return fail(r, rc);
-	if (res.nrows == 0) {
-		db_rollback(r->w->db);
-		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
-	}
+	if ((st = token_take(r, x, f.text[TF_TOKEN], "email", &res)) != HTTP_OK)
+		return st;
 	id = db_int(&res, 0, 1);
-	p[0] = DBP_I(db_int(&res, 0, 0));
-	if ((rc = db_exec(r->w->db, r->arena, STMT_TOKEN_USE, p, 1, NULL)) !=
-	    DB_OK)
-		return fail(r, rc);
 	p[0] = DBP_S(db_str(&res, 0, 2));
 	p[1] = DBP_I(id);
 	rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_EMAIL, p, 2, NULL);

@@ -63,16 +63,4 @@ static const struct route routes[] = {
     {METHOD_GET, "/registry/admin/audit", admin_audit, "admin-audit", ADMIN, 0},
 };
 
-static const struct worker_def def = {
-    "registry",
-    routes,
-    sizeof(routes) / sizeof(routes[0]),
-    stmt_sql,
-    STMT__MAX,
-};
-
-int
-main(int argc, char **argv)
-{
-	return worker_main(argc, argv, &def);
-}
+WORKER_MAIN("registry", routes)

@@ -15,16 +15,4 @@ static const struct route routes[] = {
 	ROUTE_NO_PAGE},
 };
 
-static const struct worker_def def = {
-    "surveys",
-    routes,
-    sizeof(routes) / sizeof(routes[0]),
-    stmt_sql,
-    STMT__MAX,
-};
-
-int
-main(int argc, char **argv)
-{
-	return worker_main(argc, argv, &def);
-}
+WORKER_MAIN("surveys", routes)

@@ -158,6 +158,16 @@ admin_account_create(struct req *r, struct xml *x)
 	if (provider && f.error[AF_ORGANISATION] == NULL &&
 	    !f.present[AF_ORGANISATION])
 		form_error(&f, AF_ORGANISATION, "invalid.required");
+	if (provider && f.nerrors == 0) {
+		/* Only an organisation of the administrator's municipality. */
+		p[0] = DBP_I(f.num[AF_ORGANISATION]);
+		p[1] = DBP_I(r->sess->municipality);
+		if ((rc = db_exec(r->w->db, r->arena,
+			 STMT_ORGANISATION_IN_SCOPE, p, 2, &res)) != DB_OK)
+			return db_status(rc);
+		if (res.nrows == 0)
+			form_error(&f, AF_ORGANISATION, "invalid.choice");
+	}
 	if (f.nerrors > 0)
 		return accounts_page(r, x, &f);
 	if ((rc = db_begin(r->w->db)) != DB_OK)
@@ -183,11 +193,6 @@ admin_account_create(struct req *r, struct xml *x)
 	p[2] = DBP_I(r->sess->municipality);
 	p[3] = provider ? DBP_I(f.num[AF_ORGANISATION]) : DBP_NUL;
 	rc = db_exec(r->w->db, r->arena, STMT_ROLE_INSERT, p, 4, NULL);
-	if (rc == DB_DUPLICATE) { /* no such organisation */
-		db_rollback(r->w->db);
-		form_error(&f, AF_ORGANISATION, "invalid.choice");
-		return accounts_page(r, x, &f);
-	}
 	if (rc != DB_OK ||
 	    (token = token_issue(
 		 r, id, "invite", NULL, TOKEN_INVITE_SECONDS, &rc)) == NULL ||
@@ -214,7 +219,7 @@ admin_account_create(struct req *r, struct xml *x)
  * the administrator's municipality is a 404, and audited.
  */
 static enum http_status
-set_status(struct req *r, const char *status, const char *action)
+set_status(struct req *r, size_t stmt, const char *action)
 {
 	struct db_param p[2];
 	struct db_res res;
@@ -235,11 +240,9 @@ set_status(struct req *r, const char *status, const char *action)
 		return HTTP_CONFLICT; /* an administrator cannot lock themselves
 					 out */
 	}
-	p[0] = DBP_S(status);
-	p[1] = DBP_I(id);
+	p[0] = DBP_I(id);
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_STATUS, p, 2,
-		 NULL)) != DB_OK) {
+	    (rc = db_exec(r->w->db, r->arena, stmt, p, 1, NULL)) != DB_OK) {
 		db_rollback(r->w->db);
 		return db_status(rc);
 	}
@@ -262,13 +265,13 @@ set_status(struct req *r, const char *status, const char *action)
 enum http_status
 admin_account_disable(struct req *r, struct xml *x)
 {
-	return set_status(r, "disabled", "account.disable");
+	return set_status(r, STMT_ACCOUNT_DISABLE, "account.disable");
 }
 
 enum http_status
 admin_account_enable(struct req *r, struct xml *x)
 {
-	return set_status(r, "active", "account.enable");
+	return set_status(r, STMT_ACCOUNT_ENABLE, "account.enable");
 }
 
 enum { UF_EMAIL, UF_ACTION, UF_FROM, UF_TO, UF__MAX };

@@ -40,8 +40,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE account SET password_hash = ?, "
 	"rights_changed_at = UTC_TIMESTAMP(6) WHERE id = ?",
     [STMT_ACCOUNT_EMAIL] = "UPDATE account SET email = ? WHERE id = ?",
-    [STMT_ACCOUNT_STATUS] = "UPDATE account SET status = ?, "
-			    "rights_changed_at = UTC_TIMESTAMP(6) WHERE id = ?",
+    [STMT_ACCOUNT_DISABLE] =
+	"UPDATE account SET status = 'disabled', "
+	"rights_changed_at = UTC_TIMESTAMP(6) WHERE id = ?",
+    /* Back to active; one that never set a password waits for it. */
+    [STMT_ACCOUNT_ENABLE] =
+	"UPDATE account SET status = IF(password_hash IS NULL, 'pending', "
+	"'active'), rights_changed_at = UTC_TIMESTAMP(6) WHERE id = ?",
     [STMT_ROLE_INSERT] =
 	"INSERT INTO account_role (account_id, role, municipality_id, "
 	"organisation_id) VALUES (?, ?, ?, ?)",
@@ -97,6 +102,8 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_ORGANISATIONS] =
 	"SELECT id, name FROM organisation WHERE municipality_id = ? "
 	"ORDER BY name",
+    [STMT_ORGANISATION_IN_SCOPE] =
+	"SELECT id FROM organisation WHERE id = ? AND municipality_id = ?",
     [STMT_AUDIT_FIND] =
 	"SELECT au.at, au.account_id, ac.email, au.role, au.action, "
 	"au.object_type, au.object_id, au.request_id, au.worker, au.outcome "

@@ -58,6 +58,22 @@ $admin->post("/registry/admin/accounts/$id/disable", { csrf => $admin->csrf('/re
 @r = since("action = 'account.disable'");
 is($r[0][6], $id, 'disabling writes a row naming the account');
 
+$admin->post("/registry/admin/accounts/$id/enable", { csrf => $admin->csrf('/registry/admin/accounts') });
+my ($status) = map { $_->[0] } sql("SELECT status FROM account WHERE id = $id");
+is($status, 'pending', 'enabling an account that never set its password leaves it waiting for it');
+
+# A provider account only for an organisation of the administrator's town.
+sql("INSERT INTO municipality (code, name_sr_latn, name_sr_cyrl, name_bs, name_en, country, currency) VALUES ('elsewhere', 'Drugde', 'Другде', 'Drugdje', 'Elsewhere', 'RS', 'RSD')");
+sql("INSERT INTO organisation (municipality_id, name, kind) SELECT id, 'Tuđa organizacija', 'association' FROM municipality WHERE code = 'elsewhere'");
+my ($foreign) = map { $_->[0] } sql("SELECT id FROM organisation WHERE name = 'Tuđa organizacija'");
+$r = $admin->submit('/registry/admin/accounts?lang=en', { name => 'Strani Radnik', email => "foreign-$email",
+    role => 'provider', organisation => $foreign }, '/registry/admin/accounts/new');
+is($r->{status}, 422, 'an organisation of another municipality is refused');
+like($r->{content}, qr/id="e-organisation"/, 'next to the organisation field');
+$r = $admin->submit('/registry/admin/accounts?lang=en', { name => 'Bez Organizacije', email => "none-$email",
+    role => 'provider' }, '/registry/admin/accounts/new');
+is($r->{status}, 422, 'a provider account needs its organisation');
+
 # The administrators' page filters the trail, and reading it is audited.
 $r = $admin->get('/registry/admin/audit?email=csw%40example.org&action=login&lang=en');
 is($r->{status}, 200, 'the audit page opens for an administrator');

@@ -20,29 +20,24 @@
 // script in the page, so they use a JavaScript-enabled context (axe's also
 // bypasses the site's CSP, which would refuse the injected axe script).
 // Each run registers one new citizen account with a unique address.
+// What both browser scripts share is in lib/karika.mjs.
 
-import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+	BASE, SHOTS, LOCALES, NOJS, JS, Fail, test, diag, withTimeout, withPage, withSharedPage,
+	sharedPage, url, snippet, goto, screenshot, axeProblems, run,
+} from './lib/karika.mjs';
 
-const require = createRequire(import.meta.url);
-
-const BASE = (process.env.KARIKA_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
 const STATE = process.env.KARIKA_STATE || '/tmp/kb';
 const MAIL = path.join(STATE, 'mail');
-const SHOTS = process.env.KARIKA_SHOTS || '/tmp/karika-shots';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DEMO_PASSWORD = process.env.KARIKA_DEMO_PASSWORD || 'karika-demo-2026';
 const ADMIN = 'admin@example.org';
-const AXE = require.resolve('axe-core/axe.min.js');
 
-const STEP_TIMEOUT = 15_000;   // page default timeouts
 const TEST_TIMEOUT = 60_000;   // one test, whatever it does (the mail wait is 15 s)
 const RUN_TIMEOUT = 240_000;   // the whole run
 const MAIL_WAIT = 15_000;      // the mailer sends within a few seconds
 
-const LOCALES = ['sr-Cyrl', 'sr-Latn', 'bs', 'en'];
 // The account pages for axe.  "errors" pages are the form sent back empty;
 // "admin" pages are seen signed in as the administrator.
 const PAGES = [
@@ -55,110 +50,23 @@ const PAGES = [
 	{ name: 'admin-audit', path: '/registry/admin/audit', admin: true },
 ];
 
-const LAUNCH = {
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update',
-		'--disable-sync', '--disable-dev-shm-usage'],
-};
-const CONTEXT = { locale: 'en-US', viewport: { width: 1280, height: 900 } };
-
-// ---------------------------------------------------------------- TAP
-
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
-
-class Fail extends Error {
-	constructor(details) {
-		super(Array.isArray(details) ? details[0] : details);
-		this.details = Array.isArray(details) ? details : [details];
-	}
-}
-
-function out(line) { process.stdout.write(line + '\n'); }
-function diag(line) {
-	for (const l of String(line).split('\n')) out(`  # ${l}`);
-}
-function withTimeout(promise, ms, what) {
-	let t;
-	return Promise.race([
-		promise,
-		new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
-	]).finally(() => clearTimeout(t));
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------ helpers
 
-let browser = null;
+// The shared page for the pages seen as the administrator (lib's NOJS and
+// JS serve the anonymous ones): it keeps its session, signed in once, on
+// first use.
+const AS_ADMIN = { js: true, keepCookies: true, setup: (page) => signIn(page, ADMIN, DEMO_PASSWORD) };
 
-async function newPage(js) {
-	const ctx = await browser.newContext({ ...CONTEXT, javaScriptEnabled: js, bypassCSP: js });
-	const page = await ctx.newPage();
-	page.setDefaultTimeout(STEP_TIMEOUT);
-	page.setDefaultNavigationTimeout(STEP_TIMEOUT);
-	return { ctx, page };
-}
-
-// A fresh context (own cookies) for tests that depend on state.
-async function withPage(js, fn) {
-	const { ctx, page } = await newPage(js);
-	try { return await fn(page, ctx); } finally { await ctx.close().catch(() => {}); }
-}
-
-// The per-page checks share one context and page per kind (a new context
-// costs most of a second on a busy machine).  Anonymous ones have their
-// cookies cleared before each test; the administrator's keeps its session
-// (signed in once, on first use).  A test that fails for any reason other
-// than its own findings gets the context thrown away.
-const shared = new Map();
-async function withSharedPage(kind, fn) {
-	let s = shared.get(kind);
-	if (!s) {
-		s = await newPage(kind !== 'nojs');
-		shared.set(kind, s);
-		if (kind === 'admin') {
-			try {
-				await signIn(s.page, ADMIN, DEMO_PASSWORD);
-			} catch (e) {
-				shared.delete(kind);
-				await s.ctx.close().catch(() => {});
-				throw e;
-			}
-		}
-	}
-	if (kind !== 'admin') await s.ctx.clearCookies();
-	try {
-		return await fn(s.page, s.ctx);
-	} catch (e) {
-		if (!(e instanceof Fail)) { shared.delete(kind); await s.ctx.close().catch(() => {}); }
-		throw e;
-	}
-}
 // Ends the administrator's session, so that runs do not pile up open
 // sessions on the demo account.
 async function signOutShared() {
-	const s = shared.get('admin');
+	const s = sharedPage(AS_ADMIN);
 	if (!s) return;
 	await s.page.goto(url('/account/'), { waitUntil: 'load' });
 	const button = s.page.locator('header form[action="/account/logout"] button[type="submit"]');
 	if (await button.count() === 1) await submit(s.page, button, '/account/logout', (u) => u.pathname !== '/account/');
-}
-async function resetShared() {
-	const all = [...shared.values()];
-	shared.clear();
-	await Promise.all(all.map((s) => s.ctx.close().catch(() => {})));
-}
-
-const url = (p, lang) => BASE + p + (lang ? `?lang=${encodeURIComponent(lang)}` : '');
-const snippet = (s, n = 100) => (s.length > n ? s.slice(0, n) + '…' : s);
-
-async function goto(page, target, expectStatus, problems) {
-	const res = await page.goto(target, { waitUntil: 'load' });
-	if (!res) throw new Fail(`no response for ${target}`);
-	if (res.status() !== expectStatus) problems.push(`status ${res.status()} for ${target}, expected ${expectStatus}`);
-	return res;
 }
 
 // Clicks a submit button and waits for the page the form leads to: the
@@ -193,14 +101,6 @@ async function signIn(page, email, password) {
 		throw new Fail([`signing in as ${email} answered ${res.status()} and ended at ${page.url()}, expected /account/`,
 			...(await pageErrors(page)).map((t) => `  page says: ${t}`)]);
 	}
-}
-
-async function screenshot(page, name, problems) {
-	const shot = path.join(SHOTS, name);
-	await page.screenshot({ path: shot, fullPage: true });
-	let size = 0;
-	try { size = statSync(shot).size; } catch { /* reported below */ }
-	if (!size) problems.push(`screenshot ${shot} was not written`);
 }
 
 // ------------------------------------------------------------- e-mail
@@ -265,7 +165,7 @@ async function waitForMail(address) {
 //    next to its field and tied to it for screen readers, and with what
 //    the user typed kept, except the password.
 test('without JavaScript, a registration with a bad e-mail, a short password and the privacy box unticked comes back (422) with an error summary, each error right after its field and named by its aria-describedby, the typed name and e-mail kept and the password field empty', async () => {
-	await withSharedPage('nojs', async (page) => {
+	await withSharedPage(NOJS, async (page) => {
 		const problems = [];
 		await goto(page, url('/account/register', 'en'), 200, problems);
 		const form = page.locator('main form[action="/account/register"]');
@@ -393,7 +293,7 @@ test('without JavaScript, a new user registers, gets the confirmation e-mail, op
 		const mail = mails[0];
 		diag(`the e-mail arrived after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${mail.file}, subject ${JSON.stringify(mail.subject)}`);
 		if (!mail.subject.trim() || mail.subject.includes('=?')) problems.push(`the subject does not decode: ${JSON.stringify(mail.headers.subject)}`);
-		if (!mail.body.includes(name)) problems.push(`the body does not greet ${JSON.stringify(name)} (UTF-8): ${JSON.stringify(snippet(mail.body))}`);
+		if (!mail.body.includes(name)) problems.push(`the body does not greet ${JSON.stringify(name)} (UTF-8): ${JSON.stringify(snippet(mail.body, 100))}`);
 		const links = [...mail.body.matchAll(/https?:\/\/\S+\/account\/confirm\?token=([0-9a-f]+)/g)];
 		if (links.length !== 1) throw new Fail([...problems, `expected one confirmation link in the body, found ${links.length}: ${JSON.stringify(snippet(mail.body, 400))}`]);
 		const [link, token] = links[0];
@@ -501,7 +401,7 @@ for (const pg of PAGES) {
 	for (const lang of LOCALES) {
 		const how = pg.errors ? ' sent back empty (with errors)' : pg.admin ? ' signed in as administrator' : '';
 		test(`${pg.name} page (${pg.path})${how} in ${lang} has no axe-core WCAG 2.1 A/AA violations`, async () => {
-			await withSharedPage(pg.admin ? 'admin' : 'js', async (page) => {
+			await withSharedPage(pg.admin ? AS_ADMIN : JS, async (page) => {
 				const problems = [];
 				await goto(page, url(pg.path, lang), 200, problems);
 				if (pg.errors) {
@@ -517,29 +417,7 @@ for (const pg of PAGES) {
 				if (htmlLang !== lang) problems.push(`html[lang] is ${JSON.stringify(htmlLang)}, expected ${JSON.stringify(lang)}`);
 				await screenshot(page, `account-${pg.name}.${lang}.png`, problems);
 
-				await page.addScriptTag({ path: AXE });
-				const result = await page.evaluate(async () => {
-					// eslint-disable-next-line no-undef
-					const r = await axe.run(document, {
-						runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-					});
-					return {
-						passes: r.passes.length,
-						violations: r.violations.map((v) => ({
-							id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-							count: v.nodes.length,
-							targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
-							summary: v.nodes[0] && v.nodes[0].failureSummary,
-						})),
-					};
-				});
-				if (result.passes === 0) problems.push('axe ran no passing checks: did it run at all?');
-				for (const v of result.violations) {
-					problems.push(`${v.id} (${v.impact}): ${v.help} — ${v.count} node(s)`);
-					for (const t of v.targets) problems.push(`    at ${t}`);
-					if (v.summary) problems.push(`    ${v.summary.replace(/\s*\n\s*/g, ' ')}`);
-					problems.push(`    ${v.helpUrl}`);
-				}
+				await axeProblems(page, problems);
 				if (problems.length) throw new Fail(problems);
 			});
 		});
@@ -548,57 +426,10 @@ for (const pg of PAGES) {
 
 // ------------------------------------------------------------------ run
 
-async function main() {
-	const started = Date.now();
-	let failed = 0;
-	let n = 0;
-	out('TAP version 13');
-	out(`1..${tests.length}`);
-	out(`# ${BASE}, mail in ${MAIL}, screenshots in ${SHOTS}`);
-
-	const watchdog = setTimeout(async () => {
-		out(`Bail out! the run took longer than ${RUN_TIMEOUT / 1000} s`);
-		if (browser) await withTimeout(browser.close(), 5000, 'browser.close').catch(() => {});
-		process.exit(1);
-	}, RUN_TIMEOUT);
-
-	let launchError = null;
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		try {
-			browser = await withTimeout(chromium.launch(LAUNCH), 30_000, 'chromium.launch');
-		} catch (e) {
-			launchError = e;
-		}
-		for (const t of tests) {
-			n++;
-			const t0 = Date.now();
-			try {
-				if (launchError) throw new Fail(`browser did not start: ${launchError.message.split('\n')[0]}`);
-				await withTimeout(t.fn(), TEST_TIMEOUT, 'test');
-				out(`ok ${n} - ${t.name}`);
-			} catch (e) {
-				failed++;
-				out(`not ok ${n} - ${t.name}`);
-				if (e instanceof Fail) e.details.forEach(diag);
-				else {
-					const msg = String(e.message).replace(/\x1b\[[0-9;]*m/g, '').split(/\n\s*Call log:/)[0];
-					diag(`${e.name}: ${msg.split('\n').slice(0, 4).join(' / ')}`);
-					await resetShared();   // a timed-out test may still hold the page
-				}
-			}
-			if (Date.now() - t0 > 10_000) diag(`slow: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-		}
-	} finally {
-		if (browser) await withTimeout(signOutShared(), 20_000, 'signing out').catch((e) => diag(`the administrator was not signed out: ${e.message.split('\n')[0]}`));
-		if (browser) await withTimeout(browser.close(), 10_000, 'browser.close').catch((e) => diag(e.message));
-		clearTimeout(watchdog);
-	}
-	out(`# tests ${tests.length}, pass ${tests.length - failed}, fail ${failed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	process.exitCode = failed ? 1 : 0;
-}
-
-main().catch((e) => {
-	out(`Bail out! ${e && e.stack ? e.stack.split('\n')[0] : e}`);
-	process.exitCode = 1;
+run({
+	testTimeout: TEST_TIMEOUT,
+	runTimeout: RUN_TIMEOUT,
+	header: `${BASE}, mail in ${MAIL}, screenshots in ${SHOTS}`,
+	beforeClose: () => withTimeout(signOutShared(), 20_000, 'signing out')
+		.catch((e) => diag(`the administrator was not signed out: ${e.message.split('\n')[0]}`)),
 });

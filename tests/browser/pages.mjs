@@ -13,26 +13,21 @@
 // disabled, as a user without it sees them.  axe and the keyboard test need
 // script in the page, so they use a JavaScript-enabled context (axe's also
 // bypasses the site's CSP, which would refuse the injected axe script).
+// What both browser scripts share is in lib/karika.mjs.
 
-import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+	BASE, SHOTS, LOCALES, NOJS, JS, Fail, test, withPage, withSharedPage, url, snippet,
+	goto, screenshot, axeProblems, run,
+} from './lib/karika.mjs';
 
-const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const BASE = (process.env.KARIKA_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
-const SHOTS = process.env.KARIKA_SHOTS || '/tmp/karika-shots';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
-
-const STEP_TIMEOUT = 15_000;   // page default timeouts
 const TEST_TIMEOUT = 45_000;   // one test, whatever it does
 const RUN_TIMEOUT = 150_000;   // the whole run
 
-const LOCALES = ['sr-Cyrl', 'sr-Latn', 'bs', 'en'];
 const PAGES = [
 	{ name: 'home', path: '/', status: 200 },
 	{ name: 'services', path: '/registry/services', status: 200 },
@@ -45,17 +40,6 @@ const MAIN_NAV = ['/', '/registry/services', '/surveys/', '/applications/', '/re
 
 const CYRILLIC = /[\u0400-\u04FF\u0500-\u052F]/;
 const CYRILLIC_ALL = /[\u0400-\u04FF\u0500-\u052F]/g;
-
-const LAUNCH = {
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update',
-		'--disable-sync', '--disable-dev-shm-usage'],
-};
-// Accept-Language en: a page that stays in sr-Cyrl without ?lang= can only
-// owe that to the lang cookie.
-const CONTEXT = { locale: 'en-US', viewport: { width: 1280, height: 900 } };
 
 // The catalogue keys, to recognise one shown in place of its text (the
 // layout's template "t" prints the key when a message is missing).
@@ -77,79 +61,7 @@ const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KEY_RE = new RegExp(`(?<![\\p{L}\\p{N}_.-])(?:${[...PREFIXES].map(esc).join('|')})\\.[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*`, 'gu');
 const PLACEHOLDER_RE = /\{[A-Za-z0-9_]*\}/g;
 
-// ---------------------------------------------------------------- TAP
-
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
-
-class Fail extends Error {
-	constructor(details) {
-		super(Array.isArray(details) ? details[0] : details);
-		this.details = Array.isArray(details) ? details : [details];
-	}
-}
-
-function out(line) { process.stdout.write(line + '\n'); }
-function diag(line) {
-	for (const l of String(line).split('\n')) out(`  # ${l}`);
-}
-function withTimeout(promise, ms, what) {
-	let t;
-	return Promise.race([
-		promise,
-		new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
-	]).finally(() => clearTimeout(t));
-}
-
 // ------------------------------------------------------------ helpers
-
-let browser = null;
-
-async function newPage(js) {
-	const ctx = await browser.newContext({ ...CONTEXT, javaScriptEnabled: js, bypassCSP: js });
-	const page = await ctx.newPage();
-	page.setDefaultTimeout(STEP_TIMEOUT);
-	page.setDefaultNavigationTimeout(STEP_TIMEOUT);
-	return { ctx, page };
-}
-
-// A fresh context (own cookies) for tests that depend on state.
-async function withPage(js, fn) {
-	const { ctx, page } = await newPage(js);
-	try { return await fn(page, ctx); } finally { await ctx.close().catch(() => {}); }
-}
-
-// The per-page checks share one context and page per JavaScript setting
-// (a new context costs most of a second on a busy machine); cookies are
-// cleared before each test, and a test that fails for any reason other
-// than its own findings gets the context thrown away.
-const shared = new Map();
-async function withSharedPage(js, fn) {
-	let s = shared.get(js);
-	if (!s) { s = await newPage(js); shared.set(js, s); }
-	await s.ctx.clearCookies();
-	try {
-		return await fn(s.page, s.ctx);
-	} catch (e) {
-		if (!(e instanceof Fail)) { shared.delete(js); await s.ctx.close().catch(() => {}); }
-		throw e;
-	}
-}
-async function resetShared() {
-	const all = [...shared.values()];
-	shared.clear();
-	await Promise.all(all.map((s) => s.ctx.close().catch(() => {})));
-}
-
-const url = (p, lang) => BASE + p + (lang ? `?lang=${encodeURIComponent(lang)}` : '');
-const snippet = (s, n = 80) => (s.length > n ? s.slice(0, n) + '…' : s);
-
-async function goto(page, target, expectStatus, problems) {
-	const res = await page.goto(target, { waitUntil: 'load' });
-	if (!res) throw new Fail(`no response for ${target}`);
-	if (res.status() !== expectStatus) problems.push(`status ${res.status()} for ${target}, expected ${expectStatus}`);
-	return res;
-}
 
 async function h1s(page) {
 	const h = page.locator('h1');
@@ -188,7 +100,7 @@ for (const pg of PAGES) {
 	for (const lang of LOCALES) {
 		const word = pg.status === 404 ? 'answers 404 with its not-found page' : 'renders';
 		test(`${pg.name} page (${pg.path}) ${word} in ${lang} without JavaScript: status, html lang, one h1, script, no raw catalogue keys, screenshot`, async () => {
-			await withSharedPage(false, async (page) => {
+			await withSharedPage(NOJS, async (page) => {
 				const problems = [];
 				await goto(page, url(pg.path, lang), pg.status, problems);
 
@@ -221,15 +133,11 @@ for (const pg of PAGES) {
 					const cyr = mainText.match(CYRILLIC_ALL);
 					if (cyr) {
 						const at = mainText.search(CYRILLIC);
-						problems.push(`main content has ${cyr.length} Cyrillic letters, first near ${JSON.stringify(snippet(mainText.slice(Math.max(0, at - 20), at + 40)))}`);
+						problems.push(`main content has ${cyr.length} Cyrillic letters, first near ${JSON.stringify(snippet(mainText.slice(Math.max(0, at - 20), at + 40), 80))}`);
 					}
 				}
 
-				const shot = path.join(SHOTS, `${pg.name}.${lang}.png`);
-				await page.screenshot({ path: shot, fullPage: true });
-				let size = 0;
-				try { size = statSync(shot).size; } catch { /* reported below */ }
-				if (!size) problems.push(`screenshot ${shot} was not written`);
+				await screenshot(page, `${pg.name}.${lang}.png`, problems);
 
 				if (problems.length) throw new Fail(problems);
 			});
@@ -242,34 +150,10 @@ for (const pg of PAGES) {
 for (const pg of PAGES) {
 	for (const lang of LOCALES) {
 		test(`${pg.name} page (${pg.path}) in ${lang} has no axe-core WCAG 2.1 A/AA violations`, async () => {
-			await withSharedPage(true, async (page) => {
+			await withSharedPage(JS, async (page) => {
 				const problems = [];
 				await goto(page, url(pg.path, lang), pg.status, problems);
-				await page.addScriptTag({ path: AXE });
-				const result = await page.evaluate(async () => {
-					// eslint-disable-next-line no-undef
-					const r = await axe.run(document, {
-						runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-					});
-					return {
-						version: r.testEngine && r.testEngine.version,
-						passes: r.passes.length,
-						incomplete: r.incomplete.map((v) => v.id),
-						violations: r.violations.map((v) => ({
-							id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-							count: v.nodes.length,
-							targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
-							summary: v.nodes[0] && v.nodes[0].failureSummary,
-						})),
-					};
-				});
-				if (result.passes === 0) problems.push('axe ran no passing checks: did it run at all?');
-				for (const v of result.violations) {
-					problems.push(`${v.id} (${v.impact}): ${v.help} — ${v.count} node(s)`);
-					for (const t of v.targets) problems.push(`    at ${t}`);
-					if (v.summary) problems.push(`    ${v.summary.replace(/\s*\n\s*/g, ' ')}`);
-					problems.push(`    ${v.helpUrl}`);
-				}
+				await axeProblems(page, problems);
 				if (problems.length) throw new Fail(problems);
 			});
 		});
@@ -400,56 +284,4 @@ test('reports page in en shows "<5" for at least one cell and no users number be
 
 // ------------------------------------------------------------------ run
 
-async function main() {
-	const started = Date.now();
-	let failed = 0;
-	let n = 0;
-	out('TAP version 13');
-	out(`1..${tests.length}`);
-	out(`# ${BASE}, screenshots in ${SHOTS}`);
-
-	const watchdog = setTimeout(async () => {
-		out(`Bail out! the run took longer than ${RUN_TIMEOUT / 1000} s`);
-		if (browser) await withTimeout(browser.close(), 5000, 'browser.close').catch(() => {});
-		process.exit(1);
-	}, RUN_TIMEOUT);
-
-	let launchError = null;
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		try {
-			browser = await withTimeout(chromium.launch(LAUNCH), 30_000, 'chromium.launch');
-		} catch (e) {
-			launchError = e;
-		}
-		for (const t of tests) {
-			n++;
-			const t0 = Date.now();
-			try {
-				if (launchError) throw new Fail(`browser did not start: ${launchError.message.split('\n')[0]}`);
-				await withTimeout(t.fn(), TEST_TIMEOUT, 'test');
-				out(`ok ${n} - ${t.name}`);
-			} catch (e) {
-				failed++;
-				out(`not ok ${n} - ${t.name}`);
-				if (e instanceof Fail) e.details.forEach(diag);
-				else {
-					const msg = String(e.message).replace(/\x1b\[[0-9;]*m/g, '').split(/\n\s*Call log:/)[0];
-					diag(`${e.name}: ${msg.split('\n').slice(0, 4).join(' / ')}`);
-					await resetShared();   // a timed-out test may still hold the page
-				}
-			}
-			if (Date.now() - t0 > 10_000) diag(`slow: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-		}
-	} finally {
-		if (browser) await withTimeout(browser.close(), 10_000, 'browser.close').catch((e) => diag(e.message));
-		clearTimeout(watchdog);
-	}
-	out(`# tests ${tests.length}, pass ${tests.length - failed}, fail ${failed}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	process.exitCode = failed ? 1 : 0;
-}
-
-main().catch((e) => {
-	out(`Bail out! ${e && e.stack ? e.stack.split('\n')[0] : e}`);
-	process.exitCode = 1;
-});
+run({ testTimeout: TEST_TIMEOUT, runTimeout: RUN_TIMEOUT, header: `${BASE}, screenshots in ${SHOTS}` });

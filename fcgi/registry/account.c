@@ -392,6 +392,8 @@ register_create(struct req *r, struct xml *x)
 	int64_t id;
 
 	form_validate(r, register_fields, RF__MAX, &f);
+	if (f.error[RF_PRIVACY] != NULL)
+		form_error(&f, RF_PRIVACY, "register.privacy.required");
 	if (f.error[RF_PASSWORD] == NULL)
 		form_error(&f, RF_PASSWORD,
 		    pw_problem_key(pw_check(f.text[RF_PASSWORD],

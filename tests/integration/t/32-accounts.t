@@ -23,7 +23,7 @@ like($r->{content}, qr/value="not-an-address"/, 'the typed e-mail is kept');
 unlike($r->{content}, qr/value="short"/, 'the password is never sent back');
 like($r->{content}, qr/id="e-email"[^>]*>Enter an e-mail address/, 'the e-mail error sits next to its field');
 like($r->{content}, qr/aria-describedby="e-email"/, 'and the field points at it');
-like($r->{content}, qr/id="e-privacy"/, 'the unaccepted privacy notice is an error');
+like($r->{content}, qr/id="e-privacy"[^>]*>You can create an account only after accepting the notice/, 'the unaccepted privacy notice is an error that says so');
 like($r->{content}, qr/at least 10 characters/, 'a short password is refused with the reason');
 $r = $a->submit('/account/register?lang=en', { name => 'J', email => $email, password => '1234567890', privacy => 1 });
 like($r->{content}, qr/too common/, 'a common password is refused');

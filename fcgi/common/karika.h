@@ -318,6 +318,7 @@ void resp_send_xml(struct req *, enum http_status, const char *, size_t);
 void resp_send_text(struct req *, enum http_status, const char *);
 void resp_redirect(struct req *, const char *);
 void resp_error(struct req *, enum http_status, const char *);
+bool path_local(const char *);
 void resp_cookie(struct req *, const char *, const char *, int64_t);
 const char *http_reason(enum http_status);
 

@@ -130,15 +130,26 @@ resp_send_text(struct req *r, enum http_status st, const char *s)
 	body(r, s, strlen(s));
 }
 
+/*
+ * True for a path of this site that is safe to send a browser to: it
+ * starts with one '/' (not "//" or "/\\", which browsers take for another
+ * host), holds no CR, LF or backslash, and is at most 200 bytes.  Never an
+ * open redirect.
+ */
+bool
+path_local(const char *p)
+{
+	return p != NULL && p[0] == '/' && p[1] != '/' && p[1] != '\\' &&
+	    strlen(p) <= 200 && strpbrk(p, "\r\n\\") == NULL;
+}
+
 /* 303 See Other to a local path (post, redirect, get). */
 void
 resp_redirect(struct req *r, const char *location)
 {
 	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
 
-	/* Only our own paths: never an open redirect. */
-	if (location == NULL || location[0] != '/' || location[1] == '/' ||
-	    strpbrk(location, "\r\n\\") != NULL)
+	if (!path_local(location))
 		location = "/";
 	FCGX_FPrintF(out, "Location: %s\r\n", location);
 	resp_headers(r, HTTP_SEE_OTHER, NULL);

@@ -355,10 +355,7 @@ next_path(struct req *r)
 {
 	const char *n = kv_get(&r->form, "next");
 
-	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\' ||
-	    strlen(n) > 200 || strpbrk(n, "\r\n") != NULL)
-		return "/account/";
-	return n;
+	return path_local(n) ? n : "/account/";
 }
 
 /* --- registration ------------------------------------------------------- */
@@ -524,8 +521,7 @@ login_page(struct req *r, struct xml *x, struct form *f, const char *notice)
 
 	if (xml_start(x, "login") == -1)
 		return HTTP_INTERNAL;
-	if (next != NULL && next[0] == '/' && next[1] != '/' &&
-	    strlen(next) <= 200 && xml_attr(x, "next", next) == -1)
+	if (path_local(next) && xml_attr(x, "next", next) == -1)
 		return HTTP_INTERNAL;
 	if (xml_end(x) == -1)
 		return HTTP_INTERNAL;

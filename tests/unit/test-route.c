@@ -51,6 +51,21 @@ bad_ids_do_not_match(void **state)
 		assert_false(route_match("/a/%", bad[i], ids, &n));
 }
 
+static void
+redirects_stay_on_this_site(void **state)
+{
+	static const char *const bad[] = {"//evil.example/x", "/\\evil.example",
+	    "https://evil.example/", "evil", "", "/a\r\nSet-Cookie: x=1",
+	    "/a\\b", NULL};
+	size_t i;
+
+	assert_true(path_local("/"));
+	assert_true(path_local("/account/?done=password"));
+	for (i = 0; bad[i] != NULL; i++)
+		assert_false(path_local(bad[i]));
+	assert_false(path_local(NULL));
+}
+
 int
 main(void)
 {
@@ -58,6 +73,7 @@ main(void)
 	    cmocka_unit_test(exact_paths_match_only_themselves),
 	    cmocka_unit_test(id_segments_are_parsed),
 	    cmocka_unit_test(bad_ids_do_not_match),
+	    cmocka_unit_test(redirects_stay_on_this_site),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,17 +28,19 @@ GRANT SELECT ON karika.service_group TO 'karika_applications'@'localhost',
 GRANT SELECT ON karika.service TO 'karika_applications'@'localhost',
     'karika_reports'@'localhost';
 
--- Every worker: the statements of fcgi/common/cstmt.c.  Who is asking
--- (never the password hash), touching the session, appending to the
--- audit trail, queueing mail.  Nobody may UPDATE or DELETE audit rows
+-- Every worker: the statements of fcgi/common/cstmt.c.  Who is asking,
+-- only through the stored queries of 0003_session_lookup.sql (keyed by a
+-- session token's hash: no table of accounts or sessions is readable),
+-- appending to the audit trail, queueing mail.  Nobody may UPDATE or DELETE audit rows
 -- (and triggers refuse it even to the schema's owner).
-GRANT SELECT (id, name, email, locale, status, rights_changed_at)
-    ON karika.account TO 'karika_surveys'@'localhost',
-    'karika_applications'@'localhost', 'karika_reports'@'localhost';
-GRANT SELECT ON karika.account_role TO 'karika_surveys'@'localhost',
-    'karika_applications'@'localhost', 'karika_reports'@'localhost';
-GRANT SELECT, UPDATE (last_seen_at) ON karika.session
-    TO 'karika_surveys'@'localhost', 'karika_applications'@'localhost',
+GRANT EXECUTE ON PROCEDURE karika.session_lookup TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.session_roles TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.session_touch TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
     'karika_reports'@'localhost';
 GRANT INSERT ON karika.audit TO 'karika_surveys'@'localhost',
     'karika_applications'@'localhost', 'karika_registry'@'localhost',

@@ -274,6 +274,24 @@ out:
 	return rc;
 }
 
+/*
+ * Reads past what a CALL sends after its first result (its status, or
+ * further sets), so that the connection is ready for the next statement.
+ * Nothing to do for any other statement.
+ */
+static enum db_rc
+drain(struct db *db, MYSQL_STMT *st, size_t idx)
+{
+	int n;
+
+	while ((n = mysql_stmt_next_result(st)) == 0)
+		if (mysql_stmt_field_count(st) > 0) {
+			mysql_stmt_store_result(st);
+			mysql_stmt_free_result(st);
+		}
+	return n > 0 ? stmt_fail(db, st, "next result", idx) : DB_OK;
+}
+
 /* Runs st with n params; fills res (may be NULL for writes). */
 static enum db_rc
 run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
@@ -281,6 +299,7 @@ run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 {
 	MYSQL_BIND b[DB_PARAM_MAX];
 	unsigned long len[DB_PARAM_MAX];
+	enum db_rc rc;
 	size_t i;
 
 	if (n > DB_PARAM_MAX || n != mysql_stmt_param_count(st)) {
@@ -323,9 +342,10 @@ run(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 	memset(res, 0, sizeof(*res));
 	res->affected = mysql_stmt_affected_rows(st);
 	res->insert_id = mysql_stmt_insert_id(st);
-	if (mysql_stmt_field_count(st) == 0)
-		return DB_OK;
-	return fetch_all(db, st, idx, a, res);
+	if (mysql_stmt_field_count(st) != 0 &&
+	    (rc = fetch_all(db, st, idx, a, res)) != DB_OK)
+		return rc;
+	return drain(db, st, idx);
 }
 
 /*

@@ -429,7 +429,7 @@ extern const char *const cstmt_sql[CSTMT__MAX];
 #define DB_COMMON(i)   (DB_COMMON_BASE + (size_t)(i))
 
 int sess_load(struct req *);
-int sess_perms(struct req *, int64_t);
+void sess_roles(struct req *, const struct db_res *);
 char *token_new(struct arena *, size_t);
 void token_hash(const char *, unsigned char[32]);
 bool csrf_check(struct req *);

@@ -87,32 +87,27 @@ str_eq_ct(const char *a, const char *b)
 }
 
 /*
- * Loads the roles of account into r->sess.  Returns 0, or -1 when the
- * database failed (the request answers 503).
+ * Sets r->sess->perms and its scope from rows of (role, municipality,
+ * organisation): CSTMT_ROLES for a loaded session, or the registry's own
+ * statement at sign-in.
  */
-int
-sess_perms(struct req *r, int64_t account)
+void
+sess_roles(struct req *r, const struct db_res *res)
 {
-	struct db_param p = DBP_I(account);
-	struct db_res res;
 	size_t i, k;
 	const char *name;
 
-	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_ROLES), &p, 1, &res) !=
-	    DB_OK)
-		return -1;
 	r->sess->perms = 0;
-	for (i = 0; i < res.nrows; i++) {
-		name = db_str(&res, i, 0);
+	for (i = 0; i < res->nrows; i++) {
+		name = db_str(res, i, 0);
 		for (k = 0; k < ROLE__MAX; k++)
 			if (name != NULL && strcmp(name, role_names[k]) == 0)
 				r->sess->perms |= PERM_ROLE(k);
-		if (db_str(&res, i, 1) != NULL)
-			r->sess->municipality = db_int(&res, i, 1);
-		if (db_str(&res, i, 2) != NULL)
-			r->sess->organisation = db_int(&res, i, 2);
+		if (db_str(res, i, 1) != NULL)
+			r->sess->municipality = db_int(res, i, 1);
+		if (db_str(res, i, 2) != NULL)
+			r->sess->organisation = db_int(res, i, 2);
 	}
-	return 0;
 }
 
 /*
@@ -149,9 +144,10 @@ sess_load(struct req *r)
 	r->sess->locale = db_str(&res, 0, 4);
 	r->csrf = db_str(&res, 0, 5);
 	r->sess->created = db_str(&res, 0, 6);
-	if (sess_perms(r, r->sess->account) == -1)
+	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_ROLES), p, 1, &res) !=
+	    DB_OK)
 		return -1;
-	p[0] = DBP_I(r->sess->id);
+	sess_roles(r, &res);
 	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_SESSION_TOUCH), p, 1,
 		NULL) != DB_OK)
 		return -1;

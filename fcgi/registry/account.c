@@ -593,10 +593,13 @@ login_create(struct req *r, struct xml *x)
 	    (rc = session_start(r, id)) != DB_OK)
 		return db_status(rc);
 	/* The row names the role the account signs in with. */
+	p = DBP_I(id);
+	if ((rc = db_exec(r->w->db, r->arena, STMT_ROLES, &p, 1, &res)) !=
+	    DB_OK)
+		return db_status(rc);
 	r->sess = arena_calloc(r->arena, 1, sizeof(*r->sess));
 	r->sess->account = id;
-	if (sess_perms(r, id) == -1)
-		return HTTP_UNAVAILABLE;
+	sess_roles(r, &res);
 	audit(r, "login", "account", id, "ok");
 	r->redirect = next_path(r);
 	return HTTP_SEE_OTHER;

@@ -50,6 +50,8 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_ROLE_INSERT] =
 	"INSERT INTO account_role (account_id, role, municipality_id, "
 	"organisation_id) VALUES (?, ?, ?, ?)",
+    [STMT_ROLES] = "SELECT role, municipality_id, organisation_id "
+		   "FROM account_role WHERE account_id = ?",
     [STMT_TOKEN_INSERT] =
 	"INSERT INTO account_token (account_id, purpose, token_hash, "
 	"new_email, expires_at) "

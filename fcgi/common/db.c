@@ -450,3 +450,35 @@ db_int(const struct db_res *res, size_t row, size_t col)
 		return 0;
 	return v;
 }
+
+/* The HTTP outcome for a database result other than DB_OK. */
+enum http_status
+db_status(enum db_rc rc)
+{
+	switch (rc) {
+	case DB_OK:
+		return HTTP_OK;
+	case DB_NOTFOUND:
+		return HTTP_NOT_FOUND;
+	case DB_DUPLICATE:
+		return HTTP_CONFLICT;
+	case DB_UNAVAILABLE:
+		return HTTP_UNAVAILABLE;
+	case DB_ERROR:
+		return HTTP_INTERNAL;
+	default:
+		abort();
+	}
+}
+
+/*
+ * Ends a handler's failed write: rolls back the transaction (if one is
+ * open) and returns the HTTP outcome of rc (500 for a DB_OK that a later
+ * step turned into a failure).
+ */
+enum http_status
+db_undo(struct req *r, enum db_rc rc)
+{
+	db_rollback(r->w->db);
+	return db_status(rc == DB_OK ? DB_ERROR : rc);
+}

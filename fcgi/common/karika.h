@@ -180,6 +180,8 @@ enum db_rc db_ping(struct db *, struct arena *);
 enum db_rc db_begin(struct db *);
 enum db_rc db_commit(struct db *);
 void db_rollback(struct db *);
+enum http_status db_status(enum db_rc);
+enum http_status db_undo(struct req *, enum db_rc);
 const char *db_str(const struct db_res *, size_t, size_t);
 int64_t db_int(const struct db_res *, size_t, size_t);
 
@@ -407,7 +409,6 @@ struct muni {
 	int64_t k; /* small-cell threshold for published figures */
 };
 
-enum http_status db_status(enum db_rc);
 enum http_status muni_load(struct req *, size_t, struct muni *);
 int muni_write(struct xml *, const struct muni *);
 

@@ -10,26 +10,6 @@
 
 #include "karika.h"
 
-/* The HTTP outcome for a database result other than DB_OK. */
-enum http_status
-db_status(enum db_rc rc)
-{
-	switch (rc) {
-	case DB_OK:
-		return HTTP_OK;
-	case DB_NOTFOUND:
-		return HTTP_NOT_FOUND;
-	case DB_DUPLICATE:
-		return HTTP_CONFLICT;
-	case DB_UNAVAILABLE:
-		return HTTP_UNAVAILABLE;
-	case DB_ERROR:
-		return HTTP_INTERNAL;
-	default:
-		abort();
-	}
-}
-
 /*
  * Loads the request's municipality with statement stmt (SQL_MUNICIPALITY)
  * into m, names in the request's locale; strings live in the arena.

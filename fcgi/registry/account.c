@@ -161,14 +161,6 @@ notice_page(struct req *r, struct xml *x, const char *key, enum http_status st)
 	return st;
 }
 
-/* The database's outcome, after undoing the transaction if one is open. */
-static enum http_status
-fail(struct req *r, enum db_rc rc)
-{
-	db_rollback(r->w->db);
-	return db_status(rc == DB_OK ? DB_ERROR : rc);
-}
-
 /*
  * Creates a single-use token for account (purpose: confirm, reset,
  * invite, email) valid ttl seconds and returns it (arena), or NULL.
@@ -227,7 +219,7 @@ token_take(struct req *r, struct xml *x, const char *token, const char *purpose,
 
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = token_find(r, token, purpose, res)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	if (res->nrows == 0) {
 		db_rollback(r->w->db);
 		return notice_page(r, x, "token.invalid", HTTP_BAD_REQUEST);
@@ -235,7 +227,7 @@ token_take(struct req *r, struct xml *x, const char *token, const char *purpose,
 	p = DBP_I(db_int(res, 0, 0));
 	if ((rc = db_exec(r->w->db, r->arena, STMT_TOKEN_USE, &p, 1, NULL)) !=
 	    DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	return HTTP_OK;
 }
 
@@ -403,7 +395,7 @@ register_create(struct req *r, struct xml *x)
 	if ((hash = pw_hash(r->arena, f.text[RF_PASSWORD])) == NULL)
 		return HTTP_INTERNAL;
 	if ((rc = db_begin(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	p[0] = DBP_S(f.text[RF_EMAIL]);
 	p[1] = DBP_S(f.text[RF_NAME]);
 	p[2] = DBP_S(hash);
@@ -421,7 +413,7 @@ register_create(struct req *r, struct xml *x)
 		return HTTP_SEE_OTHER;
 	}
 	if (rc != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	id = (int64_t)res.insert_id;
 	p[0] = DBP_I(id);
 	p[1] = DBP_S(role_names[ROLE_CITIZEN]);
@@ -435,11 +427,11 @@ register_create(struct req *r, struct xml *x)
 		 f.text[RF_NAME],
 		 arena_printf(r->arena, "/account/confirm?token=%s", token))) !=
 		DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->audit_account = id;
 	audit(r, "account.register", "account", id, "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = "/account/register/sent";
 	return HTTP_SEE_OTHER;
 }
@@ -501,11 +493,11 @@ confirm_do(struct req *r, struct xml *x)
 	p = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_ACTIVATE, &p, 1,
 		 NULL)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->audit_account = id;
 	audit(r, "account.confirm", "account", id, "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = "/account/login?done=confirmed";
 	return HTTP_SEE_OTHER;
 }
@@ -666,11 +658,11 @@ forgot_create(struct req *r, struct xml *x)
 			 arena_printf(r->arena,
 			     "/account/password/reset?token=%s", token))) !=
 			DB_OK)
-			return fail(r, rc);
+			return db_undo(r, rc);
 		r->audit_account = id;
 		audit(r, "password.forgot", "account", id, "ok");
 		if ((rc = db_commit(r->w->db)) != DB_OK)
-			return fail(r, rc);
+			return db_undo(r, rc);
 	}
 	r->redirect = "/account/password/forgot/sent";
 	return HTTP_SEE_OTHER;
@@ -737,16 +729,16 @@ setpw_do(struct req *r, struct xml *x, const char *purpose, const char *page,
 	p[1] = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_PASSWORD, p, 2,
 		 NULL)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	p[0] = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_ACTIVATE, p, 1,
 		 NULL)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->audit_account = id;
 	audit(r, arena_printf(r->arena, "password.%s", purpose), "account", id,
 	    "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = arena_printf(r->arena, "/account/login?done=%s", done);
 	return HTTP_SEE_OTHER;
 }
@@ -873,10 +865,10 @@ password_change(struct req *r, struct xml *x)
 	    (rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_PASSWORD, p, 2,
 		 NULL)) != DB_OK ||
 	    (rc = session_start(r, r->sess->account)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	audit(r, "password.change", "account", r->sess->account, "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = "/account/?done=password";
 	return HTTP_SEE_OTHER;
 }
@@ -909,10 +901,10 @@ email_change(struct req *r, struct xml *x)
 		 "email", r->sess->name,
 		 arena_printf(r->arena, "/account/email/confirm?token=%s",
 		     token))) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	audit(r, "email.change.asked", "account", r->sess->account, "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = "/account/?done=email";
 	return HTTP_SEE_OTHER;
 }
@@ -949,11 +941,11 @@ email_confirm_do(struct req *r, struct xml *x)
 		return notice_page(r, x, "email.taken", HTTP_CONFLICT);
 	}
 	if (rc != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->audit_account = id;
 	audit(r, "email.change", "account", id, "ok");
 	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return fail(r, rc);
+		return db_undo(r, rc);
 	r->redirect = r->sess != NULL ? "/account/?done=emailchanged"
 				      : "/account/login?done=emailchanged";
 	return HTTP_SEE_OTHER;

@@ -183,10 +183,8 @@ admin_account_create(struct req *r, struct xml *x)
 		form_error(&f, AF_EMAIL, "admin.email.taken");
 		return accounts_page(r, x, &f);
 	}
-	if (rc != DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+	if (rc != DB_OK)
+		return db_undo(r, rc);
 	id = (int64_t)res.insert_id;
 	p[0] = DBP_I(id);
 	p[1] = DBP_S(f.text[AF_ROLE]);
@@ -199,15 +197,11 @@ admin_account_create(struct req *r, struct xml *x)
 	    (rc = outbox_add(r, f.text[AF_EMAIL], locale_tags[r->locale],
 		 "invite", f.text[AF_NAME],
 		 arena_printf(r->arena, "/account/invite?token=%s", token))) !=
-		DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+		DB_OK)
+		return db_undo(r, rc);
 	audit(r, "account.create", "account", id, f.text[AF_ROLE]);
-	if ((rc = db_commit(r->w->db)) != DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+	if ((rc = db_commit(r->w->db)) != DB_OK)
+		return db_undo(r, rc);
 	r->redirect = "/registry/admin/accounts?done=created";
 	return HTTP_SEE_OTHER;
 }
@@ -242,21 +236,15 @@ set_status(struct req *r, size_t stmt, const char *action)
 	}
 	p[0] = DBP_I(id);
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = db_exec(r->w->db, r->arena, stmt, p, 1, NULL)) != DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+	    (rc = db_exec(r->w->db, r->arena, stmt, p, 1, NULL)) != DB_OK)
+		return db_undo(r, rc);
 	p[0] = DBP_I(id);
 	if ((rc = db_exec(r->w->db, r->arena, STMT_SESSIONS_DELETE_ALL, p, 1,
-		 NULL)) != DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+		 NULL)) != DB_OK)
+		return db_undo(r, rc);
 	audit(r, action, "account", id, "ok");
-	if ((rc = db_commit(r->w->db)) != DB_OK) {
-		db_rollback(r->w->db);
-		return db_status(rc);
-	}
+	if ((rc = db_commit(r->w->db)) != DB_OK)
+		return db_undo(r, rc);
 	r->redirect = arena_printf(r->arena, "/registry/admin/accounts?done=%s",
 	    action + strlen("account."));
 	return HTTP_SEE_OTHER;

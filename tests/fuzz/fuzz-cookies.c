@@ -14,22 +14,9 @@
 #include <string.h>
 
 #include "karika.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* True when every byte of s is printable ASCII a cookie may carry. */
-static bool
-cookie_chars(const char *s, bool key)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f ||
-		    *s == '"' || *s == '\\' || *s == ';')
-			return false;
-		if (key && *s == '=')
-			return false;
-	}
-	return true;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "karika.h"
+#include "fuzz.h"
 
 #define FUZZ_MAX_PARAMS 8
 
@@ -57,20 +58,6 @@ no_controls(const char *s)
 	for (; *s != '\0'; s++)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return false;
-	return true;
-}
-
-/* True when every byte of s is printable ASCII a cookie may carry. */
-static bool
-cookie_chars(const char *s, bool key)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f ||
-		    *s == '"' || *s == '\\' || *s == ';')
-			return false;
-		if (key && *s == '=')
-			return false;
-	}
 	return true;
 }
 

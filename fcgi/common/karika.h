@@ -500,4 +500,34 @@ enum db_rc outbox_add(struct req *, const char *, const char *, const char *,
 
 void cells_suppress(const int64_t *, bool *, size_t, int64_t);
 
+/* --- jmbg.c: the personal number, DD MM YYY RR BBB K (DOMAIN.md) --- */
+
+#define JMBG_LEN	13
+#define JMBG_MASK_BYTES (JMBG_LEN * 3 + 1) /* at most 13 bullets and a NUL */
+
+/* Which part of a typed number is wrong: a form names it. */
+enum jmbg_problem {
+	JMBG_OK,
+	JMBG_LENGTH,   /* not thirteen digits */
+	JMBG_DIGITS,   /* a character that is not a digit */
+	JMBG_DATE,     /* DD MM YYY is no real birth date */
+	JMBG_CHECKSUM, /* K is not the check digit */
+	JMBG__MAX
+};
+
+/* What a valid number encodes. */
+struct jmbg_info {
+	char birth[11]; /* YYYY-MM-DD */
+	int year, month, day;
+	int region;  /* RR: 71-79 central Serbia, 80-89 Vojvodina, 10-19 BiH */
+	int serial;  /* BBB */
+	bool female; /* BBB 500-999 */
+	const char *sex; /* "male" or "female", as person.sex stores it */
+};
+
+enum jmbg_problem jmbg_check(const char *, struct jmbg_info *);
+int jmbg_check_digit(const char *);
+const char *jmbg_problem_key(enum jmbg_problem);
+int jmbg_mask(const char *, char[JMBG_MASK_BYTES]);
+
 #endif /* KARIKA_H */

@@ -58,6 +58,29 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 char *xstrdup(const char *);
 
+/* --- buf.c: the growable string, with a ceiling on its length --- */
+
+#define BUF_NO_MAX SIZE_MAX /* text bounded by construction, not by a peer */
+
+/* Caller-owned: buf_init, then buf_take (caller frees) or buf_release. */
+struct buf {
+	char *p;    /* NUL-terminated content; NULL until something is added */
+	size_t len; /* bytes of content, without the NUL */
+	size_t cap; /* bytes allocated */
+	size_t max; /* ceiling on len */
+	bool full;  /* an add was refused: the ceiling would have passed */
+};
+
+void buf_init(struct buf *, size_t);
+void buf_grow(struct buf *, size_t);
+int buf_add(struct buf *, const void *, size_t);
+int buf_adds(struct buf *, const char *);
+int buf_addc(struct buf *, char);
+int buf_printf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+char *buf_take(struct buf *);
+void buf_release(struct buf *);
+
 /* --- arena.c: per-request memory --- */
 
 struct arena *arena_new(void);
@@ -75,11 +98,14 @@ void arena_cleanup(struct arena *, void (*)(void *), void *);
 
 int str_to_int64(const char *, int64_t, int64_t, int64_t *);
 int str_to_octal(const char *, int64_t, int64_t *);
+size_t utf8_decode(const char *, size_t, uint32_t *);
+size_t utf8_encode(uint32_t, char[4]);
 bool utf8_valid(const char *, size_t);
 size_t utf8_chars(const char *, size_t);
 bool text_clean(const char *, size_t);
 int pct_decode(char *, size_t *);
 bool str_eq_ci(const char *, const char *);
+void hex_encode(const void *, size_t, char *);
 
 /* --- log.c: one line per event to stderr, never personal data --- */
 

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include <openssl/evp.h>
+
 #include "mail.h"
 
 /* "=?UTF-8?B?" and "?=": what an encoded word spends besides its text. */
@@ -26,89 +28,50 @@
 /* 16 random bytes: a Message-ID that no two messages share. */
 #define MAIL_MSGID_RANDOM_BYTES 16
 
-/* A growing, NUL-terminated string; the caller frees p. */
-struct mbuf {
-	char *p;
-	size_t len;
-	size_t cap;
-};
-
-static const char mail_b64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/* Appends the n bytes at s to b, growing it as needed. */
-static void
-mbuf_add(struct mbuf *b, const char *s, size_t n)
-{
-	size_t cap;
-
-	if (n > SIZE_MAX / 2 - b->len)
-		abort();
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap != 0 ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->p = xrealloc(b->p, cap);
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-/* Appends the string s to b. */
-static void
-mbuf_str(struct mbuf *b, const char *s)
-{
-	mbuf_add(b, s, strlen(s));
-}
+/*
+ * Bytes encoded per EVP_EncodeBlock call: a multiple of 3, so that only
+ * the last call pads, and small enough for its int length.
+ */
+#define MAIL_B64_CHUNK_BYTES (3 * 4096)
 
 /*
- * Encodes the n bytes at p in base64 (RFC 4648, with padding).  With wrap
- * 0 the result is one line without a line end; otherwise it is cut into
- * lines of wrap characters (MAIL_LINE_MAX_CHARS for a body, RFC 2045),
- * each ending in CRLF, the last one included.  Returns a new string; the
- * caller frees it.
+ * Encodes the n bytes at p in base64 (RFC 4648, with padding), with
+ * libcrypto's EVP_EncodeBlock.  With wrap 0 the result is one line without
+ * a line end; otherwise it is cut into lines of wrap characters
+ * (MAIL_LINE_MAX_CHARS for a body, RFC 2045), each ending in CRLF, the
+ * last one included.  Returns a new string; the caller frees it.
  */
 char *
 mail_base64_new(const void *p, size_t n, size_t wrap)
 {
 	const unsigned char *s = p;
-	char *out, q[4];
-	size_t outlen, cap, i, k, o = 0, col = 0;
-	uint32_t v;
+	struct buf b;
+	char *enc;
+	size_t enclen, i, take, o = 0;
 
 	if (n > SIZE_MAX / 4)
 		abort();
-	outlen = (n + 2) / 3 * 4;
-	cap = outlen + (wrap != 0 ? (outlen / wrap + 1) * 2 : 0) + 1;
-	out = xmalloc(cap);
-	for (i = 0; i < n; i += 3) {
-		v = (uint32_t)s[i] << 16;
-		if (i + 1 < n)
-			v |= (uint32_t)s[i + 1] << 8;
-		if (i + 2 < n)
-			v |= s[i + 2];
-		q[0] = mail_b64[v >> 18 & 63];
-		q[1] = mail_b64[v >> 12 & 63];
-		q[2] = i + 1 < n ? mail_b64[v >> 6 & 63] : '=';
-		q[3] = i + 2 < n ? mail_b64[v & 63] : '=';
-		for (k = 0; k < 4; k++) {
-			out[o++] = q[k];
-			if (wrap != 0 && ++col == wrap) {
-				out[o++] = '\r';
-				out[o++] = '\n';
-				col = 0;
-			}
-		}
+	enclen = (n + 2) / 3 * 4;
+	enc = xmalloc(enclen + 1);
+	enc[0] = '\0';
+	for (i = 0; i < n; i += take) {
+		take =
+		    n - i < MAIL_B64_CHUNK_BYTES ? n - i : MAIL_B64_CHUNK_BYTES;
+		o += (size_t)EVP_EncodeBlock(
+		    (unsigned char *)enc + o, s + i, (int)take);
 	}
-	if (wrap != 0 && col != 0) {
-		out[o++] = '\r';
-		out[o++] = '\n';
+	assert(o == enclen);
+	if (wrap == 0)
+		return enc;
+	buf_init(&b, BUF_NO_MAX);
+	buf_grow(&b, enclen + (enclen / wrap + 1) * 2);
+	for (i = 0; i < enclen; i += take) {
+		take = enclen - i < wrap ? enclen - i : wrap;
+		buf_add(&b, enc + i, take);
+		buf_adds(&b, "\r\n");
 	}
-	assert(o < cap);
-	out[o] = '\0';
-	return out;
+	free(enc);
+	return buf_take(&b);
 }
 
 /*
@@ -125,14 +88,14 @@ mail_base64_new(const void *p, size_t n, size_t wrap)
 char *
 mail_words_new(const char *text, size_t col)
 {
-	struct mbuf b = {NULL, 0, 0};
+	struct buf b;
 	size_t n = strlen(text), pos = 0, room, max, take;
 	bool first = true;
 	char *enc;
 
 	/* Room on the first line for at least one 4-byte character. */
 	assert(col <= MAIL_LINE_MAX_CHARS - MAIL_WORD_OVERHEAD_CHARS - 8);
-	mbuf_add(&b, "", 0);
+	buf_init(&b, BUF_NO_MAX);
 	while (pos < n) {
 		room = first ? MAIL_LINE_MAX_CHARS - col : MAIL_WORD_MAX_CHARS;
 		if (room > MAIL_WORD_MAX_CHARS)
@@ -147,16 +110,16 @@ mail_words_new(const char *text, size_t col)
 		if (take == 0) /* not UTF-8 after all: cut anywhere */
 			take = n - pos < max ? n - pos : max;
 		if (!first)
-			mbuf_str(&b, "\r\n ");
+			buf_adds(&b, "\r\n ");
 		enc = mail_base64_new(text + pos, take, 0);
-		mbuf_str(&b, "=?UTF-8?B?");
-		mbuf_str(&b, enc);
-		mbuf_str(&b, "?=");
+		buf_adds(&b, "=?UTF-8?B?");
+		buf_adds(&b, enc);
+		buf_adds(&b, "?=");
 		free(enc);
 		pos += take;
 		first = false;
 	}
-	return b.p;
+	return buf_take(&b);
 }
 
 /*
@@ -170,12 +133,12 @@ mail_words_new(const char *text, size_t col)
 char *
 mail_subst_new(const char *tmpl, const struct mail_param *p, size_t n)
 {
-	struct mbuf b = {NULL, 0, 0};
+	struct buf b;
 	const char *t = tmpl, *close;
 	size_t i, len;
 	bool done;
 
-	mbuf_add(&b, "", 0);
+	buf_init(&b, BUF_NO_MAX);
 	while (*t != '\0') {
 		done = false;
 		if (*t == '{' && (close = strchr(t + 1, '}')) != NULL) {
@@ -183,15 +146,15 @@ mail_subst_new(const char *tmpl, const struct mail_param *p, size_t n)
 			for (i = 0; i < n && !done; i++)
 				if (strlen(p[i].name) == len &&
 				    memcmp(p[i].name, t + 1, len) == 0) {
-					mbuf_str(&b, p[i].value);
+					buf_adds(&b, p[i].value);
 					t = close + 1;
 					done = true;
 				}
 		}
 		if (!done)
-			mbuf_add(&b, t++, 1);
+			buf_addc(&b, *t++);
 	}
-	return b.p;
+	return buf_take(&b);
 }
 
 /*
@@ -362,10 +325,9 @@ mail_date(time_t t, char *buf, size_t size)
 char *
 mail_msgid_new(const char *from)
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char rnd[MAIL_MSGID_RANDOM_BYTES];
-	char *addr = NULL, *id = NULL, *host;
-	size_t i, n;
+	char *addr = NULL, *id = NULL, digits[2 * MAIL_MSGID_RANDOM_BYTES + 1];
+	struct buf b;
 
 	if ((addr = mail_from_addr_new(from)) == NULL) {
 		LOGE("mail.from is not a valid sender");
@@ -375,16 +337,10 @@ mail_msgid_new(const char *from)
 		LOGE("getrandom failed");
 		goto out;
 	}
-	host = strrchr(addr, '@') + 1;
-	n = 1 + 2 * sizeof(rnd) + 1 + strlen(host) + 2;
-	id = xmalloc(n);
-	id[0] = '<';
-	for (i = 0; i < sizeof(rnd); i++) {
-		id[1 + 2 * i] = hex[rnd[i] >> 4];
-		id[2 + 2 * i] = hex[rnd[i] & 15];
-	}
-	snprintf(
-	    id + 1 + 2 * sizeof(rnd), n - 1 - 2 * sizeof(rnd), "@%s>", host);
+	hex_encode(rnd, sizeof(rnd), digits);
+	buf_init(&b, BUF_NO_MAX);
+	buf_printf(&b, "<%s@%s>", digits, strrchr(addr, '@') + 1);
+	id = buf_take(&b);
 out:
 	explicit_bzero(rnd, sizeof(rnd));
 	free(addr);
@@ -434,7 +390,7 @@ one_line_dup(const char *s)
 static char *
 crlf_dup(const char *s)
 {
-	struct mbuf b = {NULL, 0, 0};
+	struct buf b;
 	size_t n = strlen(s);
 
 	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
@@ -443,18 +399,18 @@ crlf_dup(const char *s)
 		s++;
 		n--;
 	}
-	mbuf_add(&b, "", 0);
+	buf_init(&b, BUF_NO_MAX);
 	for (; n > 0; s++, n--) {
 		if (*s == '\r' && n > 1 && s[1] == '\n')
 			continue;
 		if (*s == '\r' || *s == '\n')
-			mbuf_str(&b, "\r\n");
+			buf_adds(&b, "\r\n");
 		else
-			mbuf_add(&b, s, 1);
+			buf_addc(&b, *s);
 	}
 	if (b.len > 0)
-		mbuf_str(&b, "\r\n");
-	return b.p;
+		buf_adds(&b, "\r\n");
+	return buf_take(&b);
 }
 
 /*
@@ -464,7 +420,7 @@ crlf_dup(const char *s)
  * would pass MAIL_LINE_MAX_CHARS.  Returns false when from is malformed.
  */
 static bool
-add_from(struct mbuf *b, const char *from)
+add_from(struct buf *b, const char *from)
 {
 	char *display = NULL, *addr = NULL, *words = NULL;
 	const char *last;
@@ -472,15 +428,15 @@ add_from(struct mbuf *b, const char *from)
 
 	if (!from_split(from, &display, &addr))
 		return false;
-	mbuf_str(b, "From: ");
+	buf_adds(b, "From: ");
 	if (*display == '\0')
-		mbuf_str(b, addr);
+		buf_adds(b, addr);
 	else {
 		if (display_plain(display))
-			mbuf_str(b, display);
+			buf_adds(b, display);
 		else {
 			words = mail_words_new(display, strlen("From: "));
-			mbuf_str(b, words);
+			buf_adds(b, words);
 		}
 		last = b->p + b->len;
 		while (last > b->p && !(last[-1] == '\n'))
@@ -488,12 +444,12 @@ add_from(struct mbuf *b, const char *from)
 		col = (size_t)(b->p + b->len - last);
 		if (words != NULL &&
 		    col + strlen(addr) + 3 > MAIL_LINE_MAX_CHARS)
-			mbuf_str(b, "\r\n");
-		mbuf_str(b, " <");
-		mbuf_str(b, addr);
-		mbuf_str(b, ">");
+			buf_adds(b, "\r\n");
+		buf_adds(b, " <");
+		buf_adds(b, addr);
+		buf_adds(b, ">");
 	}
-	mbuf_str(b, "\r\n");
+	buf_adds(b, "\r\n");
 	free(words);
 	free(display);
 	free(addr);
@@ -514,11 +470,12 @@ add_from(struct mbuf *b, const char *from)
 char *
 mail_build_new(const struct mail_msg *m, size_t *len)
 {
-	struct mbuf b = {NULL, 0, 0};
+	struct buf b;
 	char *subject = NULL, *words = NULL, *body = NULL, *b64 = NULL;
 	char *ret = NULL, date[MAIL_DATE_MAX_BYTES];
 	const char *s;
 
+	buf_init(&b, BUF_NO_MAX);
 	*len = 0;
 	if (!mail_addr_ok(m->to) ||
 	    mail_date(m->date, date, sizeof(date)) == -1 ||
@@ -529,32 +486,31 @@ mail_build_new(const struct mail_msg *m, size_t *len)
 			goto out;
 	if (!add_from(&b, m->from))
 		goto out;
-	mbuf_str(&b, "To: ");
-	mbuf_str(&b, m->to);
-	mbuf_str(&b, "\r\nSubject:");
+	buf_adds(&b, "To: ");
+	buf_adds(&b, m->to);
+	buf_adds(&b, "\r\nSubject:");
 	subject = one_line_dup(m->subject);
 	words = mail_words_new(subject, strlen("Subject: "));
 	if (*words != '\0') {
-		mbuf_str(&b, " ");
-		mbuf_str(&b, words);
+		buf_adds(&b, " ");
+		buf_adds(&b, words);
 	}
-	mbuf_str(&b, "\r\nDate: ");
-	mbuf_str(&b, date);
-	mbuf_str(&b, "\r\nMessage-ID: ");
-	mbuf_str(&b, m->msgid);
-	mbuf_str(&b,
+	buf_adds(&b, "\r\nDate: ");
+	buf_adds(&b, date);
+	buf_adds(&b, "\r\nMessage-ID: ");
+	buf_adds(&b, m->msgid);
+	buf_adds(&b,
 	    "\r\nMIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: base64\r\n"
 	    "\r\n");
 	body = crlf_dup(m->body);
 	b64 = mail_base64_new(body, strlen(body), MAIL_LINE_MAX_CHARS);
-	mbuf_str(&b, b64);
-	ret = b.p;
+	buf_adds(&b, b64);
 	*len = b.len;
-	b.p = NULL;
+	ret = buf_take(&b);
 out:
-	free(b.p);
+	buf_release(&b);
 	free(b64);
 	free(body);
 	free(words);

@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 
 #include <fcgiapp.h>
 
 #include "karika.h"
+
+/* 64 bits: a request id tells log lines apart, it guards nothing. */
+#define REQ_ID_RANDOM_BYTES 8
 
 /* The value of CGI parameter name in envp, or NULL.  Borrowed. */
 const char *
@@ -134,20 +136,19 @@ kv_parse_cookies(struct arena *a, const char *s, struct kvlist *l)
 	return HTTP_OK;
 }
 
-/* A request id from nginx ($request_id: hex), or 16 random hex digits. */
+/*
+ * A request id from nginx ($request_id: hex), or 16 random hex digits
+ * (token_new, sess.c).  In the arena.
+ */
 static const char *
 request_id(struct arena *a, const char *given)
 {
-	unsigned char rnd[8];
 	size_t n;
 
 	if (given != NULL && (n = strlen(given)) >= 8 && n <= 64 &&
 	    strspn(given, "0123456789abcdef") == n)
 		return arena_strdup(a, given);
-	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
-		memset(rnd, 0, sizeof(rnd));
-	return arena_printf(a, "%02x%02x%02x%02x%02x%02x%02x%02x", rnd[0],
-	    rnd[1], rnd[2], rnd[3], rnd[4], rnd[5], rnd[6], rnd[7]);
+	return token_new(a, REQ_ID_RANDOM_BYTES);
 }
 
 /*

@@ -33,18 +33,12 @@ char *
 token_new(struct arena *a, size_t n)
 {
 	unsigned char buf[64];
-	static const char hex[] = "0123456789abcdef";
 	char *s;
-	size_t i;
 
 	if (n > sizeof(buf) || getrandom(buf, n, 0) != (ssize_t)n)
 		abort();
 	s = arena_alloc(a, 2 * n + 1);
-	for (i = 0; i < n; i++) {
-		s[2 * i] = hex[buf[i] >> 4];
-		s[2 * i + 1] = hex[buf[i] & 0xf];
-	}
-	s[2 * n] = '\0';
+	hex_encode(buf, n, s);
 	explicit_bzero(buf, sizeof(buf));
 	return s;
 }

@@ -57,36 +57,44 @@ str_to_octal(const char *s, int64_t max, int64_t *out)
 }
 
 /*
- * Decodes one UTF-8 sequence at s (n bytes left) into *cp.  Returns its
- * length, or 0 for an invalid, overlong, surrogate or out-of-range
- * sequence.
+ * Decodes the UTF-8 sequence at s, of which at most n bytes may be read,
+ * into *cp: the one UTF-8 decoder of Karika (validation, text_clean and
+ * transliteration all read through it).  Returns the sequence's length, or
+ * 0 with *cp untouched for an invalid, truncated, overlong, surrogate or
+ * out-of-range sequence, and for n = 0.  A NUL byte decodes to 0 with
+ * length 1; callers that must refuse it do.  Bytes are read in order and
+ * reading stops at the first that is not a continuation byte, so a
+ * NUL-terminated string is never read past its NUL.
  */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	uint32_t c;
 	size_t len, i;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
-	} else if ((s[0] & 0xe0) == 0xc0) {
+	} else if ((u[0] & 0xe0) == 0xc0) {
 		len = 2;
-		c = s[0] & 0x1f;
-	} else if ((s[0] & 0xf0) == 0xe0) {
+		c = u[0] & 0x1f;
+	} else if ((u[0] & 0xf0) == 0xe0) {
 		len = 3;
-		c = s[0] & 0x0f;
-	} else if ((s[0] & 0xf8) == 0xf0) {
+		c = u[0] & 0x0f;
+	} else if ((u[0] & 0xf8) == 0xf0) {
 		len = 4;
-		c = s[0] & 0x07;
+		c = u[0] & 0x07;
 	} else
 		return 0;
 	if (n < len)
 		return 0;
 	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
+		if ((u[i] & 0xc0) != 0x80)
 			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
+		c = (c << 6) | (u[i] & 0x3f);
 	}
 	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
 	    (len == 4 && c < 0x10000) || c > 0x10ffff ||
@@ -96,16 +104,45 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * Writes the code point cp (at most 0x10ffff, not a surrogate: what
+ * utf8_decode gives) as UTF-8 into out, without a NUL.  Returns the
+ * number of bytes written, 1 to 4.
+ */
+size_t
+utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /* True when the n bytes at s are well-formed UTF-8 without NUL. */
 bool
 utf8_valid(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, len;
 	uint32_t cp;
 
 	while (i < n) {
-		if ((len = utf8_decode(p + i, n - i, &cp)) == 0 || cp == 0)
+		if ((len = utf8_decode(s + i, n - i, &cp)) == 0 || cp == 0)
 			return false;
 		i += len;
 	}
@@ -134,12 +171,11 @@ utf8_chars(const char *s, size_t n)
 bool
 text_clean(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, len;
 	uint32_t cp;
 
 	while (i < n) {
-		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+		if ((len = utf8_decode(s + i, n - i, &cp)) == 0)
 			return false;
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 		    cp == 0x7f || cp == 0xfffe || cp == 0xffff)
@@ -211,4 +247,23 @@ str_eq_ci(const char *a, const char *b)
 			return false;
 	}
 	return *a == *b;
+}
+
+/*
+ * Writes the n bytes at p as 2n lower-case hex digits and a NUL into out,
+ * which has room for 2n + 1 bytes: the one way random bytes become text
+ * (session and CSRF tokens, request ids, Message-IDs).
+ */
+void
+hex_encode(const void *p, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[s[i] >> 4];
+		out[2 * i + 1] = hex[s[i] & 0xf];
+	}
+	out[2 * n] = '\0';
 }

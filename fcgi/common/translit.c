@@ -181,118 +181,45 @@ static const struct key_fold key_folds[] = {
     {0x0111, 'd'}, /* đ */
 };
 
-/* A growing result string, always NUL-terminated. */
-struct tbuf {
-	char *p;
-	size_t len;
-	size_t cap;
-};
-
 /*
  * Starts an empty result for an input of inlen bytes, with room for twice
  * that: the worst growth of a conversion (an ASCII letter becomes a
- * two-byte Cyrillic one), so that a call allocates once.
+ * two-byte Cyrillic one), so that a call allocates once.  The input is
+ * the caller's string, already bounded: no ceiling (BUF_NO_MAX).
  */
 static void
-tbuf_init(struct tbuf *b, size_t inlen)
+out_init(struct buf *b, size_t inlen)
 {
-	b->cap = inlen < SIZE_MAX / 2 ? inlen * 2 + 1 : inlen;
-	b->p = xmalloc(b->cap);
-	b->len = 0;
-	b->p[0] = '\0';
-}
-
-/* Appends the n bytes at s, growing the buffer when needed. */
-static void
-tbuf_add(struct tbuf *b, const char *s, size_t n)
-{
-	size_t need;
-
-	if (n > SIZE_MAX - b->len - 1)
-		abort();
-	need = b->len + n + 1;
-	if (need > b->cap) {
-		while (b->cap < need)
-			b->cap = b->cap < SIZE_MAX / 2 ? b->cap * 2 : need;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
+	buf_init(b, BUF_NO_MAX);
+	buf_grow(b, inlen < SIZE_MAX / 2 ? inlen * 2 : inlen);
 }
 
 /* Appends the code point cp, encoded as UTF-8. */
 static void
-tbuf_add_cp(struct tbuf *b, uint32_t cp)
+out_add_cp(struct buf *b, uint32_t cp)
 {
 	char u[4];
 
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		tbuf_add(b, u, 1);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		tbuf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		tbuf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		tbuf_add(b, u, 4);
-	}
+	buf_add(b, u, utf8_encode(cp, u));
 }
 
 /*
- * Decodes the UTF-8 sequence at s into *cp and returns its length in
- * bytes (at least 1; *s must not be the NUL).  A malformed, overlong or
- * truncated sequence is taken as its first byte alone, with *cp set to
- * U8_BAD so that the byte is copied and nothing else happens to it.  The
- * continuation-byte test fails on the NUL, so this never reads past the
- * end of the string.
+ * Decodes the UTF-8 sequence at s (utf8_decode, str.c) into *cp and
+ * returns its length in bytes (at least 1; *s must not be the NUL).  A
+ * malformed, overlong or truncated sequence is taken as its first byte
+ * alone, with *cp set to U8_BAD so that the byte is copied and nothing
+ * else happens to it.  strnlen bounds the read by the string's NUL.
  */
 static size_t
 u8_next(const char *s, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c, min;
-	size_t len, i;
+	size_t len;
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
+	if ((len = utf8_decode(s, strnlen(s, 4), cp)) == 0) {
+		*cp = U8_BAD;
 		return 1;
 	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		len = 2;
-		c = u[0] & 0x1f;
-		min = 0x80;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		len = 3;
-		c = u[0] & 0x0f;
-		min = 0x800;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		len = 4;
-		c = u[0] & 0x07;
-		min = 0x10000;
-	} else
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*cp = c;
 	return len;
-bad:
-	*cp = U8_BAD;
-	return 1;
 }
 
 /* The lower case of cp, or cp itself when case_ranges has none. */
@@ -449,17 +376,17 @@ translit_to_cyrl(const char *s)
 {
 	const struct translit_pair *tp;
 	const char *p, *split = NULL;
-	struct tbuf b;
+	struct buf b;
 	bool inword = false;
 	uint32_t cp;
 	size_t n;
 
-	tbuf_init(&b, strlen(s));
+	out_init(&b, strlen(s));
 	for (p = s; *p != '\0'; p += n) {
 		n = u8_next(p, &cp);
 		if (!latn_is_word_letter(cp)) {
 			inword = false;
-			tbuf_add(&b, p, n);
+			buf_add(&b, p, n);
 			continue;
 		}
 		if (!inword) {
@@ -467,13 +394,13 @@ translit_to_cyrl(const char *s)
 			split = stem_split(p);
 		}
 		if ((tp = latn_match(p, split)) == NULL) {
-			tbuf_add(&b, p, n);
+			buf_add(&b, p, n);
 			continue;
 		}
-		tbuf_add(&b, tp->cyrl, strlen(tp->cyrl));
+		buf_add(&b, tp->cyrl, strlen(tp->cyrl));
 		n = strlen(tp->latn);
 	}
-	return b.p;
+	return buf_take(&b);
 }
 
 /*
@@ -481,13 +408,13 @@ translit_to_cyrl(const char *s)
  * "Dž" becomes "DŽ" inside an all-caps word.
  */
 static void
-tbuf_add_upper(struct tbuf *b, const char *latn)
+out_add_upper(struct buf *b, const char *latn)
 {
 	uint32_t cp;
 
 	while (*latn != '\0') {
 		latn += u8_next(latn, &cp);
-		tbuf_add_cp(b, cp_upper(cp));
+		out_add_cp(b, cp_upper(cp));
 	}
 }
 
@@ -522,21 +449,21 @@ translit_to_latn(const char *s)
 {
 	const struct translit_pair *tp;
 	const char *p;
-	struct tbuf b;
+	struct buf b;
 	uint32_t cp, prev = 0;
 	size_t n;
 
-	tbuf_init(&b, strlen(s));
+	out_init(&b, strlen(s));
 	for (p = s; *p != '\0'; p += n, prev = cp) {
 		n = u8_next(p, &cp);
 		if ((tp = cyrl_match(p)) == NULL)
-			tbuf_add(&b, p, n);
+			buf_add(&b, p, n);
 		else if (cp_is_upper(cp) && caps_context(prev, p + n))
-			tbuf_add_upper(&b, tp->latn);
+			out_add_upper(&b, tp->latn);
 		else
-			tbuf_add(&b, tp->latn, strlen(tp->latn));
+			buf_add(&b, tp->latn, strlen(tp->latn));
 	}
-	return b.p;
+	return buf_take(&b);
 }
 
 /* What the search key makes of the lower-case letter cp (key_folds). */
@@ -564,19 +491,19 @@ translit_search_key(const char *s)
 {
 	char *latn = NULL;
 	const char *p;
-	struct tbuf b;
+	struct buf b;
 	uint32_t cp, key, next;
 	size_t n;
 
 	latn = translit_to_latn(s);
-	tbuf_init(&b, strlen(latn));
+	out_init(&b, strlen(latn));
 	for (p = latn; *p != '\0'; p += n) {
 		n = u8_next(p, &cp);
 		key = key_fold(cp_lower(cp));
 		if (key == cp)
-			tbuf_add(&b, p, n);
+			buf_add(&b, p, n);
 		else
-			tbuf_add_cp(&b, key);
+			out_add_cp(&b, key);
 		/* "dj" is how đ is typed without diacritics: drop the j. */
 		if (key == 'd' && p[n] != '\0') {
 			(void)u8_next(p + n, &next);
@@ -585,5 +512,5 @@ translit_search_key(const char *s)
 		}
 	}
 	free(latn);
-	return b.p;
+	return buf_take(&b);
 }

@@ -301,10 +301,11 @@ templates(const struct mailer *m, const char *locale, const char *tmpl,
 }
 
 /*
- * True for an outbox link: empty, or a path on our site ("/account/...")
- * of printable ASCII without blanks, which the worker built from a
- * percent-encoded token.  Anything else would turn the mail into a
- * vehicle for someone else's URL.
+ * True for an outbox link: empty, or a path on our site ("/account/...",
+ * path_local in resp.c, the check every redirect passes) of printable
+ * ASCII without blanks, which the worker built from a percent-encoded
+ * token.  Anything else would turn the mail into a vehicle for someone
+ * else's URL.
  */
 static bool
 link_ok(const char *link)
@@ -313,7 +314,7 @@ link_ok(const char *link)
 
 	if (*link == '\0')
 		return true;
-	if (link[0] != '/' || link[1] == '/')
+	if (!path_local(link))
 		return false;
 	for (s = link; *s != '\0'; s++)
 		if (*s <= ' ' || *s >= 0x7f)

@@ -10,20 +10,25 @@
  * name search key of each line.  The build runs it with --xml to generate
  * the Serbian Cyrillic message catalogue from the Latin one, so that the
  * official script is never a hand-kept, second-class copy (DOMAIN.md).
- * With --xml only character data is transliterated: markup, comments,
- * processing instructions, entity and character references and {name}
- * placeholders are copied unchanged, the root element's lang="sr-Latn"
- * becomes lang="sr-Cyrl" (and back with -l), and the text of an element
- * with translit="no" is copied as it is.  The scanner trusts the input to
- * be our own well-formed catalogue; it stops with status 1 on what it
- * cannot read rather than guess.  Output is written only when the whole
- * input has been converted, so a failed run leaves no half file behind a
- * shell redirection's truncation.
+ * With --xml the input is parsed with libxml2 (as karika-mailer reads the
+ * same catalogues) and only character data is transliterated: element and
+ * attribute names, attribute values, comments and processing instructions
+ * stay as they are, and so do {name} placeholders inside the text; the
+ * root element's lang="sr-Latn" becomes lang="sr-Cyrl" (and back with
+ * -l), and the text of an element with translit="no" (and of the elements
+ * inside it, unless they say otherwise) is kept as written.  libxml2
+ * writes the result, escaping what XML needs escaped.  Input that is not
+ * well-formed XML stops the program with status 1.  Output is written
+ * only when the whole input has been converted, so a failed run leaves no
+ * half file behind a shell redirection's truncation.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "karika.h"
 
@@ -43,58 +48,12 @@ enum mode {
 	MODE__MAX
 };
 
-/* The growing output, written to stdout only when conversion succeeded. */
-struct out {
-	char *p;
-	size_t len;
-	size_t cap;
-};
-
-/* The state of the --xml scanner over one input buffer. */
-struct scan {
-	const char *name; /* input file name for messages */
-	const char *buf;  /* whole input, NUL-terminated */
-	size_t len;
-	size_t pos;
-	enum mode mode;
-	struct out *out;
-	size_t depth;			       /* open elements */
-	bool verbatim[TRANSLIT_XML_MAX_DEPTH]; /* translit="no" in force */
-	bool seen_root;
-};
-
 /* Prints the usage line to stderr and returns the exit status 1. */
 static int
 usage(void)
 {
 	fputs("usage: karika-translit [-c | -l | -k] [--xml] [file]\n", stderr);
 	return 1;
-}
-
-/* Appends the n bytes at s to o, growing it as needed. */
-static void
-out_add(struct out *o, const char *s, size_t n)
-{
-	size_t cap;
-
-	if (n > SIZE_MAX - o->len)
-		abort();
-	if (o->len + n > o->cap) {
-		cap = o->cap == 0 ? 4096 : o->cap;
-		while (cap < o->len + n)
-			cap = cap < SIZE_MAX / 2 ? cap * 2 : o->len + n;
-		o->p = xrealloc(o->p, cap);
-		o->cap = cap;
-	}
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
-}
-
-/* Appends the NUL-terminated string s to o. */
-static void
-out_adds(struct out *o, const char *s)
-{
-	out_add(o, s, strlen(s));
 }
 
 /* Prints "karika-translit: name: msg" to stderr. */
@@ -170,7 +129,7 @@ convert(enum mode mode, const char *s)
  * appends the result to o.
  */
 static void
-convert_add(struct out *o, enum mode mode, const char *s, size_t n)
+convert_add(struct buf *o, enum mode mode, const char *s, size_t n)
 {
 	char *in = NULL, *res = NULL;
 
@@ -180,14 +139,14 @@ convert_add(struct out *o, enum mode mode, const char *s, size_t n)
 	memcpy(in, s, n);
 	in[n] = '\0';
 	res = convert(mode, in);
-	out_adds(o, res);
+	buf_adds(o, res);
 	free(res);
 	free(in);
 }
 
 /* Plain text: the whole input in one piece, or -k one line at a time. */
 static void
-plain(struct out *o, enum mode mode, const char *buf, size_t len)
+plain(struct buf *o, enum mode mode, const char *buf, size_t len)
 {
 	const char *nl;
 	size_t i = 0, n;
@@ -201,47 +160,9 @@ plain(struct out *o, enum mode mode, const char *buf, size_t len)
 		n = nl != NULL ? (size_t)(nl - (buf + i)) : len - i;
 		convert_add(o, mode, buf + i, n);
 		if (nl != NULL)
-			out_add(o, "\n", 1);
+			buf_addc(o, '\n');
 		i += n + (nl != NULL);
 	}
-}
-
-/* Prints an error at the scanner's position (as a line number). */
-static void
-scan_err(const struct scan *sc, const char *msg)
-{
-	size_t i, line = 1;
-
-	for (i = 0; i < sc->pos && i < sc->len; i++)
-		if (sc->buf[i] == '\n')
-			line++;
-	fprintf(stderr, "karika-translit: %s:%zu: %s\n", sc->name, line, msg);
-}
-
-/* True when the input at the scanner's position starts with s. */
-static bool
-scan_at(const struct scan *sc, const char *s)
-{
-	return strncmp(sc->buf + sc->pos, s, strlen(s)) == 0;
-}
-
-/*
- * Copies from the scanner's position up to and including the first end
- * after it ("-->", "?>", ">").  Returns 0, or -1 when end never comes.
- */
-static int
-scan_copy_through(struct scan *sc, const char *end, const char *what)
-{
-	const char *e;
-
-	if ((e = strstr(sc->buf + sc->pos, end)) == NULL) {
-		scan_err(sc, what);
-		return -1;
-	}
-	e += strlen(end);
-	out_add(sc->out, sc->buf + sc->pos, (size_t)(e - (sc->buf + sc->pos)));
-	sc->pos = (size_t)(e - sc->buf);
-	return 0;
 }
 
 /* True for a byte that may appear in a placeholder name: {n}, {total}. */
@@ -252,300 +173,158 @@ is_name_byte(char c)
 	    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
-/*
- * The length of the entity reference ("&amp;", "&#x416;") or placeholder
- * ("{total}") at s, or 0 when s starts neither.  end bounds the search.
- */
+/* The length of the placeholder ("{total}") at s, or 0 for none. */
 static size_t
-token_len(const char *s, const char *end)
+placeholder_len(const char *s)
 {
 	const char *p;
-	char close;
 
-	if (*s == '&')
-		close = ';';
-	else if (*s == '{')
-		close = '}';
-	else
+	if (*s != '{')
 		return 0;
-	for (p = s + 1; p < end && is_name_byte(*p); p++)
+	for (p = s + 1; is_name_byte(*p); p++)
 		continue;
-	if (*s == '&' && p < end && p == s + 1 && *p == '#')
-		for (p++; p < end && is_name_byte(*p); p++)
-			continue;
-	if (p == end || *p != close || p == s + 1)
+	if (*p != '}' || p == s + 1)
 		return 0;
 	return (size_t)(p - s) + 1;
 }
 
 /*
- * Transliterates the character data s..end, keeping entity references and
- * placeholders as they are: runs of text between them are converted, the
- * references and placeholders copied.
+ * Transliterates the content of text or CDATA node n in place, keeping
+ * its placeholders: the runs of text between them are converted, the
+ * placeholders copied.
  */
 static void
-scan_text_convert(struct scan *sc, const char *s, const char *end)
+xml_text_convert(xmlNodePtr n, enum mode mode)
 {
-	const char *run = s, *p = s;
-	size_t n;
+	const char *s = (const char *)n->content, *run, *p;
+	struct buf b;
+	char *res;
+	size_t len;
 
-	while (p < end) {
-		if ((n = token_len(p, end)) == 0) {
+	if (s == NULL || *s == '\0')
+		return;
+	buf_init(&b, BUF_NO_MAX);
+	for (run = p = s; *p != '\0';) {
+		if ((len = placeholder_len(p)) == 0) {
 			p++;
 			continue;
 		}
-		convert_add(sc->out, sc->mode, run, (size_t)(p - run));
-		out_add(sc->out, p, n);
-		p += n;
+		convert_add(&b, mode, run, (size_t)(p - run));
+		buf_add(&b, p, len);
+		p += len;
 		run = p;
 	}
-	convert_add(sc->out, sc->mode, run, (size_t)(end - run));
+	convert_add(&b, mode, run, (size_t)(p - run));
+	res = buf_take(&b);
+	xmlNodeSetContent(n, BAD_CAST res);
+	free(res);
 }
 
 /*
- * Character data up to the next '<'.  Outside the root element and inside
- * a translit="no" element it is copied; elsewhere it is transliterated.
+ * Transliterates the character data inside element e, depth elements deep
+ * counting e, unless verbatim (translit="no" in force); an element's own
+ * translit attribute decides for it and what it holds.  Returns 0, or -1
+ * after an error message when elements nest deeper than
+ * TRANSLIT_XML_MAX_DEPTH.
+ */
+static int
+xml_walk(
+    xmlNodePtr e, enum mode mode, bool verbatim, size_t depth, const char *name)
+{
+	xmlNodePtr n;
+	xmlChar *v;
+
+	if (depth > TRANSLIT_XML_MAX_DEPTH) {
+		fail(name, "elements nested too deep");
+		return -1;
+	}
+	if ((v = xmlGetNoNsProp(e, BAD_CAST "translit")) != NULL) {
+		verbatim = xmlStrEqual(v, BAD_CAST "no");
+		xmlFree(v);
+	}
+	for (n = e->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (xml_walk(n, mode, verbatim, depth + 1, name) == -1)
+				return -1;
+		} else if ((n->type == XML_TEXT_NODE ||
+			       n->type == XML_CDATA_SECTION_NODE) &&
+		    !verbatim)
+			xml_text_convert(n, mode);
+	}
+	return 0;
+}
+
+/*
+ * Gives the root element's lang (or xml:lang) attribute the other
+ * script's tag when it names the input's script.
  */
 static void
-scan_text(struct scan *sc)
+xml_root_lang(xmlNodePtr root, enum mode mode)
 {
-	const char *s = sc->buf + sc->pos, *e;
+	const char *from, *to;
+	xmlAttrPtr a;
+	xmlChar *v;
 
-	if ((e = strchr(s, '<')) == NULL)
-		e = sc->buf + sc->len;
-	if (sc->depth == 0 || sc->verbatim[sc->depth - 1])
-		out_add(sc->out, s, (size_t)(e - s));
-	else
-		scan_text_convert(sc, s, e);
-	sc->pos = (size_t)(e - sc->buf);
+	from = mode == MODE_CYRL ? "sr-Latn" : "sr-Cyrl";
+	to = mode == MODE_CYRL ? "sr-Cyrl" : "sr-Latn";
+	for (a = root->properties; a != NULL; a = a->next) {
+		if (!xmlStrEqual(a->name, BAD_CAST "lang") ||
+		    (a->ns != NULL &&
+			!xmlStrEqual(a->ns->href, XML_XML_NAMESPACE)))
+			continue;
+		v = xmlNodeListGetString(root->doc, a->children, 1);
+		if (v != NULL && xmlStrEqual(v, BAD_CAST from))
+			xmlSetNsProp(root, a->ns, a->name, BAD_CAST to);
+		xmlFree(v);
+	}
 }
 
 /*
- * A CDATA section is character data too: its content is converted like
- * text, but without references (there are none inside CDATA).
+ * Transliterates the XML message catalogue in buf (len bytes, from the
+ * file called name) into o (see the top of the file for what is and is
+ * not converted).  The document is read without network access or
+ * external entities.  Returns 0, or -1 after an error message.
  */
 static int
-scan_cdata(struct scan *sc)
-{
-	const char *s, *e;
-
-	s = sc->buf + sc->pos + strlen("<![CDATA[");
-	if ((e = strstr(s, "]]>")) == NULL) {
-		scan_err(sc, "unterminated CDATA section");
-		return -1;
-	}
-	out_adds(sc->out, "<![CDATA[");
-	if (sc->depth == 0 || sc->verbatim[sc->depth - 1])
-		out_add(sc->out, s, (size_t)(e - s));
-	else
-		convert_add(sc->out, sc->mode, s, (size_t)(e - s));
-	out_adds(sc->out, "]]>");
-	sc->pos = (size_t)(e - sc->buf) + strlen("]]>");
-	return 0;
-}
-
-/*
- * A declaration such as <!DOCTYPE ...>, copied up to its '>', skipping an
- * internal subset in [ ] and quoted strings.
- */
-static int
-scan_decl(struct scan *sc)
-{
-	size_t i, bracket = 0;
-	char quote = '\0';
-
-	for (i = sc->pos + 2; i < sc->len; i++) {
-		if (quote != '\0') {
-			if (sc->buf[i] == quote)
-				quote = '\0';
-		} else if (sc->buf[i] == '"' || sc->buf[i] == '\'')
-			quote = sc->buf[i];
-		else if (sc->buf[i] == '[')
-			bracket++;
-		else if (sc->buf[i] == ']' && bracket > 0)
-			bracket--;
-		else if (sc->buf[i] == '>' && bracket == 0)
-			break;
-	}
-	if (i == sc->len) {
-		scan_err(sc, "unterminated declaration");
-		return -1;
-	}
-	out_add(sc->out, sc->buf + sc->pos, i + 1 - sc->pos);
-	sc->pos = i + 1;
-	return 0;
-}
-
-/* An end tag: copied, and its element closed. */
-static int
-scan_end_tag(struct scan *sc)
-{
-	if (sc->depth == 0) {
-		scan_err(sc, "end tag without a start tag");
-		return -1;
-	}
-	if (scan_copy_through(sc, ">", "unterminated end tag") == -1)
-		return -1;
-	sc->depth--;
-	return 0;
-}
-
-/* True for XML white space. */
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* True when the n bytes at s are exactly the string t. */
-static bool
-span_is(const char *s, size_t n, const char *t)
-{
-	return n == strlen(t) && strncmp(s, t, n) == 0;
-}
-
-/*
- * A start or empty-element tag, copied byte for byte except for the root
- * element's lang="sr-Latn" (lang="sr-Cyrl" with -l), whose value becomes
- * the other script's tag.  Notes translit="no" for the element's text.
- */
-static int
-scan_start_tag(struct scan *sc)
-{
-	const char *b = sc->buf, *from, *to;
-	size_t i, start, name, namelen, val, vallen;
-	bool root, verbatim, empty;
-	char quote;
-
-	root = !sc->seen_root && sc->depth == 0;
-	verbatim = sc->depth > 0 && sc->verbatim[sc->depth - 1];
-	from = sc->mode == MODE_CYRL ? "sr-Latn" : "sr-Cyrl";
-	to = sc->mode == MODE_CYRL ? "sr-Cyrl" : "sr-Latn";
-	for (i = sc->pos + 1;
-	     i < sc->len && !is_space(b[i]) && b[i] != '>' && b[i] != '/'; i++)
-		continue;
-	if (i == sc->pos + 1) {
-		scan_err(sc, "'<' not followed by a name");
-		return -1;
-	}
-	out_add(sc->out, b + sc->pos, i - sc->pos);
-	/* Attributes, each copied with the blanks before it, until the end. */
-	for (;;) {
-		for (start = i; i < sc->len && is_space(b[i]); i++)
-			continue;
-		if (i == sc->len) {
-			scan_err(sc, "unterminated start tag");
-			return -1;
-		}
-		if (b[i] == '>' || (b[i] == '/' && b[i + 1] == '>')) {
-			empty = b[i] == '/';
-			i += empty ? 2 : 1;
-			out_add(sc->out, b + start, i - start);
-			break;
-		}
-		for (name = i; i < sc->len && !is_space(b[i]) && b[i] != '=' &&
-		     b[i] != '>' && b[i] != '/';
-		     i++)
-			continue;
-		namelen = i - name;
-		while (i < sc->len && is_space(b[i]))
-			i++;
-		if (namelen == 0 || i == sc->len || b[i] != '=') {
-			scan_err(sc, "attribute without a value");
-			return -1;
-		}
-		for (i++; i < sc->len && is_space(b[i]); i++)
-			continue;
-		if (i == sc->len || (b[i] != '"' && b[i] != '\'')) {
-			scan_err(sc, "attribute value not quoted");
-			return -1;
-		}
-		quote = b[i];
-		val = i + 1;
-		for (i = val; i < sc->len && b[i] != quote; i++)
-			continue;
-		if (i == sc->len) {
-			scan_err(sc, "unterminated attribute value");
-			return -1;
-		}
-		vallen = i - val;
-		i++;
-		if (span_is(b + name, namelen, "translit"))
-			verbatim = span_is(b + val, vallen, "no");
-		if (root &&
-		    (span_is(b + name, namelen, "lang") ||
-			span_is(b + name, namelen, "xml:lang")) &&
-		    span_is(b + val, vallen, from)) {
-			out_add(sc->out, b + start, val - start);
-			out_adds(sc->out, to);
-			out_add(sc->out, b + val + vallen, i - (val + vallen));
-		} else
-			out_add(sc->out, b + start, i - start);
-	}
-	sc->pos = i;
-	if (root)
-		sc->seen_root = true;
-	if (!empty) {
-		if (sc->depth == TRANSLIT_XML_MAX_DEPTH) {
-			scan_err(sc, "elements nested too deep");
-			return -1;
-		}
-		sc->verbatim[sc->depth++] = verbatim;
-	}
-	return 0;
-}
-
-/*
- * Transliterates an XML message catalogue from buf into o (see the top of
- * the file for what is and is not converted).  Returns 0, or -1 after an
- * error message.
- */
-static int
-xml(struct out *o, enum mode mode, const char *name, const char *buf,
+xml(struct buf *o, enum mode mode, const char *name, const char *buf,
     size_t len)
 {
-	struct scan sc;
-	int rc;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root;
+	xmlChar *mem = NULL;
+	int n = 0, rc = -1;
 
-	memset(&sc, 0, sizeof(sc));
-	sc.name = name;
-	sc.buf = buf;
-	sc.len = len;
-	sc.mode = mode;
-	sc.out = o;
-	while (sc.pos < sc.len) {
-		rc = 0;
-		if (sc.buf[sc.pos] != '<')
-			scan_text(&sc);
-		else if (scan_at(&sc, "<!--"))
-			rc = scan_copy_through(
-			    &sc, "-->", "unterminated comment");
-		else if (scan_at(&sc, "<?"))
-			rc = scan_copy_through(
-			    &sc, "?>", "unterminated processing instruction");
-		else if (scan_at(&sc, "<![CDATA["))
-			rc = scan_cdata(&sc);
-		else if (scan_at(&sc, "<!"))
-			rc = scan_decl(&sc);
-		else if (scan_at(&sc, "</"))
-			rc = scan_end_tag(&sc);
-		else
-			rc = scan_start_tag(&sc);
-		if (rc == -1)
-			return -1;
+	if ((doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET)) ==
+	    NULL) {
+		fail(name, "not well-formed XML");
+		goto out;
 	}
-	if (sc.depth != 0) {
-		scan_err(&sc, "element not closed at end of input");
-		return -1;
+	if ((root = xmlDocGetRootElement(doc)) == NULL) {
+		fail(name, "no root element");
+		goto out;
 	}
-	return 0;
+	xml_root_lang(root, mode);
+	if (xml_walk(root, mode, false, 1, name) == -1)
+		goto out;
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+	if (mem == NULL || n < 0) {
+		fail(name, "cannot write the document");
+		goto out;
+	}
+	buf_add(o, mem, (size_t)n);
+	rc = 0;
+out:
+	xmlFree(mem);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	return rc;
 }
 
 /* Parses the arguments, converts the input and writes the result. */
 int
 main(int argc, char *argv[])
 {
-	struct out o = {NULL, 0, 0};
+	struct buf o;
 	enum mode mode = MODE_CYRL;
 	const char *path = NULL, *name = "<stdin>";
 	FILE *fp = stdin;
@@ -554,6 +333,7 @@ main(int argc, char *argv[])
 	size_t len;
 	int i, rc = 1;
 
+	buf_init(&o, BUF_NO_MAX);
 	for (i = 1; i < argc; i++) {
 		if (opts && strcmp(argv[i], "-c") == 0)
 			mode = MODE_CYRL;
@@ -586,6 +366,7 @@ main(int argc, char *argv[])
 	if ((buf = read_all(fp, name, &len)) == NULL)
 		goto out;
 	if (asxml) {
+		LIBXML_TEST_VERSION;
 		if (xml(&o, mode, name, buf, len) == -1)
 			goto out;
 	} else
@@ -603,6 +384,8 @@ out:
 	if (fp != stdin && fp != NULL)
 		fclose(fp);
 	free(buf);
-	free(o.p);
+	buf_release(&o);
+	if (asxml)
+		xmlCleanupParser();
 	return rc;
 }

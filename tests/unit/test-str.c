@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * test-str.c: the bounded helpers every wire value passes through:
- * numbers, UTF-8, XML-safe text and percent-decoding.  Mostly bad input.
+ * numbers, UTF-8 (the one decoder and encoder), XML-safe text,
+ * percent-decoding, and the hex of random tokens.  Mostly bad input.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -70,6 +71,85 @@ utf8_rejects_malformed_sequences(void **state)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_false(utf8_valid(bad[i], strlen(bad[i])));
 	assert_false(utf8_valid("a\0b", 3));
+}
+
+static void
+utf8_decode_reads_one_sequence_and_its_code_point(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+		uint32_t cp;
+	} good[] = {
+	    {"a", 1, 'a'},
+	    {"\xc5\xa1x", 2, 0x161},	      /* š */
+	    {"\xd0\x89", 2, 0x409},	      /* Љ */
+	    {"\xe2\x80\x9e", 3, 0x201e},      /* „ */
+	    {"\xf0\x9f\x98\x80", 4, 0x1f600}, /* emoji */
+	    {"\xf4\x8f\xbf\xbf", 4, 0x10ffff},
+	};
+	uint32_t cp;
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		cp = 0;
+		assert_int_equal(utf8_decode(good[i].s, strlen(good[i].s), &cp),
+		    good[i].len);
+		assert_int_equal(cp, good[i].cp);
+	}
+	assert_int_equal(utf8_decode("\0", 1, &cp), 1); /* NUL: the caller's */
+	assert_int_equal(cp, 0);
+}
+
+static void
+utf8_decode_refuses_bad_and_truncated_sequences(void **state)
+{
+	static const char *const bad[] = {"\xff", "\xc0\xaf", "\xe0\x80\xaf",
+	    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80", "\x80",
+	    "\xc3", "\xe2\x82", "\xc3!"};
+	uint32_t cp = 7;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(utf8_decode(bad[i], strlen(bad[i]), &cp), 0);
+	/* n bounds the read: a whole sequence cut by n is refused. */
+	assert_int_equal(utf8_decode("\xc5\xa1", 1, &cp), 0);
+	assert_int_equal(utf8_decode("\xe2\x80\x9e", 2, &cp), 0);
+	assert_int_equal(utf8_decode("a", 0, &cp), 0);
+	assert_int_equal(cp, 7); /* untouched on failure */
+}
+
+static void
+utf8_encode_round_trips_through_decode(void **state)
+{
+	static const uint32_t cps[] = {0, 'A', 0x7f, 0x80, 0x7ff, 0x800, 0x161,
+	    0x409, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x10ffff};
+	char u[4];
+	uint32_t cp;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		n = utf8_encode(cps[i], u);
+		assert_in_range(n, 1, 4);
+		assert_int_equal(utf8_decode(u, n, &cp), n);
+		assert_int_equal(cp, cps[i]);
+	}
+	assert_int_equal(utf8_encode(0x409, u), 2);
+	assert_memory_equal(u, "\xd0\x89", 2);
+}
+
+static void
+hex_encode_writes_two_lower_case_digits_per_byte(void **state)
+{
+	static const unsigned char in[] = {0x00, 0x01, 0x7f, 0x80, 0xab, 0xff};
+	char out[2 * sizeof(in) + 2];
+
+	memset(out, 'Z', sizeof(out));
+	hex_encode(in, sizeof(in), out);
+	assert_string_equal(out, "00017f80abff");
+	assert_int_equal(out[2 * sizeof(in) + 1], 'Z'); /* nothing past NUL */
+	hex_encode(in, 0, out);
+	assert_string_equal(out, "");
 }
 
 static void
@@ -144,6 +224,10 @@ main(void)
 	    cmocka_unit_test(int64_rejects_garbage_and_range),
 	    cmocka_unit_test(utf8_accepts_serbian_text),
 	    cmocka_unit_test(utf8_rejects_malformed_sequences),
+	    cmocka_unit_test(utf8_decode_reads_one_sequence_and_its_code_point),
+	    cmocka_unit_test(utf8_decode_refuses_bad_and_truncated_sequences),
+	    cmocka_unit_test(utf8_encode_round_trips_through_decode),
+	    cmocka_unit_test(hex_encode_writes_two_lower_case_digits_per_byte),
 	    cmocka_unit_test(text_clean_refuses_what_xml_cannot_carry),
 	    cmocka_unit_test(pct_decode_decodes_escapes_and_plus),
 	    cmocka_unit_test(pct_decode_refuses_bad_escapes),

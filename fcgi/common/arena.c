@@ -3,8 +3,8 @@
  * arena.c: per-request memory.  Everything derived from one request is
  * allocated here and released at once by arena_reset() after the response
  * has been sent, so handlers never call free() on request data.  Library
- * handles that must be closed (statements' results, writers) can register
- * a cleanup callback that runs at reset, nginx-pool style.
+ * handles (statements' results, writers) are closed by the function that
+ * opened them, never by the arena.
  *
  * Blocks are ARENA_BLOCK_BYTES; a larger request gets a block of its own.
  * The first block is kept across resets so that a typical request does not
@@ -24,15 +24,8 @@ struct block {
 	max_align_t data[]; /* aligned for any type */
 };
 
-struct cleanup {
-	struct cleanup *next;
-	void (*fn)(void *);
-	void *arg;
-};
-
 struct arena {
 	struct block *head;
-	struct cleanup *cleanups;
 };
 
 static struct block *
@@ -58,17 +51,12 @@ arena_new(void)
 	return a;
 }
 
-/* Runs the cleanups and frees every block but the first. */
+/* Frees every block but the first, which is emptied. */
 void
 arena_reset(struct arena *a)
 {
 	struct block *b, *next;
-	struct cleanup *c;
 
-	while ((c = a->cleanups) != NULL) {
-		a->cleanups = c->next;
-		c->fn(c->arg);
-	}
 	/* The first block allocated is the last in the list. */
 	for (b = a->head; b->next != NULL; b = next) {
 		next = b->next;
@@ -165,17 +153,4 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
-}
-
-/* Registers fn(arg) to run at the next reset, last registered first. */
-void
-arena_cleanup(struct arena *a, void (*fn)(void *), void *arg)
-{
-	struct cleanup *c;
-
-	c = arena_alloc(a, sizeof(*c));
-	c->fn = fn;
-	c->arg = arg;
-	c->next = a->cleanups;
-	a->cleanups = c;
 }

@@ -92,7 +92,6 @@ char *arena_strdup(struct arena *, const char *);
 char *arena_strndup(struct arena *, const char *, size_t);
 char *arena_printf(struct arena *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
-void arena_cleanup(struct arena *, void (*)(void *), void *);
 
 /* --- str.c: bounded string and number helpers --- */
 
@@ -335,7 +334,6 @@ int xml_attr(struct xml *, const char *, const char *);
 int xml_attr_int(struct xml *, const char *, int64_t);
 int xml_text(struct xml *, const char *);
 int xml_elem_text(struct xml *, const char *, const char *);
-int xml_elem_int(struct xml *, const char *, int64_t);
 int xml_open_page(struct xml *, const struct req *);
 int xml_close_page(struct xml *);
 int xml_finish(struct xml *, const char **, size_t *);
@@ -438,7 +436,7 @@ struct muni {
 enum http_status muni_load(struct req *, size_t, struct muni *);
 int muni_write(struct xml *, const struct muni *);
 
-/* --- sess.c, csrf.c, audit.c: sessions, CSRF, the audit trail --- */
+/* --- sess.c, cstmt.c: sessions, CSRF, audit; the shared statements --- */
 
 /* Statements every worker prepares after its own (db.c), by DB_COMMON(). */
 enum cstmt {

@@ -2,9 +2,8 @@
 /*
  * mail.h: the pure half of karika-mailer (fcgi/common/mail.c), kept apart
  * so that tests/unit/test-mail.c can reach it without a database or an
- * SMTP server.  The block between the two marker comments is meant to
- * move into karika.h as one more "--- file.c ---" section; this header
- * then shrinks to an include of karika.h.
+ * SMTP server.  Only the mailer and that test include it; workers queue
+ * mail through outbox_add (karika.h) and never build a message.
  *
  * Contract: every function here takes NUL-terminated UTF-8 that the
  * caller has already checked (utf8_valid, text_clean), never fails except
@@ -50,7 +49,5 @@ int mail_date(time_t, char *, size_t);
 char *mail_msgid_new(const char *);
 int64_t mail_backoff_seconds(int64_t);
 char *mail_build_new(const struct mail_msg *, size_t *);
-
-/* --- end of the block for karika.h --- */
 
 #endif /* KARIKA_MAIL_H */

@@ -132,16 +132,6 @@ xml_elem_text(struct xml *x, const char *name, const char *s)
 	return xml_end(x);
 }
 
-/* <name>number</name> */
-int
-xml_elem_int(struct xml *x, const char *name, int64_t v)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	return xml_elem_text(x, name, buf);
-}
-
 /*
  * <session csrf="…"><user id name email><role name/>…</user></session>:
  * the CSRF token every form of the page carries, and who is signed in.
@@ -173,9 +163,10 @@ write_session(struct xml *x, const struct req *r)
 
 /*
  * Opens the document and the <page> envelope every response shares
- * (ARCHITECTURE, step 2): the locale, the worker, the path (for the
- * language links) and the request id (shown on error pages).  Later
- * issues add the session's user and CSRF token here, in one place.
+ * (ARCHITECTURE, step 2): the locale, the worker, the path and query (for
+ * the language links), the request id (shown on error pages), the
+ * municipality, and the <session> with the forms' CSRF token and who is
+ * signed in (write_session).
  */
 int
 xml_open_page(struct xml *x, const struct req *r)

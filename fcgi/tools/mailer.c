@@ -26,11 +26,10 @@
  * went away in between) goes out again next round.  Run one mailer per
  * database.
  *
- * The database code is here rather than in db.c because db.c prepares the
- * statements every worker shares (sessions, audit, outbox inserts), which
- * the mailer's user is not granted.  It is the same Connector/C
- * prepared-statement API, with the session in UTC and result buffers sized
- * from the outbox columns.
+ * The database is reached through db.c, as the workers reach it, but with
+ * the mailer's own statement table (below) and without the statements
+ * every worker shares (db_new's last argument false): the mailer's user is
+ * not granted sessions, audit or outbox inserts.
  */
 #include <limits.h>
 #include <signal.h>

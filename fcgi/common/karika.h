@@ -554,4 +554,84 @@ int jmbg_check_digit(const char *);
 const char *jmbg_problem_key(enum jmbg_problem);
 int jmbg_mask(const char *, char[JMBG_MASK_BYTES]);
 
+/* --- csv.c: CSV in (any of three encodings) and out (UTF-8, guarded) --- */
+
+#define CSV_MAX_BYTES	    (4 * 1024 * 1024) /* an upload: ~20,000 rows */
+#define CSV_MAX_ROWS	    10001 /* a caseload of 10,000 and its header */
+#define CSV_MAX_FIELDS	    64	  /* the caseload export has about 20 */
+#define CSV_FIELD_MAX_BYTES 2048  /* an address or a note; names are 100 */
+#define CSV_WRITE_BUF_BYTES 16384 /* all the memory an export takes */
+
+enum csv_encoding {
+	CSV_AUTO,   /* detect (csv_detect) */
+	CSV_UTF8,   /* with or without a byte order mark */
+	CSV_CP1250, /* Windows-1250: Latin with č ć đ š ž */
+	CSV_CP1251, /* Windows-1251: Cyrillic */
+	CSV_ENC__MAX
+};
+
+extern const char *const csv_encoding_names[CSV_ENC__MAX];
+
+/* Why a file was refused; each has a message key (csv_error_key). */
+enum csv_error {
+	CSV_OK,
+	CSV_EMPTY,	     /* no header line */
+	CSV_TOO_LARGE,	     /* more than CSV_MAX_BYTES */
+	CSV_ENCODING,	     /* not text in any accepted encoding (UTF-16) */
+	CSV_QUOTE,	     /* a quoted cell never closed, or text after it */
+	CSV_TOO_MANY_ROWS,   /* more rows than max_rows */
+	CSV_TOO_MANY_FIELDS, /* a row with more cells than max_fields */
+	CSV_FIELD_TOO_LONG,  /* a cell longer than max_field_bytes */
+	CSV_CONTROL,	     /* a control character no page can show */
+	CSV__MAX
+};
+
+/* Choices and ceilings of a parse; NULL means the defaults. */
+struct csv_opts {
+	enum csv_encoding encoding; /* CSV_AUTO, or what the person chose */
+	char delim;		    /* ';' or ',', or 0 to detect */
+	size_t max_rows;	    /* rows, the header included */
+	size_t max_fields;
+	size_t max_field_bytes; /* UTF-8 bytes, after conversion */
+};
+
+struct csv_row {
+	size_t line;  /* the line of the file it starts on */
+	size_t n;     /* cells */
+	char **field; /* UTF-8, text_clean, in the arena */
+};
+
+struct csv {
+	enum csv_encoding encoding; /* what the file was in */
+	char delim;
+	size_t nrows; /* row[0] is the header */
+	struct csv_row *row;
+	enum csv_error error;
+	size_t err_row;	 /* spreadsheet row of the error: the header is 1 */
+	size_t err_col;	 /* its cell, 1-based; 0 when not about one cell */
+	size_t err_line; /* the line of the file */
+};
+
+/* Takes each full buffer of an export; returns 0, or -1 to stop. */
+typedef int (*csv_sink)(void *, const char *, size_t);
+
+/* A streaming writer; caller-owned, no allocation (csv_writer_init). */
+struct csv_writer {
+	csv_sink sink;
+	void *arg;
+	char delim;
+	bool started; /* the byte order mark is written */
+	bool failed;  /* the sink refused: the export stops */
+	size_t len;
+	char buf[CSV_WRITE_BUF_BYTES];
+};
+
+enum csv_encoding csv_detect(const char *, size_t);
+enum csv_error csv_parse(struct arena *, const char *, size_t,
+    const struct csv_opts *, struct csv *);
+const char *csv_error_key(enum csv_error);
+void csv_writer_init(struct csv_writer *, char, csv_sink, void *);
+int csv_write_row(struct csv_writer *, const char *const *, size_t);
+int csv_write_end(struct csv_writer *);
+
 #endif /* KARIKA_H */

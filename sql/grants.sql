@@ -73,6 +73,32 @@ GRANT SELECT, INSERT, UPDATE ON karika.organisation TO 'karika_registry'@'localh
 GRANT SELECT, INSERT, UPDATE ON karika.licence TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.person TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.enrolment TO 'karika_registry'@'localhost';
+-- The register of 0006: reference data the administrators keep, people's
+-- needs (a link row is removed when a need no longer applies), monthly
+-- deliveries (corrected in place, never deleted) and month closing (a
+-- reopened month deletes its row).  Never DELETE on person or enrolment.
+GRANT SELECT, INSERT, UPDATE ON karika.settlement TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.service_price TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.capacity TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.need TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.end_reason TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.person_need TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.delivery TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.month_close TO 'karika_registry'@'localhost';
 
--- karika-reports: aggregates only, through the registry's view.
+-- karika-reports: aggregates only, through the registry's views, which
+-- carry no name, birth date, JMBG, address or contact; and the reference
+-- data figures are made of (prices, capacities, settlements, codes, the
+-- organisations, which are legal entities, and which months are closed).
 GRANT SELECT ON karika.report_enrolment TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_person TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_person_need TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_delivery TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.service_price TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.capacity TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.licence TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.organisation TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.settlement TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.need TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.end_reason TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.month_close TO 'karika_reports'@'localhost';

@@ -94,14 +94,565 @@ JOIN service s ON s.municipality_id = @m AND s.code = CASE
     WHEN n <= 66 THEN 'family-support' ELSE 'home-help' END
 JOIN licence l ON l.service_id = s.id;
 
+-- The needs survey (issue 11), in two rounds: the pilot closed six weeks
+-- ago with its results published, and this year's round, copied from it
+-- and open from 15 days ago to tomorrow (14 to 30 November when today is
+-- the 29th).  Both carry the same definition: respondent group first, then
+-- household, needs and risks (for citizens and service users), local
+-- services, questions for professionals and organisations, what is
+-- missing, an open question; every question type, about ten minutes.
+-- @SLUG@, @OPENS@ and @CLOSES@ are filled in below (tests/unit/test-qdef.c
+-- checks this text against fcgi/surveys/survey.rng).
+SET @def = '<?xml version="1.0" encoding="UTF-8"?>
+<survey version="1" slug="@SLUG@" minutes="10" anonymous="true" opens="@OPENS@" closes="@CLOSES@">
+  <title xml:lang="sr-Latn">Mapiranje potreba za uslugama socijalne zaštite</title>
+  <title xml:lang="en">Mapping the need for social protection services</title>
+  <purpose xml:lang="sr-Latn">Opština priprema novi program socijalne zaštite. Vaši odgovori pokazuju koje usluge su potrebne, kome i gde. Upitnik je anoniman: ne čuvamo vaše ime, adresu, IP adresu niti vreme popunjavanja.</purpose>
+  <purpose xml:lang="bs">Općina priprema novi program socijalne zaštite. Vaši odgovori pokazuju koje usluge su potrebne, kome i gdje. Upitnik je anoniman: ne čuvamo vaše ime, adresu, IP adresu niti vrijeme popunjavanja.</purpose>
+  <purpose xml:lang="en">The municipality is preparing its next social protection programme. Your answers show which services are needed, by whom and where. The survey is anonymous: we keep no name, address, IP address or time of answering.</purpose>
+  <thanks xml:lang="sr-Latn">Hvala! Zbirni rezultati biće objavljeni na sajtu opštine.</thanks>
+  <thanks xml:lang="bs">Hvala! Zbirni rezultati bit će objavljeni na web stranici općine.</thanks>
+  <thanks xml:lang="en">Thank you! The aggregate results will be published on the municipality’s website.</thanks>
+  <groups>
+    <group code="citizen">
+      <label xml:lang="sr-Latn">Građanin/ka</label>
+      <label xml:lang="en">Citizen</label>
+    </group>
+    <group code="user">
+      <label xml:lang="sr-Latn">Korisnik/ca usluga socijalne zaštite</label>
+      <label xml:lang="en">Service user</label>
+    </group>
+    <group code="ngo">
+      <label xml:lang="sr-Latn">Predstavnik/ca udruženja građana</label>
+      <label xml:lang="en">Civil society</label>
+    </group>
+    <group code="pro">
+      <label xml:lang="sr-Latn">Stručnjak/inja (obrazovanje, zdravstvo, policija)</label>
+      <label xml:lang="en">Professional (education, health, police)</label>
+    </group>
+    <group code="admin" quota="60">
+      <label xml:lang="sr-Latn">Zaposleni/a u lokalnoj samoupravi</label>
+      <label xml:lang="en">Local administration</label>
+    </group>
+    <group code="csw" quota="80">
+      <label xml:lang="sr-Latn">Zaposleni/a u centru za socijalni rad</label>
+      <label xml:lang="en">Center for Social Work</label>
+    </group>
+    <group code="provider">
+      <label xml:lang="sr-Latn">Pružalac usluga</label>
+      <label xml:lang="en">Service provider</label>
+    </group>
+  </groups>
+  <page code="about">
+    <title xml:lang="sr-Latn">O vama</title>
+    <title xml:lang="en">About you</title>
+    <question code="group" type="group" required="true">
+      <text xml:lang="sr-Latn">U kom svojstvu popunjavate upitnik?</text>
+      <text xml:lang="en">In which capacity are you answering?</text>
+      <help xml:lang="sr-Latn">Od odgovora zavisi koja pitanja ćete videti.</help>
+      <help xml:lang="bs">Od odgovora zavisi koja pitanja ćete vidjeti.</help>
+      <help xml:lang="en">Your answer decides which questions you will see.</help>
+    </question>
+    <question code="age" type="dropdown" required="true">
+      <text xml:lang="sr-Latn">Koliko imate godina?</text>
+      <text xml:lang="en">How old are you?</text>
+      <option code="18-29">
+        <label xml:lang="sr-Latn">18 do 29</label>
+        <label xml:lang="en">18 to 29</label>
+      </option>
+      <option code="30-44">
+        <label xml:lang="sr-Latn">30 do 44</label>
+        <label xml:lang="en">30 to 44</label>
+      </option>
+      <option code="45-64">
+        <label xml:lang="sr-Latn">45 do 64</label>
+        <label xml:lang="en">45 to 64</label>
+      </option>
+      <option code="65-plus">
+        <label xml:lang="sr-Latn">65 i više</label>
+        <label xml:lang="en">65 or older</label>
+      </option>
+    </question>
+    <question code="settlement" type="single" required="true">
+      <text xml:lang="sr-Latn">Gde živite?</text>
+      <text xml:lang="bs">Gdje živite?</text>
+      <text xml:lang="en">Where do you live?</text>
+      <option code="town">
+        <label xml:lang="sr-Latn">U gradu</label>
+        <label xml:lang="en">In the town</label>
+      </option>
+      <option code="village">
+        <label xml:lang="sr-Latn">U selu</label>
+        <label xml:lang="en">In a village</label>
+      </option>
+      <option code="elsewhere">
+        <label xml:lang="sr-Latn">U drugoj opštini</label>
+        <label xml:lang="bs">U drugoj općini</label>
+        <label xml:lang="en">In another municipality</label>
+      </option>
+    </question>
+  </page>
+  <page code="household" groups="citizen user">
+    <title xml:lang="sr-Latn">Vaše domaćinstvo</title>
+    <title xml:lang="en">Your household</title>
+    <question code="members" type="number" required="true" min="1" max="20">
+      <text xml:lang="sr-Latn">Koliko osoba živi u vašem domaćinstvu, sa vama?</text>
+      <text xml:lang="bs">Koliko osoba živi u vašem domaćinstvu, s vama?</text>
+      <text xml:lang="en">How many people live in your household, including you?</text>
+    </question>
+    <question code="household" type="multiple" other="true">
+      <text xml:lang="sr-Latn">Da li u vašem domaćinstvu živi neko od navedenih?</text>
+      <text xml:lang="en">Does your household include any of these?</text>
+      <help xml:lang="sr-Latn">Označite sve što važi.</help>
+      <help xml:lang="bs">Označite sve što vrijedi.</help>
+      <help xml:lang="en">Tick all that apply.</help>
+      <option code="child">
+        <label xml:lang="sr-Latn">Dete mlađe od 18 godina</label>
+        <label xml:lang="bs">Dijete mlađe od 18 godina</label>
+        <label xml:lang="en">A child under 18</label>
+      </option>
+      <option code="disability">
+        <label xml:lang="sr-Latn">Osoba sa invaliditetom ili dete sa smetnjama u razvoju</label>
+        <label xml:lang="bs">Osoba s invaliditetom ili dijete s poteškoćama u razvoju</label>
+        <label xml:lang="en">A person with a disability or a child with developmental difficulties</label>
+      </option>
+      <option code="elderly">
+        <label xml:lang="sr-Latn">Starija osoba kojoj je potrebna nega</label>
+        <label xml:lang="bs">Starija osoba kojoj je potrebna njega</label>
+        <label xml:lang="en">An older person who needs care</label>
+      </option>
+      <option code="single-parent">
+        <label xml:lang="sr-Latn">Samohrani roditelj</label>
+        <label xml:lang="en">A single parent</label>
+      </option>
+      <option code="unemployed">
+        <label xml:lang="sr-Latn">Nezaposlena osoba koja traži posao</label>
+        <label xml:lang="en">An unemployed person looking for work</label>
+      </option>
+    </question>
+    <question code="income" type="single">
+      <text xml:lang="sr-Latn">Kako procenjujete materijalni položaj domaćinstva?</text>
+      <text xml:lang="bs">Kako procjenjujete materijalni položaj domaćinstva?</text>
+      <text xml:lang="en">How would you describe your household’s finances?</text>
+      <option code="short">
+        <label xml:lang="sr-Latn">Ne možemo da pokrijemo osnovne troškove</label>
+        <label xml:lang="bs">Ne možemo pokriti osnovne troškove</label>
+        <label xml:lang="en">We cannot cover basic costs</label>
+      </option>
+      <option code="tight">
+        <label xml:lang="sr-Latn">Pokrivamo osnovne troškove uz teškoće</label>
+        <label xml:lang="bs">Pokrivamo osnovne troškove uz poteškoće</label>
+        <label xml:lang="en">We cover basic costs with difficulty</label>
+      </option>
+      <option code="ok">
+        <label xml:lang="sr-Latn">Pokrivamo troškove bez većih teškoća</label>
+        <label xml:lang="bs">Pokrivamo troškove bez većih poteškoća</label>
+        <label xml:lang="en">We manage without major difficulty</label>
+      </option>
+    </question>
+  </page>
+  <page code="risks" groups="citizen user">
+    <title xml:lang="sr-Latn">Potrebe i rizici</title>
+    <title xml:lang="en">Needs and risks</title>
+    <question code="care-hours" type="number" min="0" max="168" decimals="1">
+      <text xml:lang="sr-Latn">Koliko sati nedeljno vi ili vaša porodica provodite u nezi člana domaćinstva?</text>
+      <text xml:lang="bs">Koliko sati sedmično vi ili vaša porodica provodite u njezi člana domaćinstva?</text>
+      <text xml:lang="en">How many hours a week do you or your family spend caring for a household member?</text>
+      <show-if question="household" one-of="disability elderly"/>
+    </question>
+    <question code="needed" type="yesno" required="true">
+      <text xml:lang="sr-Latn">Da li je nekom u vašem domaćinstvu u poslednjih godinu dana bila potrebna usluga socijalne zaštite?</text>
+      <text xml:lang="bs">Da li je nekom u vašem domaćinstvu u posljednjih godinu dana bila potrebna usluga socijalne zaštite?</text>
+      <text xml:lang="en">In the past year, did anyone in your household need a social protection service?</text>
+    </question>
+    <question code="problems" type="matrix" required="true">
+      <text xml:lang="sr-Latn">Koliko su sledeći problemi ozbiljni u vašoj sredini?</text>
+      <text xml:lang="bs">Koliko su sljedeći problemi ozbiljni u vašoj sredini?</text>
+      <text xml:lang="en">How serious are these problems where you live?</text>
+      <item code="poverty">
+        <label xml:lang="sr-Latn">Siromaštvo</label>
+        <label xml:lang="en">Poverty</label>
+      </item>
+      <item code="unemployment">
+        <label xml:lang="sr-Latn">Nezaposlenost</label>
+        <label xml:lang="en">Unemployment</label>
+      </item>
+      <item code="violence">
+        <label xml:lang="sr-Latn">Nasilje u porodici</label>
+        <label xml:lang="en">Domestic violence</label>
+      </item>
+      <item code="isolation">
+        <label xml:lang="sr-Latn">Usamljenost starijih</label>
+        <label xml:lang="en">Loneliness of older people</label>
+      </item>
+      <item code="barriers">
+        <label xml:lang="sr-Latn">Prepreke za osobe sa invaliditetom</label>
+        <label xml:lang="bs">Prepreke za osobe s invaliditetom</label>
+        <label xml:lang="en">Barriers for people with disabilities</label>
+      </item>
+      <item code="access">
+        <label xml:lang="sr-Latn">Udaljenost usluga</label>
+        <label xml:lang="en">Distance to services</label>
+      </item>
+      <option code="1">
+        <label xml:lang="sr-Latn">Nije problem</label>
+        <label xml:lang="en">Not a problem</label>
+      </option>
+      <option code="2">
+        <label xml:lang="sr-Latn">Mali problem</label>
+        <label xml:lang="en">A small problem</label>
+      </option>
+      <option code="3">
+        <label xml:lang="sr-Latn">Umeren problem</label>
+        <label xml:lang="bs">Umjeren problem</label>
+        <label xml:lang="en">A moderate problem</label>
+      </option>
+      <option code="4">
+        <label xml:lang="sr-Latn">Ozbiljan problem</label>
+        <label xml:lang="en">A serious problem</label>
+      </option>
+      <option code="5">
+        <label xml:lang="sr-Latn">Veoma ozbiljan problem</label>
+        <label xml:lang="en">A very serious problem</label>
+      </option>
+    </question>
+    <question code="violence-help" type="yesno">
+      <text xml:lang="sr-Latn">Da li znate kome da se obratite u slučaju nasilja u porodici?</text>
+      <text xml:lang="bs">Da li znate kome se obratiti u slučaju nasilja u porodici?</text>
+      <text xml:lang="en">Do you know whom to turn to in a case of domestic violence?</text>
+    </question>
+  </page>
+  <page code="services">
+    <title xml:lang="sr-Latn">Lokalne usluge</title>
+    <title xml:lang="en">Local services</title>
+    <question code="awareness" type="matrix" required="true">
+      <text xml:lang="sr-Latn">Koliko poznajete ove usluge u opštini?</text>
+      <text xml:lang="bs">Koliko poznajete ove usluge u općini?</text>
+      <text xml:lang="en">How well do you know these services in the municipality?</text>
+      <item code="day-care">
+        <label xml:lang="sr-Latn">Dnevni boravak za decu i mlade sa smetnjama u razvoju</label>
+        <label xml:lang="bs">Dnevni boravak za djecu i mlade s poteškoćama u razvoju</label>
+        <label xml:lang="en">Day care for children and youth with disabilities</label>
+      </item>
+      <item code="home-help">
+        <label xml:lang="sr-Latn">Pomoć u kući za starije</label>
+        <label xml:lang="en">Home help for older people</label>
+      </item>
+      <item code="companion">
+        <label xml:lang="sr-Latn">Lični pratilac deteta</label>
+        <label xml:lang="bs">Lični pratilac djeteta</label>
+        <label xml:lang="en">Personal companion of a child</label>
+      </item>
+      <item code="respite">
+        <label xml:lang="sr-Latn">Predah smeštaj</label>
+        <label xml:lang="bs">Predah smještaj</label>
+        <label xml:lang="en">Respite care</label>
+      </item>
+      <item code="assistance">
+        <label xml:lang="sr-Latn">Personalna asistencija</label>
+        <label xml:lang="en">Personal assistance</label>
+      </item>
+      <item code="family-support">
+        <label xml:lang="sr-Latn">Podrška porodicama dece sa smetnjama</label>
+        <label xml:lang="bs">Podrška porodicama djece s poteškoćama</label>
+        <label xml:lang="en">Support to families of children with disabilities</label>
+      </item>
+      <option code="unknown">
+        <label xml:lang="sr-Latn">Ne znam za ovu uslugu</label>
+        <label xml:lang="en">I do not know this service</label>
+      </option>
+      <option code="heard">
+        <label xml:lang="sr-Latn">Čuo/la sam za nju</label>
+        <label xml:lang="en">I have heard of it</label>
+      </option>
+      <option code="used">
+        <label xml:lang="sr-Latn">Koristio/la sam je (ja ili neko iz porodice)</label>
+        <label xml:lang="en">I (or my family) have used it</label>
+      </option>
+    </question>
+    <question code="used" type="multiple" min="1">
+      <text xml:lang="sr-Latn">Koje ste usluge koristili?</text>
+      <text xml:lang="en">Which services did you use?</text>
+      <show-if question="needed" equals="yes"/>
+      <option code="day-care">
+        <label xml:lang="sr-Latn">Dnevni boravak za decu i mlade sa smetnjama u razvoju</label>
+        <label xml:lang="bs">Dnevni boravak za djecu i mlade s poteškoćama u razvoju</label>
+        <label xml:lang="en">Day care for children and youth with disabilities</label>
+      </option>
+      <option code="home-help">
+        <label xml:lang="sr-Latn">Pomoć u kući za starije</label>
+        <label xml:lang="en">Home help for older people</label>
+      </option>
+      <option code="companion">
+        <label xml:lang="sr-Latn">Lični pratilac deteta</label>
+        <label xml:lang="bs">Lični pratilac djeteta</label>
+        <label xml:lang="en">Personal companion of a child</label>
+      </option>
+      <option code="respite">
+        <label xml:lang="sr-Latn">Predah smeštaj</label>
+        <label xml:lang="bs">Predah smještaj</label>
+        <label xml:lang="en">Respite care</label>
+      </option>
+      <option code="assistance">
+        <label xml:lang="sr-Latn">Personalna asistencija</label>
+        <label xml:lang="en">Personal assistance</label>
+      </option>
+      <option code="family-support">
+        <label xml:lang="sr-Latn">Podrška porodicama dece sa smetnjama</label>
+        <label xml:lang="bs">Podrška porodicama djece s poteškoćama</label>
+        <label xml:lang="en">Support to families of children with disabilities</label>
+      </option>
+      <option code="csw">
+        <label xml:lang="sr-Latn">Savetovanje u centru za socijalni rad</label>
+        <label xml:lang="bs">Savjetovanje u centru za socijalni rad</label>
+        <label xml:lang="en">Counselling at the Center for Social Work</label>
+      </option>
+    </question>
+    <question code="satisfaction" type="single">
+      <text xml:lang="sr-Latn">Koliko ste zadovoljni dobijenom podrškom?</text>
+      <text xml:lang="en">How satisfied are you with the support you received?</text>
+      <show-if question="needed" equals="yes"/>
+      <option code="1">
+        <label xml:lang="sr-Latn">Veoma nezadovoljan/na</label>
+        <label xml:lang="en">Very dissatisfied</label>
+      </option>
+      <option code="2">
+        <label xml:lang="sr-Latn">Nezadovoljan/na</label>
+        <label xml:lang="en">Dissatisfied</label>
+      </option>
+      <option code="3">
+        <label xml:lang="sr-Latn">Ni zadovoljan/na ni nezadovoljan/na</label>
+        <label xml:lang="en">Neither</label>
+      </option>
+      <option code="4">
+        <label xml:lang="sr-Latn">Zadovoljan/na</label>
+        <label xml:lang="en">Satisfied</label>
+      </option>
+      <option code="5">
+        <label xml:lang="sr-Latn">Veoma zadovoljan/na</label>
+        <label xml:lang="en">Very satisfied</label>
+      </option>
+    </question>
+    <question code="csw-contact" type="date" min="2000-01-01" max="2026-12-31">
+      <text xml:lang="sr-Latn">Kada ste se poslednji put obratili centru za socijalni rad?</text>
+      <text xml:lang="bs">Kada ste se posljednji put obratili centru za socijalni rad?</text>
+      <text xml:lang="en">When did you last contact the Center for Social Work?</text>
+      <help xml:lang="sr-Latn">Ako se ne sećate tačno, upišite približan datum; ako niste nikada, ostavite prazno.</help>
+      <help xml:lang="bs">Ako se ne sjećate tačno, upišite približan datum; ako niste nikada, ostavite prazno.</help>
+      <help xml:lang="en">An approximate date is fine; leave it empty if never.</help>
+    </question>
+    <question code="unmet" type="yesno">
+      <text xml:lang="sr-Latn">Da li vam je u poslednjih godinu dana bila potrebna usluga koja u opštini ne postoji?</text>
+      <text xml:lang="bs">Da li vam je u posljednjih godinu dana bila potrebna usluga koja u općini ne postoji?</text>
+      <text xml:lang="en">In the past year, did you need a service the municipality does not offer?</text>
+    </question>
+    <question code="info" type="single" other="true">
+      <text xml:lang="sr-Latn">Odakle najčešće saznajete o uslugama?</text>
+      <text xml:lang="en">Where do you usually learn about services?</text>
+      <option code="website">
+        <label xml:lang="sr-Latn">Sajt opštine</label>
+        <label xml:lang="bs">Web stranica općine</label>
+        <label xml:lang="en">The municipality’s website</label>
+      </option>
+      <option code="csw">
+        <label xml:lang="sr-Latn">Centar za socijalni rad</label>
+        <label xml:lang="en">The Center for Social Work</label>
+      </option>
+      <option code="local-office">
+        <label xml:lang="sr-Latn">Mesna zajednica</label>
+        <label xml:lang="bs">Mjesna zajednica</label>
+        <label xml:lang="en">The local community office</label>
+      </option>
+      <option code="media">
+        <label xml:lang="sr-Latn">Lokalni mediji</label>
+        <label xml:lang="en">Local media</label>
+      </option>
+      <option code="people">
+        <label xml:lang="sr-Latn">Od poznanika</label>
+        <label xml:lang="en">From people I know</label>
+      </option>
+    </question>
+  </page>
+  <page code="professionals" groups="ngo pro admin csw provider">
+    <title xml:lang="sr-Latn">Za stručnjake i ustanove</title>
+    <title xml:lang="en">For professionals and organisations</title>
+    <question code="years" type="number" required="true" min="0" max="50">
+      <text xml:lang="sr-Latn">Koliko godina radite u oblasti socijalne zaštite?</text>
+      <text xml:lang="en">How many years have you worked in social protection?</text>
+    </question>
+    <question code="capacity" type="matrix">
+      <text xml:lang="sr-Latn">Kako ocenjujete kapacitete lokalnog sistema socijalne zaštite?</text>
+      <text xml:lang="bs">Kako ocjenjujete kapacitete lokalnog sistema socijalne zaštite?</text>
+      <text xml:lang="en">How do you rate the capacity of the local social protection system?</text>
+      <item code="staff">
+        <label xml:lang="sr-Latn">Broj i obučenost osoblja</label>
+        <label xml:lang="en">Staff numbers and training</label>
+      </item>
+      <item code="premises">
+        <label xml:lang="sr-Latn">Prostor i oprema</label>
+        <label xml:lang="en">Premises and equipment</label>
+      </item>
+      <item code="funding">
+        <label xml:lang="sr-Latn">Finansiranje usluga</label>
+        <label xml:lang="en">Funding of services</label>
+      </item>
+      <item code="cooperation">
+        <label xml:lang="sr-Latn">Saradnja ustanova i udruženja</label>
+        <label xml:lang="en">Cooperation between institutions and associations</label>
+      </item>
+      <option code="1">
+        <label xml:lang="sr-Latn">Veoma loše</label>
+        <label xml:lang="en">Very poor</label>
+      </option>
+      <option code="2">
+        <label xml:lang="sr-Latn">Loše</label>
+        <label xml:lang="en">Poor</label>
+      </option>
+      <option code="3">
+        <label xml:lang="sr-Latn">Osrednje</label>
+        <label xml:lang="en">Fair</label>
+      </option>
+      <option code="4">
+        <label xml:lang="sr-Latn">Dobro</label>
+        <label xml:lang="en">Good</label>
+      </option>
+      <option code="5">
+        <label xml:lang="sr-Latn">Veoma dobro</label>
+        <label xml:lang="en">Very good</label>
+      </option>
+    </question>
+    <question code="obstacles" type="multiple" max="3" other="true">
+      <text xml:lang="sr-Latn">Šta najviše otežava razvoj usluga? Izaberite najviše tri.</text>
+      <text xml:lang="en">What holds back the development of services most? Choose up to three.</text>
+      <option code="funding">
+        <label xml:lang="sr-Latn">Nedovoljno sredstava</label>
+        <label xml:lang="en">Too little funding</label>
+      </option>
+      <option code="staff">
+        <label xml:lang="sr-Latn">Nedostatak stručnjaka</label>
+        <label xml:lang="en">Too few professionals</label>
+      </option>
+      <option code="licences">
+        <label xml:lang="sr-Latn">Dugi postupci licenciranja</label>
+        <label xml:lang="en">Slow licensing</label>
+      </option>
+      <option code="transport">
+        <label xml:lang="sr-Latn">Prevoz iz sela</label>
+        <label xml:lang="bs">Prijevoz iz sela</label>
+        <label xml:lang="en">Transport from villages</label>
+      </option>
+      <option code="data">
+        <label xml:lang="sr-Latn">Nedostatak podataka o potrebama</label>
+        <label xml:lang="en">Lack of data on needs</label>
+      </option>
+    </question>
+  </page>
+  <page code="missing">
+    <title xml:lang="sr-Latn">Šta nedostaje</title>
+    <title xml:lang="en">What is missing</title>
+    <question code="new-services" type="multiple" required="true" max="3" other="true">
+      <text xml:lang="sr-Latn">Koje usluge bi opština trebalo da uvede ili proširi? Izaberite najviše tri.</text>
+      <text xml:lang="bs">Koje usluge bi općina trebala uvesti ili proširiti? Izaberite najviše tri.</text>
+      <text xml:lang="en">Which services should the municipality start or expand? Choose up to three.</text>
+      <option code="day-care">
+        <label xml:lang="sr-Latn">Dnevni boravak</label>
+        <label xml:lang="en">Day care</label>
+      </option>
+      <option code="home-help">
+        <label xml:lang="sr-Latn">Pomoć u kući</label>
+        <label xml:lang="en">Home help</label>
+      </option>
+      <option code="respite">
+        <label xml:lang="sr-Latn">Predah smeštaj</label>
+        <label xml:lang="bs">Predah smještaj</label>
+        <label xml:lang="en">Respite care</label>
+      </option>
+      <option code="shelter">
+        <label xml:lang="sr-Latn">Sigurna kuća za žrtve nasilja</label>
+        <label xml:lang="en">Shelter for victims of violence</label>
+      </option>
+      <option code="housing">
+        <label xml:lang="sr-Latn">Stanovanje uz podršku</label>
+        <label xml:lang="en">Supported housing</label>
+      </option>
+      <option code="counselling">
+        <label xml:lang="sr-Latn">Savetovalište za porodicu</label>
+        <label xml:lang="bs">Savjetovalište za porodicu</label>
+        <label xml:lang="en">Family counselling</label>
+      </option>
+      <option code="sos">
+        <label xml:lang="sr-Latn">SOS telefon</label>
+        <label xml:lang="en">SOS helpline</label>
+      </option>
+    </question>
+    <question code="priority" type="dropdown" required="true">
+      <text xml:lang="sr-Latn">Koja grupa bi trebalo da bude prioritet narednog programa?</text>
+      <text xml:lang="bs">Koja grupa bi trebala biti prioritet narednog programa?</text>
+      <text xml:lang="en">Which group should the next programme put first?</text>
+      <option code="children-disab">
+        <label xml:lang="sr-Latn">Deca sa smetnjama u razvoju</label>
+        <label xml:lang="bs">Djeca s poteškoćama u razvoju</label>
+        <label xml:lang="en">Children with developmental difficulties</label>
+      </option>
+      <option code="elderly">
+        <label xml:lang="sr-Latn">Starije osobe</label>
+        <label xml:lang="en">Older people</label>
+      </option>
+      <option code="violence">
+        <label xml:lang="sr-Latn">Žrtve nasilja u porodici</label>
+        <label xml:lang="en">Victims of domestic violence</label>
+      </option>
+      <option code="roma">
+        <label xml:lang="sr-Latn">Romska zajednica</label>
+        <label xml:lang="en">The Roma community</label>
+      </option>
+      <option code="youth">
+        <label xml:lang="sr-Latn">Mladi bez roditeljskog staranja</label>
+        <label xml:lang="en">Young people leaving care</label>
+      </option>
+      <option code="mental-health">
+        <label xml:lang="sr-Latn">Osobe sa mentalnim teškoćama</label>
+        <label xml:lang="bs">Osobe s mentalnim poteškoćama</label>
+        <label xml:lang="en">People with mental health difficulties</label>
+      </option>
+    </question>
+    <question code="volunteer" type="yesno">
+      <text xml:lang="sr-Latn">Da li biste volontirali u nekoj od usluga?</text>
+      <text xml:lang="en">Would you volunteer in one of the services?</text>
+      <show-if question="group" not="csw"/>
+    </question>
+    <question code="first-step" type="text" max="200">
+      <text xml:lang="sr-Latn">Šta bi opština trebalo prvo da uradi?</text>
+      <text xml:lang="bs">Šta bi općina trebala prvo uraditi?</text>
+      <text xml:lang="en">What should the municipality do first?</text>
+    </question>
+  </page>
+  <page code="open">
+    <title xml:lang="sr-Latn">Na kraju</title>
+    <title xml:lang="en">Finally</title>
+    <question code="comment" type="longtext" max="2000">
+      <text xml:lang="sr-Latn">Šta još želite da poručite opštini o socijalnoj zaštiti?</text>
+      <text xml:lang="bs">Šta još želite poručiti općini o socijalnoj zaštiti?</text>
+      <text xml:lang="en">Is there anything else you would like to tell the municipality about social protection?</text>
+      <help xml:lang="sr-Latn">Ne upisujte imena niti podatke po kojima se neko može prepoznati.</help>
+      <help xml:lang="en">Please do not write names or anything that could identify a person.</help>
+    </question>
+    <question code="next-round" type="yesno">
+      <text xml:lang="sr-Latn">Da li biste učestvovali i u sledećem krugu istraživanja?</text>
+      <text xml:lang="bs">Da li biste učestvovali i u sljedećem krugu istraživanja?</text>
+      <text xml:lang="en">Would you take part in the next round too?</text>
+    </question>
+  </page>
+</survey>';
+SET @opens = UTC_DATE() - INTERVAL 15 DAY;
+SET @closes = UTC_DATE() + INTERVAL 1 DAY;
+SET @pilot_opens = UTC_DATE() - INTERVAL 60 DAY;
+SET @pilot_closes = UTC_DATE() - INTERVAL 45 DAY;
+
+-- Opening at 00:00 and closing at 23:59 local time (CET: UTC+1).
 INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
-    title_bs, title_en, opens_on, closes_on) VALUES
-(@m, CONCAT('needs-', @y),
- CONCAT('Mapiranje potreba za uslugama socijalne zaštite ', @y, '.'),
- CONCAT('Мапирање потреба за услугама социјалне заштите ', @y, '.'),
- CONCAT('Mapiranje potreba za uslugama socijalne zaštite ', @y, '.'),
- CONCAT('Mapping the need for social protection services ', @y),
- UTC_DATE() - INTERVAL 3 DAY, UTC_DATE() + INTERVAL 14 DAY),
+    title_bs, title_en, opens_on, closes_on, definition, status, opens_at,
+    closes_at, results_published, round) VALUES
 (@m, CONCAT('pilot-', @y),
  'Probno mapiranje potreba (pilot)',
  'Пробно мапирање потреба (пилот)',

@@ -64,8 +64,21 @@ GRANT SELECT (id, to_addr, locale, template, param_name, param_link,
     UPDATE (sent_at, param_link, attempts, next_attempt_at, last_error)
     ON karika.outbox TO 'karika_mailer'@'localhost';
 
--- karika-surveys: survey definitions (responses come with their issue).
+-- karika-surveys: survey definitions, responses and their answers
+-- (0005).  DELETE on responses removes abandoned ones after their expiry
+-- (answers go with them, ON DELETE CASCADE); on answers it lets Back
+-- rewrite a page.  Invitations are marked used, never deleted; quota rows
+-- are counted up in the completing transaction.  Nothing of the register:
+-- no person, enrolment, account or session (t/70-grants.t).
 GRANT SELECT, INSERT, UPDATE ON karika.survey TO 'karika_surveys'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.survey_response
+    TO 'karika_surveys'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.survey_answer
+    TO 'karika_surveys'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.survey_invitation
+    TO 'karika_surveys'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.survey_quota
+    TO 'karika_surveys'@'localhost';
 
 -- karika-registry: the register.
 GRANT SELECT, INSERT, UPDATE ON karika.service TO 'karika_registry'@'localhost';

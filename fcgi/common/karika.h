@@ -634,4 +634,221 @@ void csv_writer_init(struct csv_writer *, char, csv_sink, void *);
 int csv_write_row(struct csv_writer *, const char *const *, size_t);
 int csv_write_end(struct csv_writer *);
 
+/*
+ * --- qdef.c: survey definitions (the question engine, issue 11) ---
+ *
+ * A definition is an XML document valid against fcgi/surveys/survey.rng
+ * (installed as share/karika/survey.rng), turned into a read-only model in
+ * an arena.  Shared by the surveys worker and the training courses.
+ */
+
+#define QDEF_MAX_BYTES	      (512 * 1024) /* a definition document */
+#define QDEF_SCHEMA_MAX_BYTES (256 * 1024) /* survey.rng itself */
+#define QDEF_MAX_PAGES	      60
+#define QDEF_MAX_QUESTIONS    250
+#define QDEF_MAX_OPTIONS      60 /* options or scale points per question */
+#define QDEF_MAX_ITEMS	      40 /* rows of a matrix */
+#define QDEF_MAX_GROUPS	      16 /* respondent groups: bits of a uint32_t */
+#define QDEF_MAX_CONDS	      8	 /* show-if conditions per page or question */
+#define QDEF_PAGE_MAX_FIELDS                                                   \
+	100 /* form fields a page may need: FORM_MAX_FIELDS */
+#define QDEF_CODE_MAX_BYTES	 24 /* q.<code>.<code> fits FORM_KEY_MAX_BYTES */
+#define QDEF_SHORT_MAX_CHARS	 500   /* ceiling of a one-line answer */
+#define QDEF_LONG_MAX_CHARS	 10000 /* ceiling of a long-text answer */
+#define QDEF_SHORT_DEFAULT_CHARS 200
+#define QDEF_LONG_DEFAULT_CHARS	 2000
+#define QDEF_OTHER_MAX_CHARS	 200 /* "other, please specify" */
+#define QDEF_MAX_DECIMALS	 4
+#define QDEF_NUMBER_MAX_DIGITS	 12 /* before the decimal point */
+#define QDEF_REASON_MAX_BYTES	 256
+#define QDEF_NONE		 ((size_t)-1)
+
+enum qtype {
+	QTYPE_SINGLE,	/* one option, radio buttons */
+	QTYPE_MULTIPLE, /* options between min and max, checkboxes */
+	QTYPE_DROPDOWN, /* one option from a list */
+	QTYPE_MATRIX,	/* Likert items (rows) x one scale (the options) */
+	QTYPE_NUMBER,	/* integer or decimal in [min, max] */
+	QTYPE_TEXT,	/* one line */
+	QTYPE_LONGTEXT, /* several lines, up to max characters */
+	QTYPE_DATE,	/* a calendar date in [min, max] */
+	QTYPE_YESNO,	/* options yes and no */
+	QTYPE_GROUP,	/* the respondent group: options are the groups */
+	QTYPE__MAX
+};
+
+extern const char *const qtype_names[QTYPE__MAX];
+
+/*
+ * A text in every locale.  given has a bit (1 << locale) for each text the
+ * definition holds; s[] is filled for all of them by the fallback rules:
+ * sr-Cyrl transliterated from sr-Latn, bs and en copied from sr-Latn.
+ * given == 0: no text at all (s[] all NULL).
+ */
+struct qtext {
+	const char *s[LOCALE__MAX];
+	unsigned given;
+};
+
+struct qopt {
+	const char *code;
+	struct qtext label; /* yes/no: none (the catalogue's words) */
+};
+
+enum qop {
+	QOP_EQUALS, /* the answer is (or, for multiple, includes) the value */
+	QOP_ONE_OF, /* the answer is one of the values */
+	QOP_NOT,    /* the answer is not (does not include) the value */
+	QOP__MAX
+};
+
+extern const char *const qop_names[QOP__MAX];
+
+/* show-if: a question of an earlier page and the values it is tested on. */
+struct qcond {
+	size_t question; /* index into qdef.questions */
+	enum qop op;
+	const char **values; /* option codes */
+	size_t nvalues;
+	int line;
+};
+
+struct qquestion {
+	const char *code;
+	enum qtype type;
+	bool required;
+	bool other; /* "other, please specify" (option code "other") */
+	struct qtext text;
+	struct qtext help; /* given == 0: none */
+	struct qopt *opts; /* options, scale points, yes/no, the groups */
+	size_t nopts;
+	struct qopt *items; /* matrix rows */
+	size_t nitems;
+	bool has_min, has_max;
+	int64_t min, max; /* multiple: options; number: scaled by 10^decimals;
+			     text, longtext: max characters (always set) */
+	int decimals;	  /* number: digits after the decimal point */
+	const char *min_date, *max_date; /* YYYY-MM-DD or NULL */
+	struct qcond *conds;
+	size_t nconds;
+	size_t page; /* index into qdef.pages */
+	int line;
+};
+
+struct qgroup {
+	const char *code;
+	struct qtext label;
+	int64_t quota; /* completed responses allowed; 0: no quota */
+};
+
+struct qpage {
+	const char *code;
+	struct qtext title; /* given == 0: none */
+	uint32_t groups;    /* bit per qdef.groups index; 0: every group */
+	struct qcond *conds;
+	size_t nconds;
+	size_t first, n; /* its questions: qdef.questions[first .. first+n) */
+	int line;
+};
+
+struct qdef {
+	const char *slug;
+	int minutes;
+	bool anonymous;
+	const char *opens, *closes; /* local YYYY-MM-DDTHH:MM, or NULL */
+	struct qtext title, purpose, thanks;
+	struct qgroup *groups;
+	size_t ngroups;
+	struct qpage *pages;
+	size_t npages;
+	struct qquestion *questions;
+	size_t nquestions;
+	size_t group_question; /* index, or QDEF_NONE */
+};
+
+/* Why a definition was refused: the line (0 if none) and a reason. */
+struct qdef_error {
+	int line;
+	char reason[QDEF_REASON_MAX_BYTES];
+};
+
+struct qschema;
+
+struct qschema *qschema_new(const char *, size_t);
+struct qschema *qschema_load(const char *);
+void qschema_free(struct qschema *);
+struct qdef *qdef_parse(struct arena *, const struct qschema *, const char *,
+    size_t, struct qdef_error *);
+char *qdef_write(struct arena *, const struct qdef *, size_t *);
+const char *qdef_text(const struct qtext *, enum locale);
+size_t qdef_find(const struct qdef *, const char *);
+size_t qdef_option(const struct qquestion *, const char *);
+int qnum_parse(const char *, int, int64_t *);
+char *qnum_format(struct arena *, int64_t, int);
+int qdate_parse(const char *, char[11]);
+
+/*
+ * --- qanswer.c: answers to a survey page, conditions, the way through ---
+ *
+ * A page's form uses the field names q.<code> (single, dropdown, yes/no,
+ * group, number, text, date; multiple: one q.<code> per ticked option),
+ * q.<code>.other ("other, please specify") and q.<code>.<item> (a matrix
+ * row).  Decoded answers are rows of struct qval, stored as they are.
+ */
+
+/* One answer value: a row of survey_answer. */
+struct qval {
+	const char *question;
+	const char *item;   /* matrix row, else "" */
+	const char *option; /* option or scale point, or NULL */
+	const char *number; /* canonical decimal (number; matrix: position) */
+	const char *text;   /* text, date YYYY-MM-DD, other's text, or NULL */
+};
+
+/* A growing list of answers, in the arena it is used with. */
+struct qanswers {
+	struct qval *v;
+	size_t n, cap;
+};
+
+/* A field's error: the message key, with {n} = param (or NULL). */
+struct qerr {
+	size_t question;
+	const char *field; /* the form field to show it beside */
+	const char *key;
+	const char *param;
+};
+
+struct qerrors {
+	struct qerr *e;
+	size_t n;
+};
+
+struct qprogress {
+	size_t done;	  /* visible pages before this one */
+	size_t total;	  /* visible pages, as far as the answers tell */
+	int percent;	  /* done * 100 / total */
+	int minutes_left; /* the survey's minutes times the share left */
+};
+
+void qanswers_add(struct arena *, struct qanswers *, const struct qval *);
+const struct qval *qanswers_find(
+    const struct qanswers *, const char *, const char *);
+void qanswers_set_page(struct arena *, struct qanswers *, const struct qdef *,
+    size_t, const struct qanswers *);
+size_t qanswers_prune(struct qanswers *, const struct qdef *);
+size_t qanswer_decode(struct arena *, const struct qdef *, size_t,
+    const struct kvlist *, const struct qanswers *, struct qanswers *,
+    struct qerrors *);
+const char *qanswer_field(struct arena *, const char *, const char *);
+bool qcond_holds(
+    const struct qdef *, const struct qcond *, const struct qanswers *);
+bool qdef_question_visible(
+    const struct qdef *, size_t, const struct qanswers *);
+bool qdef_page_visible(const struct qdef *, size_t, const struct qanswers *);
+size_t qnav_next(const struct qdef *, size_t, const struct qanswers *);
+size_t qnav_prev(const struct qdef *, size_t, const struct qanswers *);
+void qnav_progress(
+    const struct qdef *, size_t, const struct qanswers *, struct qprogress *);
+
 #endif /* KARIKA_H */

@@ -47,9 +47,12 @@ INSERT INTO service (municipality_id, group_id, code, name_sr_latn,
  'Support to families caring for a child with disabilities',
  'visit', 250000, @y, TRUE);
 
-INSERT INTO organisation (municipality_id, name, kind) VALUES
-(@m, 'Udruženje „Sunčev zrak“', 'association'),
-(@m, 'Gerontološki centar Novi Pazar', 'public');
+-- Organisations carry their name in both scripts (0004): a sr-Cyrl page
+-- shows name_cyrl, every other page the name as registered.
+INSERT INTO organisation (municipality_id, name, name_cyrl, kind) VALUES
+(@m, 'Udruženje „Sunčev zrak“', 'Удружење „Сунчев зрак“', 'association'),
+(@m, 'Gerontološki centar Novi Pazar', 'Геронтолошки центар Нови Пазар',
+ 'public');
 SET @o1 = (SELECT id FROM organisation WHERE municipality_id = @m AND kind = 'association');
 SET @o2 = (SELECT id FROM organisation WHERE municipality_id = @m AND kind = 'public');
 

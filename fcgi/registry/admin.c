@@ -35,11 +35,12 @@ static const struct field find_fields[QF__MAX] = {
 static int
 write_organisations(struct req *r, struct xml *x)
 {
-	struct db_param p = DBP_I(r->sess->municipality);
+	struct db_param p[2] = {
+	    DBP_I((int64_t)r->locale + 1), DBP_I(r->sess->municipality)};
 	struct db_res res;
 	size_t i;
 
-	if (db_exec(r->w->db, r->arena, STMT_ORGANISATIONS, &p, 1, &res) !=
+	if (db_exec(r->w->db, r->arena, STMT_ORGANISATIONS, p, 2, &res) !=
 	    DB_OK)
 		return -1;
 	if (xml_start(x, "options") == -1 ||
@@ -81,7 +82,7 @@ static enum http_status
 accounts_page(struct req *r, struct xml *x, const struct form *nf)
 {
 	struct form q, empty;
-	struct db_param p[4];
+	struct db_param p[5];
 	struct db_res res;
 	enum db_rc rc;
 	const char *like;
@@ -91,12 +92,13 @@ accounts_page(struct req *r, struct xml *x, const struct form *nf)
 	if (r->method == METHOD_POST)
 		form_empty(r, QF__MAX, &q);
 	like = arena_printf(r->arena, "%%%s%%", q.text[QF_Q]);
-	p[0] = DBP_I(r->sess->municipality);
-	p[1] = DBP_S(q.error[QF_Q] == NULL ? q.text[QF_Q] : "");
-	p[2] = DBP_S(like);
+	p[0] = DBP_I((int64_t)r->locale + 1);
+	p[1] = DBP_I(r->sess->municipality);
+	p[2] = DBP_S(q.error[QF_Q] == NULL ? q.text[QF_Q] : "");
 	p[3] = DBP_S(like);
+	p[4] = DBP_S(like);
 	if ((rc = db_exec(
-		 r->w->db, r->arena, STMT_ACCOUNTS_FIND, p, 4, &res)) != DB_OK)
+		 r->w->db, r->arena, STMT_ACCOUNTS_FIND, p, 5, &res)) != DB_OK)
 		return db_status(rc);
 	if (nf == NULL) {
 		form_empty(r, AF__MAX, &empty);

@@ -79,7 +79,7 @@ service_list(struct req *r, struct xml *x)
 		DB_OK ||
 	    (rc = db_exec(r->w->db, r->arena, STMT_SERVICES, p, 2, &sv)) !=
 		DB_OK ||
-	    (rc = db_exec(r->w->db, r->arena, STMT_PROVIDERS, &p[1], 1, &pr)) !=
+	    (rc = db_exec(r->w->db, r->arena, STMT_PROVIDERS, p, 2, &pr)) !=
 		DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "services") == -1 || muni_write(x, &m) == -1)

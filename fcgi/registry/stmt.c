@@ -17,12 +17,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	"s.unit, s.unit_price_para, s.price_year, s.online_application "
 	"FROM service s WHERE s.municipality_id = ? AND s.active "
 	"ORDER BY s.group_id, 4",
+    /* An organisation's name: name_cyrl on a sr-Cyrl page (the first
+     * parameter is the locale, 1 = sr-Cyrl) when it has one (0004). */
     [STMT_PROVIDERS] =
-	"SELECT l.service_id, o.id, o.name, l.number, l.valid_from, "
+	"SELECT l.service_id, o.id, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS name, "
+	"l.number, l.valid_from, "
 	"l.valid_to, l.capacity, l.valid_to >= UTC_DATE() "
 	"FROM licence l JOIN organisation o ON o.id = l.organisation_id "
 	"JOIN service s ON s.id = l.service_id "
-	"WHERE s.municipality_id = ? ORDER BY o.name",
+	"WHERE s.municipality_id = ? ORDER BY name",
     [STMT_ACCOUNT_BY_EMAIL] =
 	"SELECT id, name, password_hash, status, locale FROM account "
 	"WHERE email = ?",
@@ -91,7 +95,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE last_failure_at < UTC_TIMESTAMP() - INTERVAL 1 DAY",
     [STMT_ACCOUNTS_FIND] =
 	"SELECT a.id, a.email, a.name, a.status, "
-	"GROUP_CONCAT(DISTINCT r.role ORDER BY r.role), MAX(o.name) "
+	"GROUP_CONCAT(DISTINCT r.role ORDER BY r.role), "
+	"MAX(IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name)) "
 	"FROM account a JOIN account_role r ON r.account_id = a.id "
 	"LEFT JOIN organisation o ON o.id = r.organisation_id "
 	"WHERE r.municipality_id = ? AND (? = '' OR a.email LIKE ? "
@@ -102,8 +107,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE a.id = ? AND EXISTS (SELECT 1 FROM account_role r "
 	"WHERE r.account_id = a.id AND r.municipality_id = ?)",
     [STMT_ORGANISATIONS] =
-	"SELECT id, name FROM organisation WHERE municipality_id = ? "
-	"ORDER BY name",
+	"SELECT id, IF(? = 1, COALESCE(name_cyrl, name), name) AS name "
+	"FROM organisation WHERE municipality_id = ? ORDER BY name",
     [STMT_ORGANISATION_IN_SCOPE] =
 	"SELECT id FROM organisation WHERE id = ? AND municipality_id = ?",
     [STMT_AUDIT_FIND] =

@@ -83,6 +83,7 @@
         <xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template>
       </title>
       <link rel="stylesheet" href="/static/karika.css"/>
+      <link rel="icon" href="/static/karika.svg" type="image/svg+xml"/>
     </head>
     <body>
       <a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'skip'"/></xsl:call-template></a>
@@ -196,9 +197,11 @@
         <ul>
           <xsl:for-each select="field[@error]">
             <li><a href="#f-{@name}">
-              <xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
+              <xsl:variable name="label"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template></xsl:variable>
+              <!-- A label that is a sentence ends with a full stop: not before the colon. -->
+              <xsl:value-of select="substring($label, 1, string-length($label) - (substring($label, string-length($label)) = '.'))"/>
               <xsl:text>: </xsl:text>
-              <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
+              <xsl:call-template name="field-error"/>
             </a></li>
           </xsl:for-each>
         </ul>
@@ -279,9 +282,18 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="@error">
-      <p class="error" id="e-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+      <p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p>
     </xsl:if>
   </div>
+</xsl:template>
+
+<!-- A field's error message; "too long" says the field's limit (@max,
+     written for text fields) when there is one. -->
+<xsl:template name="field-error">
+  <xsl:call-template name="t">
+    <xsl:with-param name="k" select="concat(@error, substring('.any', 1, 4 * (@error = 'invalid.too_long' and not(@max))))"/>
+    <xsl:with-param name="n" select="@max"/>
+  </xsl:call-template>
 </xsl:template>
 
 <!-- Attributes every control shares: required, autocomplete, its error. -->

@@ -138,6 +138,7 @@
     </section>
     <section aria-labelledby="ss-h">
       <h2 id="ss-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions'"/></xsl:call-template></h2>
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="ss-h">
       <table class="report">
         <thead><tr>
           <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.agent'"/></xsl:call-template></th>
@@ -147,7 +148,7 @@
         <tbody>
           <xsl:for-each select="sessions/session">
             <tr>
-              <td><xsl:value-of select="."/>
+              <td><xsl:call-template name="agent"/>
                 <xsl:if test="@current"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.current'"/></xsl:call-template>)</xsl:if>
               </td>
               <td><xsl:value-of select="substring(@created, 1, 16)"/> UTC</td>
@@ -156,6 +157,7 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </div>
       <form method="post" action="/account/sessions/end">
         <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
         <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.end'"/></xsl:call-template></button></p>
@@ -170,6 +172,25 @@
   <xsl:if test="@page = 'notice'">
     <p><a href="/account/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a></p>
   </xsl:if>
+</xsl:template>
+
+<!-- A session's browser and system in words: ua_summary() (req.c) stores
+     codes, "firefox android"; a row stored before it shows as it was. -->
+<xsl:template name="agent">
+  <xsl:variable name="b" select="substring-before(., ' ')"/>
+  <xsl:variable name="o" select="substring-after(., ' ')"/>
+  <xsl:choose>
+    <xsl:when test="$b != '' and $o != ''
+        and contains(' firefox chrome edge safari opera samsung other ', concat(' ', $b, ' '))
+        and contains(' android ios windows macos linux other ', concat(' ', $o, ' '))">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ua.browser.', $b)"/></xsl:call-template>
+      <xsl:if test="$o != 'other'">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ua.os.', $o)"/></xsl:call-template>
+      </xsl:if>
+    </xsl:when>
+    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 <!-- Administration: staff accounts and the audit trail. -->

@@ -11,8 +11,9 @@
 
 <xsl:template match="report">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>: <xsl:value-of select="municipality"/></h1>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="rep-cap">
   <table class="report">
-    <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'report.caption'"/><xsl:with-param name="n" select="@year"/></xsl:call-template></caption>
+    <caption id="rep-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'report.caption'"/><xsl:with-param name="n" select="@year"/></xsl:call-template></caption>
     <thead>
       <tr>
         <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'report.service'"/></xsl:call-template></th>
@@ -36,6 +37,7 @@
       </tr>
     </tfoot>
   </table>
+  </div>
   <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
 </xsl:template>
 

@@ -308,7 +308,7 @@ struct req {
 	enum http_status status;  /* what was sent, for the log */
 	struct timespec start;
 	const char *client; /* REMOTE_ADDR: only ever hashed, never stored */
-	const char *user_agent; /* shortened; shown in the session list */
+	const char *user_agent; /* ua_summary(): "firefox android" */
 	struct sess *sess;	/* NULL when anonymous */
 	int64_t audit_account;	/* who an anonymous action concerns (login) */
 	const char *csrf;	/* the token forms of this page carry */
@@ -323,6 +323,31 @@ enum http_status kv_parse_cookies(
     struct arena *, const char *, struct kvlist *);
 const char *kv_get(const struct kvlist *, const char *);
 const char *req_env(const char *const *, const char *);
+
+/* A User-Agent header reduced to what the session list shows (ua_parse). */
+enum ua_browser {
+	UA_FIREFOX,
+	UA_CHROME,
+	UA_EDGE,
+	UA_SAFARI,
+	UA_OPERA,
+	UA_SAMSUNG,
+	UA_BROWSER_OTHER,
+	UA_BROWSER__MAX
+};
+
+enum ua_os {
+	UA_ANDROID,
+	UA_IOS,
+	UA_WINDOWS,
+	UA_MACOS,
+	UA_LINUX,
+	UA_OS_OTHER,
+	UA_OS__MAX
+};
+
+void ua_parse(const char *, enum ua_browser *, enum ua_os *);
+const char *ua_summary(struct arena *, const char *);
 
 /* --- xml.c: the document, written with libxml2, escaped by libxml2 --- */
 

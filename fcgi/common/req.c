@@ -184,24 +184,120 @@ read_body(struct req *r, const char *const *envp)
 }
 
 /*
- * The user agent, cut to about 100 bytes on a character boundary and
- * refused if XML cannot carry it: shown only in the owner's session list.
+ * What a User-Agent header is reduced to: the browser and the operating
+ * system, as codes that the session list turns into catalogue words.
+ * Codes, not the header, are stored: they are all the owner needs to
+ * recognise a session, and a full header is close to a fingerprint.
+ * The tables are tried in order, first match wins, so a more specific
+ * token comes before the one it contains: browsers built on Chrome say
+ * "Chrome/" and Safari's "Safari/" too, Android says "Linux", iOS says
+ * "like Mac OS X".  A token in the "other" rows makes the answer "other"
+ * rather than a wrong name (Vivaldi is not Chrome; Android's WebView and
+ * in-app browsers are not Safari).
  */
-static const char *
-short_agent(struct arena *a, const char *ua)
-{
-	size_t n;
+static const char *const ua_browser_code[UA_BROWSER__MAX] = {
+    [UA_FIREFOX] = "firefox",
+    [UA_CHROME] = "chrome",
+    [UA_EDGE] = "edge",
+    [UA_SAFARI] = "safari",
+    [UA_OPERA] = "opera",
+    [UA_SAMSUNG] = "samsung",
+    [UA_BROWSER_OTHER] = "other"};
 
+static const char *const ua_os_code[UA_OS__MAX] = {[UA_ANDROID] = "android",
+    [UA_IOS] = "ios",
+    [UA_WINDOWS] = "windows",
+    [UA_MACOS] = "macos",
+    [UA_LINUX] = "linux",
+    [UA_OS_OTHER] = "other"};
+
+static const struct {
+	const char *token;
+	enum ua_browser browser;
+} ua_browsers[] = {
+    {"SamsungBrowser/", UA_SAMSUNG},
+    {"OPR/", UA_OPERA},
+    {"OPiOS/", UA_OPERA},
+    {"OPT/", UA_OPERA},
+    {"Opera", UA_OPERA},
+    {"Edg/", UA_EDGE},
+    {"EdgA/", UA_EDGE},
+    {"EdgiOS/", UA_EDGE},
+    {"Edge/", UA_EDGE},
+    {"YaBrowser/", UA_BROWSER_OTHER},
+    {"Vivaldi/", UA_BROWSER_OTHER},
+    {"UCBrowser/", UA_BROWSER_OTHER},
+    {"MiuiBrowser/", UA_BROWSER_OTHER},
+    {"HuaweiBrowser/", UA_BROWSER_OTHER},
+    {"DuckDuckGo/", UA_BROWSER_OTHER},
+    {"Firefox/", UA_FIREFOX},
+    {"FxiOS/", UA_FIREFOX},
+    {"CriOS/", UA_CHROME},
+    {"; wv)", UA_BROWSER_OTHER},
+    {"Chrome/", UA_CHROME},
+    {"Chromium/", UA_CHROME},
+};
+
+static const struct {
+	const char *token;
+	enum ua_os os;
+} ua_systems[] = {
+    {"Windows Phone", UA_OS_OTHER},
+    {"Android", UA_ANDROID},
+    {"iPhone", UA_IOS},
+    {"iPad", UA_IOS},
+    {"iPod", UA_IOS},
+    {"Windows", UA_WINDOWS},
+    {"Macintosh", UA_MACOS},
+    {"Mac OS X", UA_MACOS},
+    {"CrOS", UA_OS_OTHER},
+    {"Linux", UA_LINUX},
+};
+
+/*
+ * Reduces the User-Agent header ua (NULL or empty: unknown) to its
+ * browser and operating system.  Safari is named only on Apple's systems
+ * with Safari's own "Version/" token: elsewhere "Safari/" is a WebKit
+ * engine, not the browser.  Never fails; unknown is UA_BROWSER_OTHER and
+ * UA_OS_OTHER.
+ */
+void
+ua_parse(const char *ua, enum ua_browser *browser, enum ua_os *os)
+{
+	size_t i;
+
+	*browser = UA_BROWSER_OTHER;
+	*os = UA_OS_OTHER;
 	if (ua == NULL)
-		return "";
-	n = strlen(ua);
-	if (n > 100)
-		n = 100;
-	while (n > 0 && ((unsigned char)ua[n] & 0xc0) == 0x80)
-		n--;
-	if (!text_clean(ua, n))
-		return "";
-	return arena_strndup(a, ua, n);
+		return;
+	for (i = 0; i < sizeof(ua_systems) / sizeof(ua_systems[0]); i++)
+		if (strstr(ua, ua_systems[i].token) != NULL) {
+			*os = ua_systems[i].os;
+			break;
+		}
+	for (i = 0; i < sizeof(ua_browsers) / sizeof(ua_browsers[0]); i++)
+		if (strstr(ua, ua_browsers[i].token) != NULL) {
+			*browser = ua_browsers[i].browser;
+			return;
+		}
+	if ((*os == UA_IOS || *os == UA_MACOS) &&
+	    strstr(ua, "Version/") != NULL && strstr(ua, "Safari/") != NULL)
+		*browser = UA_SAFARI;
+}
+
+/*
+ * The summary of the User-Agent header ua that the session list shows:
+ * "<browser> <os>" in codes, e.g. "firefox android" or "other other".
+ * In the arena; never NULL.
+ */
+const char *
+ua_summary(struct arena *a, const char *ua)
+{
+	enum ua_browser b;
+	enum ua_os o;
+
+	ua_parse(ua, &b, &o);
+	return arena_printf(a, "%s %s", ua_browser_code[b], ua_os_code[o]);
 }
 
 /*
@@ -284,7 +380,7 @@ req_parse(struct req *r, const char *const *envp)
 	r->client = req_env(envp, "REMOTE_ADDR");
 	r->client = arena_strdup(r->arena,
 	    r->client != NULL && strlen(r->client) < 64 ? r->client : "");
-	r->user_agent = short_agent(r->arena, req_env(envp, "HTTP_USER_AGENT"));
+	r->user_agent = ua_summary(r->arena, req_env(envp, "HTTP_USER_AGENT"));
 	kv_parse_cookies(r->arena, req_env(envp, "HTTP_COOKIE"), &r->cookies);
 	r->locale = locale_negotiate(NULL, kv_get(&r->cookies, "lang"),
 	    req_env(envp, "HTTP_ACCEPT_LANGUAGE"),

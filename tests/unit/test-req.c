@@ -153,6 +153,154 @@ post_over_the_limit_is_413(void **state)
 	arena_free(a);
 }
 
+/*
+ * Real User-Agent headers, as browsers of the last few years send them,
+ * and what the session list should call them.  The traps: every browser
+ * built on Chrome says "Chrome/" and "Safari/", Android says "Linux", iOS
+ * says "like Mac OS X", and Android's WebView looks like Chrome.
+ */
+static const struct {
+	const char *ua;
+	const char *summary;
+} agents[] = {
+    {"Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0",
+	"firefox android"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 "
+     "Firefox/131.0",
+	"firefox windows"},
+    {"Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:130.0) Gecko/20100101 "
+     "Firefox/130.0",
+	"firefox linux"},
+    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:131.0) Gecko/20100101 "
+     "Firefox/131.0",
+	"firefox macos"},
+    {"Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) "
+     "AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/131.0 Mobile/15E148 "
+     "Safari/605.1.15",
+	"firefox ios"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/129.0.0.0 Safari/537.36",
+	"chrome windows"},
+    {"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like "
+     "Gecko) Chrome/129.0.6668.81 Mobile Safari/537.36",
+	"chrome android"},
+    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
+     "(KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36",
+	"chrome macos"},
+    {"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+     "Chrome/129.0.0.0 Safari/537.36",
+	"chrome linux"},
+    {"Mozilla/5.0 (iPhone; CPU iPhone OS 17_7 like Mac OS X) "
+     "AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/129.0.6668.69 "
+     "Mobile/15E148 Safari/604.1",
+	"chrome ios"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/129.0.0.0 Safari/537.36 Edg/129.0.0.0",
+	"edge windows"},
+    {"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like "
+     "Gecko) Chrome/129.0.0.0 Mobile Safari/537.36 EdgA/129.0.0.0",
+	"edge android"},
+    {"Mozilla/5.0 (iPhone; CPU iPhone OS 17_7 like Mac OS X) "
+     "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 EdgiOS/129.2792.84 "
+     "Mobile/15E148 Safari/605.1.15",
+	"edge ios"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
+	"edge windows"},
+    {"Mozilla/5.0 (iPhone; CPU iPhone OS 17_6_1 like Mac OS X) "
+     "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 "
+     "Safari/604.1",
+	"safari ios"},
+    {"Mozilla/5.0 (iPad; CPU OS 16_7_10 like Mac OS X) AppleWebKit/605.1.15 "
+     "(KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1",
+	"safari ios"},
+    {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+     "(KHTML, like Gecko) Version/18.0 Safari/605.1.15",
+	"safari macos"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/128.0.0.0 Safari/537.36 OPR/114.0.0.0",
+	"opera windows"},
+    {"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like "
+     "Gecko) Chrome/128.0.0.0 Mobile Safari/537.36 OPR/85.0.0.0",
+	"opera android"},
+    {"Opera/9.80 (Windows NT 6.1; WOW64) Presto/2.12.388 Version/12.18",
+	"opera windows"},
+    {"Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S918B) AppleWebKit/537.36 "
+     "(KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile "
+     "Safari/537.36",
+	"samsung android"},
+    /* Android's WebView, inside some app: not Chrome. */
+    {"Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230805.001; wv) "
+     "AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 "
+     "Chrome/128.0.6613.127 Mobile Safari/537.36",
+	"other android"},
+    /* Android's old stock browser: WebKit, not Safari. */
+    {"Mozilla/5.0 (Linux; U; Android 4.4.2; en-us; SM-T530 Build/KOT49H) "
+     "AppleWebKit/534.30 (KHTML, like Gecko) Version/4.0 Safari/534.30",
+	"other android"},
+    /* An in-app browser on iOS: WebKit without Safari's Version/. */
+    {"Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
+     "AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 "
+     "[FBAN/FBIOS;FBAV/470.0.0.38.108]",
+	"other ios"},
+    {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/128.0.0.0 YaBrowser/24.10.0.0 Safari/537.36",
+	"other windows"},
+    {"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+     "Chrome/128.0.0.0 Safari/537.36 Vivaldi/6.9.3447.46",
+	"other linux"},
+    {"Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, "
+     "like Gecko) Chrome/129.0.0.0 Safari/537.36",
+	"chrome other"},
+    {"Mozilla/5.0 (X11; FreeBSD amd64; rv:128.0) Gecko/20100101 "
+     "Firefox/128.0",
+	"firefox other"},
+    {"Mozilla/5.0 (Windows Phone 10.0; Android 6.0.1; Microsoft; Lumia 950) "
+     "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/52.0.2743.116 Mobile "
+     "Safari/537.36 Edge/15.15063",
+	"edge other"},
+    {"curl/7.88.1", "other other"},
+    {"libwww-perl/6.68", "other other"},
+    {"HTTP-Tiny/0.086", "other other"},
+    {"Safari/605.1.15", "other other"},
+    {"", "other other"},
+};
+
+static void
+user_agent_becomes_browser_and_system(void **state)
+{
+	struct arena *a = arena_new();
+	size_t i;
+
+	for (i = 0; i < sizeof(agents) / sizeof(agents[0]); i++) {
+		const char *got = ua_summary(a, agents[i].ua);
+
+		if (strcmp(got, agents[i].summary) != 0)
+			fail_msg("agent %zu \"%s\": \"%s\", expected \"%s\"", i,
+			    agents[i].ua, got, agents[i].summary);
+	}
+	assert_string_equal(ua_summary(a, NULL), "other other");
+	arena_free(a);
+}
+
+static void
+request_keeps_only_the_agent_summary(void **state)
+{
+	const char *env[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/",
+	    "HTTP_USER_AGENT=Mozilla/5.0 (Android 14; Mobile; rv:128.0) "
+	    "Gecko/128.0 Firefox/128.0",
+	    NULL};
+	const char *env2[] = {"REQUEST_METHOD=GET", "DOCUMENT_URI=/", NULL};
+	struct arena *a = arena_new();
+	struct req r;
+
+	assert_int_equal(parse(a, env, &r), HTTP_OK);
+	assert_string_equal(r.user_agent, "firefox android");
+	assert_int_equal(parse(a, env2, &r), HTTP_OK);
+	assert_string_equal(r.user_agent, "other other");
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -165,6 +313,8 @@ main(void)
 	    cmocka_unit_test(path_with_control_characters_is_400),
 	    cmocka_unit_test(unknown_method_is_other_and_bad_id_is_replaced),
 	    cmocka_unit_test(post_over_the_limit_is_413),
+	    cmocka_unit_test(user_agent_becomes_browser_and_system),
+	    cmocka_unit_test(request_keeps_only_the_agent_summary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

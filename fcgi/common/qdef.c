@@ -709,11 +709,11 @@ read_number_bounds(struct build *b, xmlNodePtr n, struct qquestion *q)
 	const char *dec, *mn, *mx;
 	int64_t v;
 
-	dec = attr(b->a, n, "decimals");
-	q->decimals = dec != NULL ? dec[0] - '0' : 0;
-	if (q->decimals < 0 || q->decimals > QDEF_MAX_DECIMALS)
+	if ((dec = attr(b->a, n, "decimals")) != NULL &&
+	    str_to_int64(dec, 0, QDEF_MAX_DECIMALS, &v) == -1)
 		return fail(
 		    b, q->line, "decimals must be 0 to %d", QDEF_MAX_DECIMALS);
+	q->decimals = dec != NULL ? (int)v : 0;
 	if ((mn = attr(b->a, n, "min")) != NULL) {
 		if (qnum_parse(mn, q->decimals, &v) != 0)
 			return fail(b, q->line,
@@ -745,13 +745,18 @@ read_bounds(struct build *b, xmlNodePtr n, struct qquestion *q)
 
 	switch (q->type) {
 	case QTYPE_MULTIPLE:
-		if ((mn = attr(b->a, n, "min")) != NULL &&
-		    str_to_int64(mn, 0, QDEF_MAX_OPTIONS, &v) == 0) {
+		/* xsd:integer also allows "+2" and blanks: not here */
+		if ((mn = attr(b->a, n, "min")) != NULL) {
+			if (str_to_int64(mn, 0, QDEF_MAX_OPTIONS, &v) == -1)
+				return fail(b, q->line,
+				    "min %.20s: a whole number of options", mn);
 			q->has_min = true;
 			q->min = v;
 		}
-		if ((mx = attr(b->a, n, "max")) != NULL &&
-		    str_to_int64(mx, 0, QDEF_MAX_OPTIONS, &v) == 0) {
+		if ((mx = attr(b->a, n, "max")) != NULL) {
+			if (str_to_int64(mx, 0, QDEF_MAX_OPTIONS, &v) == -1)
+				return fail(b, q->line,
+				    "max %.20s: a whole number of options", mx);
 			q->has_max = true;
 			q->max = v;
 		}
@@ -995,9 +1000,13 @@ read_groups(struct build *b, xmlNodePtr n)
 				return fail(b, line_of(c),
 				    "group code %s is used twice",
 				    d->groups[k].code);
-		if ((q = attr(b->a, c, "quota")) != NULL &&
-		    str_to_int64(q, 1, 1000000, &v) == 0)
+		if ((q = attr(b->a, c, "quota")) != NULL) {
+			if (str_to_int64(q, 1, 1000000, &v) == -1)
+				return fail(b, line_of(c),
+				    "quota %.20s: a whole number of responses",
+				    q);
 			d->groups[k].quota = v;
+		}
 		t = elem(c->children);
 		if (read_texts(b, &t, "label", &d->groups[k].label) == -1)
 			return -1;

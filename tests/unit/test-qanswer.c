@@ -38,51 +38,48 @@ static const char def[] =
 				   "c") "</question>"
 					"<question code=\"m\" "
 					"type=\"multiple\" min=\"2\" max=\"3\" "
-					"other=\"true\">" T("M") O("a") O(
-					    "b") O("c")
-					    O("d") "</question>"
-						   "<question code=\"dd\" "
-						   "type=\"dropdown\">" T("D") O("x") O(
-						       "y") "</question>"
-							    "<question "
-							    "code=\"mx\" "
-							    "type=\"matrix\" "
-							    "required="
-							    "\"true\">" T("MX") "<item code=\"i1\">" L(
-								"I1") "</"
-								      "item><"
-								      "item "
-								      "code="
-								      "\"i2\""
-								      ">" L("I"
-									    "2") "</item>" O("1")
-									  O("2")
-									      O("3")
-										  O(
-										      "4") O("5") "</question>"
-												  "<question code=\"n\" type=\"number\" min=\"0\" max=\"100\">" T("N") "</question>"
-																				       "<question code=\"dec\" type=\"number\" min=\"-10.5\" max=\"10.5\" "
-																				       "decimals=\"2\">" T(
-																					   "DEC") "</question>"
-																						  "<question code=\"t\" type=\"text\" required=\"true\" max=\"10\">" T("T") "</question>"
-																															    "<question code=\"lt\" type=\"longtext\" max=\"20\">" T("LT") "</question>"
-																																							  "<question code=\"d\" type=\"date\" min=\"2000-01-01\" "
-																																							  "max=\"2026-12-31\">" T(
-																																							      "D") "</question>"
-																																								   "<question code=\"yn\" type=\"yesno\">" T(
-																																								       "YN") "</question>"
-																																									     "</page>"
-																																									     "<page code=\"pro\" groups=\"pro\">"
-																																									     "<question code=\"years\" type=\"number\" required=\"true\">" T("Y") "</question></page>"
-																																																		  "<page code=\"more\">"
-																																																		  "<show-if question=\"g\" equals=\"citizen\"/>"
-																																																		  "<question code=\"why\" type=\"text\" required=\"true\">" T("W") "<show-if question=\"yn\" equals=\"yes\"/></question>"
-																																																										   "<question code=\"sab\" type=\"yesno\" required=\"true\">" T("SAB") "<show-if question=\"s\" one-of=\"a b\"/></question>"
-																																																																		       "<question code=\"nd\" type=\"yesno\" required=\"true\">" T("ND") "<show-if question=\"m\" not=\"d\"/></question>"
-																																																																											 "</page>"
-																																																																											 "<page code=\"end\"><question code=\"c\" type=\"longtext\">" T(
-																																																																											     "C") "</question></page>"
-																																																																												  "</survey>";
+					"other=\"true\">" T("M") O("a") O("b") O("c") O(
+					    "d") "</question>"
+						 "<question code=\"dd\" "
+						 "type=\"dropdown\">" T("D") O("x") O(
+						     "y") "</question>"
+							  "<question "
+							  "code=\"mx\" "
+							  "type=\"matrix\" "
+							  "required="
+							  "\"true\">" T("MX") "<item code=\"i1\">" L(
+							      "I1") "</"
+								    "item><"
+								    "item "
+								    "code="
+								    "\"i2\""
+								    ">" L("I"
+									  "2") "</item>" O("1") O("2")
+									O("3") O(
+									    "4") O("5") "</question>"
+											"<question code=\"n\" type=\"number\" min=\"0\" max=\"100\">" T("N") "</question>"
+																			     "<question code=\"dec\" type=\"number\" min=\"-10.5\" max=\"10.5\" "
+																			     "decimals=\"2\">" T("DEC") "</question>"
+																							"<question code=\"t\" type=\"text\" required=\"true\" max=\"10\">" T("T") "</question>"
+																																  "<question code=\"lt\" type=\"longtext\" max=\"20\">" T("LT") "</question>"
+																																								"<question code=\"d\" type=\"date\" min=\"2000-01-01\" "
+																																								"max=\"2026-12-31\">" T(
+																																								    "D") "</question>"
+																																									 "<question code=\"yn\" type=\"yesno\">" T("YN") "</question>"
+																																															 "</page>"
+																																															 "<page code=\"pro\" groups=\"pro\">"
+																																															 "<question code=\"years\" type=\"number\" required=\"true\">" T("Y") "</question></page>"
+																																																							      "<page code=\"more\">"
+																																																							      "<show-if question=\"g\" equals=\"citizen\"/>"
+																																																							      "<question code=\"why\" type=\"text\" required=\"true\">" T("W") "<show-if question=\"yn\" equals=\"yes\"/></question>"
+																																																															       "<question code=\"sab\" type=\"yesno\" required=\"true\">" T(
+																																																																   "SAB") "<show-if question=\"s\" one-of=\"a b\"/></question>"
+																																																																	  "<question code=\"nd\" type=\"yesno\" required=\"true\">" T(
+																																																																	      "ND") "<show-if question=\"m\" not=\"d\"/></question>"
+																																																																		    "</page>"
+																																																																		    "<page code=\"end\"><question code=\"c\" type=\"longtext\">" T(
+																																																																			"C") "</question></page>"
+																																																																			     "</survey>";
 
 enum { P_WHO, P_CIT, P_PRO, P_MORE, P_END };
 

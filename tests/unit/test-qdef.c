@@ -193,6 +193,11 @@ static const struct refusal refusals[] = {
 	"xml:lang=\"sr-Latn\">M</text><option code=\"a\"><label "
 	"xml:lang=\"sr-Latn\">A</label></option></question>",
 	19, "number of options"},
+    {"a signed count", "<!--Q-->",
+	"<question code=\"m\" type=\"multiple\" max=\"+2\"><text "
+	"xml:lang=\"sr-Latn\">M</text><option code=\"a\"><label "
+	"xml:lang=\"sr-Latn\">A</label></option></question>",
+	19, "whole number"},
     {"number with min over max", "<!--Q-->",
 	"<question code=\"n\" type=\"number\" min=\"10\" max=\"9.5\" "
 	"decimals=\"1\"><text xml:lang=\"sr-Latn\">N</text></question>",

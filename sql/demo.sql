@@ -97,6 +97,330 @@ JOIN service s ON s.municipality_id = @m AND s.code = CASE
     WHEN n <= 66 THEN 'family-support' ELSE 'home-help' END
 JOIN licence l ON l.service_id = s.id;
 
+-- The register (0006): the providers' details, settlements, prices and
+-- capacities, thirty people typed as a provider or the CSW would type
+-- them (some in Cyrillic, some in Latin; children with a parent as legal
+-- representative; a few with a JMBG, each valid), their enrolments with
+-- the CSW's referral acts, and units delivered from January to October
+-- 2026, January to September closed.  With the seventy above, users per
+-- service in 2026: day care 18, companion 14, home help 27, respite 3,
+-- personal assistance 9, supported housing 7, family support 8 (respite
+-- is a small cell, and housing is hidden with it).  Every active
+-- enrolment fits its provider's capacity and licence.
+UPDATE organisation SET category = 'provider', registration_number = '17000001',
+    address = 'Stevana Nemanje 21, 36300 Novi Pazar',
+    phone = '+381 20 000 001', email = 'suncev.zrak@example.org',
+    website = 'https://suncev-zrak.example.org'
+WHERE id = @o1;
+UPDATE organisation SET category = 'provider', registration_number = '07000002',
+    address = 'Generala Živkovića 2, 36300 Novi Pazar',
+    phone = '+381 20 000 002', email = 'gerontoloski.centar@example.org',
+    website = 'https://gc-novipazar.example.org'
+WHERE id = @o2;
+
+-- What each service is for and who may have it (0006).
+UPDATE service SET target_sr_latn = 'Deca i mladi sa smetnjama u razvoju i njihove porodice',
+    target_sr_cyrl = 'Деца и млади са сметњама у развоју и њихове породице',
+    target_bs = 'Djeca i mladi s poteškoćama u razvoju i njihove porodice',
+    target_en = 'Children and youth with developmental disabilities and their families',
+    eligibility_sr_latn = 'Uzrast od 3 do 26 godina, prebivalište na teritoriji grada, nalaz interresorne komisije ili mišljenje centra za socijalni rad.',
+    eligibility_sr_cyrl = 'Узраст од 3 до 26 година, пребивалиште на територији града, налаз интерресорне комисије или мишљење центра за социјални рад.',
+    eligibility_bs = 'Uzrast od 3 do 26 godina, prebivalište na području grada, nalaz interresorne komisije ili mišljenje centra za socijalni rad.',
+    eligibility_en = 'Aged 3 to 26, resident in the town, with the opinion of the inter-departmental commission or of the Centre for Social Work.',
+    age_min = 3, age_max = 26
+WHERE municipality_id = @m AND code = 'day-care';
+UPDATE service SET target_sr_latn = 'Deca sa smetnjama u razvoju koja pohađaju vrtić ili školu',
+    target_sr_cyrl = 'Деца са сметњама у развоју која похађају вртић или школу',
+    target_bs = 'Djeca s poteškoćama u razvoju koja pohađaju vrtić ili školu',
+    target_en = 'Children with disabilities attending kindergarten or school',
+    eligibility_sr_latn = 'Mišljenje interresorne komisije o potrebi za dodatnom podrškom i potvrda o upisu u vrtić ili školu.',
+    eligibility_sr_cyrl = 'Мишљење интерресорне комисије о потреби за додатном подршком и потврда о упису у вртић или школу.',
+    eligibility_bs = 'Mišljenje interresorne komisije o potrebi za dodatnom podrškom i potvrda o upisu u vrtić ili školu.',
+    eligibility_en = 'The inter-departmental commission''s opinion that additional support is needed, and proof of enrolment in kindergarten or school.',
+    age_min = 3, age_max = 18
+WHERE municipality_id = @m AND code = 'companion';
+UPDATE service SET target_sr_latn = 'Stari i odrasli sa invaliditetom koji ne mogu sami da se staraju o sebi',
+    target_sr_cyrl = 'Стари и одрасли са инвалидитетом који не могу сами да се старају о себи',
+    target_bs = 'Stari i odrasli s invaliditetom koji se ne mogu sami brinuti o sebi',
+    target_en = 'Older people and adults with disabilities who cannot fully look after themselves',
+    eligibility_sr_latn = 'Procena centra za socijalni rad o potrebi za podrškom u svakodnevnim aktivnostima; prednost imaju osobe koje žive same.',
+    eligibility_sr_cyrl = 'Процена центра за социјални рад о потреби за подршком у свакодневним активностима; предност имају особе које живе саме.',
+    eligibility_bs = 'Procjena centra za socijalni rad o potrebi za podrškom u svakodnevnim aktivnostima; prednost imaju osobe koje žive same.',
+    eligibility_en = 'The Centre for Social Work''s assessment of a need for support in daily activities; people living alone come first.',
+    age_min = 18, age_max = NULL
+WHERE municipality_id = @m AND code = 'home-help';
+UPDATE service SET target_sr_latn = 'Porodice koje brinu o detetu ili mladoj osobi sa smetnjama u razvoju',
+    target_sr_cyrl = 'Породице које брину о детету или младој особи са сметњама у развоју',
+    target_bs = 'Porodice koje brinu o djetetu ili mladoj osobi s poteškoćama u razvoju',
+    target_en = 'Families caring for a child or young person with developmental disabilities',
+    eligibility_sr_latn = 'Do 45 dana godišnje, po uputu centra za socijalni rad.',
+    eligibility_sr_cyrl = 'До 45 дана годишње, по упуту центра за социјални рад.',
+    eligibility_bs = 'Do 45 dana godišnje, po uputu centra za socijalni rad.',
+    eligibility_en = 'Up to 45 days a year, on referral by the Centre for Social Work.',
+    age_min = 3, age_max = 26
+WHERE municipality_id = @m AND code = 'respite';
+UPDATE service SET target_sr_latn = 'Odrasli sa invaliditetom koji su radno ili obrazovno aktivni',
+    target_sr_cyrl = 'Одрасли са инвалидитетом који су радно или образовно активни',
+    target_bs = 'Odrasli s invaliditetom koji su radno ili obrazovno aktivni',
+    target_en = 'Adults with disabilities who work, study or take part in community life',
+    eligibility_sr_latn = 'Pravo na dodatak za pomoć i negu drugog lica i sposobnost da samostalno donose odluke.',
+    eligibility_sr_cyrl = 'Право на додатак за помоћ и негу другог лица и способност да самостално доносе одлуке.',
+    eligibility_bs = 'Pravo na dodatak za pomoć i njegu drugog lica i sposobnost da samostalno donose odluke.',
+    eligibility_en = 'Entitlement to the attendance allowance and the ability to make one''s own decisions.',
+    age_min = 18, age_max = NULL
+WHERE municipality_id = @m AND code = 'assistance';
+UPDATE service SET target_sr_latn = 'Mladi koji se osamostaljuju i odrasli sa intelektualnim teškoćama',
+    target_sr_cyrl = 'Млади који се осамостаљују и одрасли са интелектуалним тешкоћама',
+    target_bs = 'Mladi koji se osamostaljuju i odrasli s intelektualnim poteškoćama',
+    target_en = 'Young people leaving care and adults with intellectual disabilities',
+    eligibility_sr_latn = 'Procena centra za socijalni rad da osoba uz podršku može da živi samostalno u zajednici.',
+    eligibility_sr_cyrl = 'Процена центра за социјални рад да особа уз подршку може да живи самостално у заједници.',
+    eligibility_bs = 'Procjena centra za socijalni rad da osoba uz podršku može živjeti samostalno u zajednici.',
+    eligibility_en = 'The Centre for Social Work''s assessment that the person can live independently in the community with support.',
+    age_min = 18, age_max = NULL
+WHERE municipality_id = @m AND code = 'housing';
+UPDATE service SET target_sr_latn = 'Roditelji i staratelji dece sa smetnjama u razvoju',
+    target_sr_cyrl = 'Родитељи и старатељи деце са сметњама у развоју',
+    target_bs = 'Roditelji i staratelji djece s poteškoćama u razvoju',
+    target_en = 'Parents and guardians of children with developmental disabilities',
+    eligibility_sr_latn = 'Dete do 18 godina sa smetnjama u razvoju u porodici; bez drugih uslova.',
+    eligibility_sr_cyrl = 'Дете до 18 година са сметњама у развоју у породици; без других услова.',
+    eligibility_bs = 'Dijete do 18 godina s poteškoćama u razvoju u porodici; bez drugih uslova.',
+    eligibility_en = 'A child under 18 with developmental disabilities in the family; no other conditions.',
+    age_min = 0, age_max = 18
+WHERE municipality_id = @m AND code = 'family-support';
+
+INSERT INTO settlement (municipality_id, name, name_cyrl, area) VALUES
+(@m, 'Novi Pazar', 'Нови Пазар', 'urban'),
+(@m, 'Postenje', 'Постење', 'urban'),
+(@m, 'Deževa', 'Дежева', 'rural'),
+(@m, 'Pazarište', 'Пазариште', 'rural'),
+(@m, 'Trnava', 'Трнава', 'rural'),
+(@m, 'Šaronje', 'Шароње', 'rural'),
+(@m, 'Lukare', 'Лукаре', 'rural'),
+(@m, 'Sebečevo', 'Себечево', 'rural'),
+(@m, 'Izbice', 'Избице', 'rural'),
+(@m, 'Mur', 'Мур', 'rural'),
+(@m, 'Dojinoviće', 'Дојиновиће', 'rural'),
+(@m, 'Osoje', 'Осоје', 'rural');
+
+-- Prices: 2026 as in the catalogue, 2025 about 6 % lower; and the current
+-- year's catalogue price when the demo is loaded in a later year.
+INSERT INTO service_price (service_id, year, price_para)
+SELECT id, 2026, unit_price_para FROM service WHERE municipality_id = @m
+UNION ALL
+SELECT id, 2025, ROUND(unit_price_para * 0.94, -2) FROM service
+WHERE municipality_id = @m;
+INSERT IGNORE INTO service_price (service_id, year, price_para)
+SELECT id, price_year, unit_price_para FROM service WHERE municipality_id = @m;
+
+INSERT INTO capacity (organisation_id, service_id, year, places)
+SELECT l.organisation_id, s.id, y.year, CASE s.code
+    WHEN 'day-care' THEN 20 WHEN 'companion' THEN 15
+    WHEN 'home-help' THEN 30 WHEN 'respite' THEN 6
+    WHEN 'assistance' THEN 10 WHEN 'housing' THEN 8
+    ELSE 8 END - IF(y.year = 2025, 2, 0)
+FROM service s JOIN licence l ON l.service_id = s.id
+JOIN (SELECT 2025 AS year UNION ALL SELECT 2026) y
+WHERE s.municipality_id = @m;
+
+-- The seventy generated people: sex from the given name, a settlement,
+-- the family name's search key; their enrolments get referral acts.
+UPDATE person SET
+    sex = IF(given_name IN ('Lejla', 'Jovana', 'Ljubica', 'Ajla', 'Selma',
+	'Milica'), 'female', 'male'),
+    family_key = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(
+	LOWER(family_name), 'đ', 'd'), 'č', 'c'), 'ć', 'c'), 'š', 's'),
+	'ž', 'z'), 'dj', 'd')
+WHERE municipality_id = @m AND id BETWEEN @p0 + 1 AND @p0 + 70;
+UPDATE person p JOIN settlement st ON st.municipality_id = @m
+    AND st.name = ELT(1 + p.id % 6, 'Novi Pazar', 'Novi Pazar', 'Postenje',
+	'Deževa', 'Trnava', 'Sebečevo')
+SET p.settlement_id = st.id
+WHERE p.municipality_id = @m AND p.id BETWEEN @p0 + 1 AND @p0 + 70;
+UPDATE enrolment SET referral_date = start_date - INTERVAL 10 DAY,
+    referral_number = CONCAT('553-', LPAD(person_id, 4, '0'), '/',
+	YEAR(start_date - INTERVAL 10 DAY)),
+    end_reason_id = IF(end_date IS NULL, NULL,
+	(SELECT id FROM end_reason WHERE code = 'goals-met'))
+WHERE person_id BETWEEN @p0 + 1 AND @p0 + 70;
+
+-- Thirty people as typed.  Keys from karika-translit -k.
+CREATE TEMPORARY TABLE demo_person (
+	tag CHAR(3) NOT NULL PRIMARY KEY,
+	given VARCHAR(100) NOT NULL, family VARCHAR(100) NOT NULL,
+	name_key VARCHAR(210) NOT NULL, family_key VARCHAR(100) NOT NULL,
+	birth DATE NOT NULL, sex ENUM('male', 'female') NOT NULL,
+	jmbg CHAR(13) NULL, place VARCHAR(120) NOT NULL,
+	address VARCHAR(200) NOT NULL, phone VARCHAR(40) NOT NULL,
+	email VARCHAR(254) NOT NULL, parent CHAR(3) NULL,
+	needs VARCHAR(100) NOT NULL, service VARCHAR(32) NULL,
+	start DATE NULL, end DATE NULL, reason VARCHAR(32) NULL
+);
+INSERT INTO demo_person VALUES
+('p01', 'Senada', 'Hadžić', 'senada hadzic', 'hadzic',
+ '1986-07-25', 'female', '2507986786052', 'Novi Pazar', 'Stevana Nemanje 14', '+381 60 000 0101', 'senada.hadzic@example.org',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p02', 'Јелена', 'Стефановић', 'jelena stefanovic', 'stefanovic',
+ '1983-05-11', 'female', NULL, 'Postenje', 'Постење бб', '+381 60 000 0102', '',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p03', 'Adnan', 'Mujović', 'adnan mujovic', 'mujovic',
+ '1984-09-03', 'male', NULL, 'Deževa', 'Deževa bb', '+381 60 000 0103', 'adnan.mujovic@example.org',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p04', 'Драган', 'Јовановић', 'dragan jovanovic', 'jovanovic',
+ '1979-12-20', 'male', NULL, 'Novi Pazar', 'Генерала Живковића 7', '+381 60 000 0104', '',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p05', 'Fatima', 'Ljajić', 'fatima ljajic', 'ljajic',
+ '1988-02-27', 'female', NULL, 'Trnava', 'Trnava bb', '+381 60 000 0105', '',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p06', 'Almir', 'Kurtović', 'almir kurtovic', 'kurtovic',
+ '1987-06-15', 'male', NULL, 'Šaronje', 'Šaronje bb', '+381 60 000 0106', 'almir.kurtovic@example.org',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p07', 'Снежана', 'Радовић', 'snezana radovic', 'radovic',
+ '1981-03-08', 'female', NULL, 'Novi Pazar', '1. маја 33', '+381 60 000 0107', 'snezana.radovic@example.org',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p08', 'Mirsada', 'Šabotić', 'mirsada sabotic', 'sabotic',
+ '1990-10-30', 'female', NULL, 'Pazarište', 'Pazarište bb', '+381 60 000 0108', '',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p09', 'Весна', 'Ђорђевић', 'vesna dordevic', 'dordevic',
+ '1980-01-09', 'female', NULL, 'Novi Pazar', 'Рифата Бурџевића 21', '+381 60 000 0109', 'vesna.djordjevic@example.org',
+ NULL, '', NULL, NULL, NULL, NULL),
+('p10', 'Esad', 'Bećirović', 'esad becirovic', 'becirovic',
+ '1982-04-04', 'male', NULL, 'Izbice', 'Izbice bb', '+381 60 000 0110', '',
+ NULL, '', NULL, NULL, NULL, NULL),
+('c01', 'Emina', 'Hadžić', 'emina hadzic', 'hadzic',
+ '2016-03-14', 'female', '1403016785122', 'Novi Pazar', 'Stevana Nemanje 14', '', '',
+ 'p01', 'autism', 'day-care', '2025-09-01', NULL, NULL),
+('c02', 'Лазар', 'Стефановић', 'lazar stefanovic', 'stefanovic',
+ '2014-11-02', 'male', NULL, 'Postenje', 'Постење бб', '', '',
+ 'p02', 'intellectual,speech', 'day-care', '2026-02-02', NULL, NULL),
+('c03', 'Harun', 'Mujović', 'harun mujovic', 'mujovic',
+ '2018-06-21', 'male', '2106018780348', 'Deževa', 'Deževa bb', '', '',
+ 'p03', 'physical', 'companion', '2025-09-01', NULL, NULL),
+('c04', 'Милица', 'Јовановић', 'milica jovanovic', 'jovanovic',
+ '2013-04-09', 'female', NULL, 'Novi Pazar', 'Генерала Живковића 7', '', '',
+ 'p04', 'developmental-delay', 'day-care', '2026-01-12', NULL, NULL),
+('c05', 'Amar', 'Ljajić', 'amar ljajic', 'ljajic',
+ '2012-08-30', 'male', NULL, 'Trnava', 'Trnava bb', '', '',
+ 'p05', 'autism', 'companion', '2026-03-02', NULL, NULL),
+('c06', 'Lejla', 'Kurtović', 'lejla kurtovic', 'kurtovic',
+ '2019-01-17', 'female', NULL, 'Šaronje', 'Šaronje bb', '', '',
+ 'p06', 'hearing,speech', 'day-care', '2026-04-01', NULL, NULL),
+('c07', 'Вук', 'Радовић', 'vuk radovic', 'radovic',
+ '2015-12-05', 'male', NULL, 'Novi Pazar', '1. маја 33', '', '',
+ 'p07', 'intellectual', 'companion', '2025-10-01', NULL, NULL),
+('c08', 'Dženan', 'Šabotić', 'dzenan sabotic', 'sabotic',
+ '2017-05-28', 'male', NULL, 'Pazarište', 'Pazarište bb', '', '',
+ 'p08', 'multiple', 'companion', '2026-05-04', NULL, NULL),
+('c09', 'Ђорђе', 'Ђорђевић', 'dorde dordevic', 'dordevic',
+ '2011-02-19', 'male', '1902011782016', 'Novi Pazar', 'Рифата Бурџевића 21', '', '',
+ 'p09', 'autism,behaviour', 'family-support', '2026-01-20', NULL, NULL),
+('c10', 'Ilma', 'Bećirović', 'ilma becirovic', 'becirovic',
+ '2016-09-11', 'female', NULL, 'Izbice', 'Izbice bb', '', '',
+ 'p10', 'speech', 'companion', '2025-09-15', '2026-06-30', 'moved'),
+('a01', 'Ramiz', 'Kolašinac', 'ramiz kolasinac', 'kolasinac',
+ '1941-07-03', 'male', NULL, 'Novi Pazar', 'AVNOJ-a 5', '+381 60 000 0201', '',
+ NULL, 'frailty', 'home-help', '2024-05-06', NULL, NULL),
+('a02', 'Милева', 'Марковић', 'mileva markovic', 'markovic',
+ '1938-10-22', 'female', NULL, 'Deževa', 'Дежева бб', '+381 60 000 0202', '',
+ NULL, 'dementia', 'home-help', '2025-11-03', NULL, NULL),
+('a03', 'Šefika', 'Nuhović', 'sefika nuhovic', 'nuhovic',
+ '1945-02-14', 'female', NULL, 'Sebečevo', 'Sebečevo bb', '', '',
+ NULL, 'frailty,visual', 'home-help', '2026-02-16', NULL, NULL),
+('a04', 'Радмила', 'Пешић', 'radmila pesic', 'pesic',
+ '1950-06-30', 'female', NULL, 'Novi Pazar', 'Стевана Немање 40', '+381 60 000 0204', '',
+ NULL, 'chronic-illness', 'home-help', '2026-06-01', NULL, NULL),
+('a05', 'Edin', 'Hamzagić', 'edin hamzagic', 'hamzagic',
+ '1992-03-12', 'male', '1203992781175', 'Novi Pazar', '28. novembra 12', '+381 60 000 0205', 'edin.hamzagic@example.org',
+ NULL, 'physical', 'assistance', '2025-03-03', NULL, NULL),
+('a06', 'Немања', 'Костић', 'nemanja kostic', 'kostic',
+ '1998-09-08', 'male', NULL, 'Postenje', 'Постење бб', '+381 60 000 0206', '',
+ NULL, 'visual', 'assistance', '2026-01-05', NULL, NULL),
+('a07', 'Alma', 'Fetahović', 'alma fetahovic', 'fetahovic',
+ '1989-12-01', 'female', NULL, 'Lukare', 'Lukare bb', '+381 60 000 0207', '',
+ NULL, 'physical', 'assistance', '2026-07-01', NULL, NULL),
+('a08', 'Mirza', 'Ćatović', 'mirza catovic', 'catovic',
+ '1996-04-25', 'male', NULL, 'Novi Pazar', 'Ejupa Kurtagića 3', '', '',
+ NULL, 'intellectual', 'housing', '2025-06-01', NULL, NULL),
+('a09', 'Јован', 'Миловановић', 'jovan milovanovic', 'milovanovic',
+ '1994-01-13', 'male', NULL, 'Novi Pazar', 'Стевана Немање 2', '', '',
+ NULL, 'intellectual,mental-health', 'housing', '2026-03-01', NULL, NULL),
+('a10', 'Hajrija', 'Zornić', 'hajrija zornic', 'zornic',
+ '1935-08-08', 'female', NULL, 'Mur', 'Mur bb', '', '',
+ NULL, 'frailty', 'home-help', '2025-04-01', '2026-04-15', 'placement');
+
+INSERT INTO person (municipality_id, given_name, family_name, name_key,
+    family_key, birth_date, jmbg, sex, settlement_id, address, phone, email)
+SELECT @m, d.given, d.family, d.name_key, d.family_key, d.birth, d.jmbg,
+    d.sex, st.id, d.address, d.phone, d.email
+FROM demo_person d JOIN settlement st ON st.municipality_id = @m
+    AND st.name = d.place
+ORDER BY d.tag DESC;
+ALTER TABLE demo_person ADD COLUMN person_id BIGINT UNSIGNED NULL;
+UPDATE demo_person d JOIN person p ON p.municipality_id = @m
+    AND p.given_name = d.given AND p.family_name = d.family
+    AND p.birth_date = d.birth
+SET d.person_id = p.id;
+-- The children's legal representatives: their parents.
+CREATE TEMPORARY TABLE demo_parent AS SELECT tag, person_id FROM demo_person;
+UPDATE person p JOIN demo_person d ON d.person_id = p.id
+    JOIN demo_parent r ON r.tag = d.parent
+SET p.representative_id = r.person_id, p.representative_kind = 'parent';
+INSERT INTO person_need (person_id, need_id)
+SELECT d.person_id, n.id FROM demo_person d
+JOIN need n ON FIND_IN_SET(n.code, d.needs);
+INSERT INTO enrolment (person_id, service_id, organisation_id,
+    referral_number, referral_date, start_date, end_date, end_reason_id)
+SELECT d.person_id, s.id, l.organisation_id,
+    CONCAT('553-', LPAD(d.person_id, 4, '0'), '/',
+	YEAR(d.start - INTERVAL 12 DAY)),
+    d.start - INTERVAL 12 DAY, d.start, d.end, r.id
+FROM demo_person d
+JOIN service s ON s.municipality_id = @m AND s.code = d.service
+JOIN licence l ON l.service_id = s.id
+LEFT JOIN end_reason r ON r.code = d.reason
+ORDER BY d.start, d.tag;
+DROP TEMPORARY TABLE demo_parent;
+DROP TEMPORARY TABLE demo_person;
+
+-- Units delivered, January to October 2026, for every enrolment of the
+-- town active in the month, prorated in the months it starts or ends:
+-- day care 14-20 days, companion 60-80 hours, home help 16-30 hours,
+-- respite 5-9 days, personal assistance 70-100 hours, supported housing
+-- one month, family support 2-4 visits.
+INSERT INTO delivery (enrolment_id, month, units)
+WITH RECURSIVE mo (m) AS (
+	SELECT DATE '2026-01-01'
+	UNION ALL SELECT m + INTERVAL 1 MONTH FROM mo WHERE m < DATE '2026-10-01'
+)
+SELECT e.id, mo.m, ROUND(CASE s.code
+	WHEN 'day-care' THEN 14 + (e.id + MONTH(mo.m)) % 7
+	WHEN 'companion' THEN 60 + (e.id * 3 + MONTH(mo.m) * 7) % 21
+	WHEN 'home-help' THEN 16 + (e.id + MONTH(mo.m) * 5) % 15
+	WHEN 'respite' THEN 5 + (e.id + MONTH(mo.m)) % 5
+	WHEN 'assistance' THEN 70 + (e.id * 7 + MONTH(mo.m) * 3) % 31
+	WHEN 'housing' THEN 1
+	ELSE 2 + (e.id + MONTH(mo.m)) % 3 END
+    * (DATEDIFF(LEAST(LAST_DAY(mo.m), COALESCE(e.end_date, LAST_DAY(mo.m))),
+	GREATEST(mo.m, e.start_date)) + 1) / DAY(LAST_DAY(mo.m)),
+    IF(s.unit = 'month', 2, 0))
+FROM enrolment e JOIN service s ON s.id = e.service_id
+JOIN mo ON e.start_date <= LAST_DAY(mo.m)
+    AND (e.end_date IS NULL OR e.end_date >= mo.m)
+WHERE s.municipality_id = @m;
+
+-- Both providers closed January to September, five days after each
+-- month; October is open (closed_by NULL: loaded data, no account).
+INSERT INTO month_close (organisation_id, month, closed_at)
+WITH RECURSIVE mo (m) AS (
+	SELECT DATE '2026-01-01'
+	UNION ALL SELECT m + INTERVAL 1 MONTH FROM mo WHERE m < DATE '2026-09-01'
+)
+SELECT o.id, mo.m, TIMESTAMP(mo.m + INTERVAL 1 MONTH + INTERVAL 4 DAY,
+    '14:00:00')
+FROM organisation o JOIN mo
+WHERE o.municipality_id = @m AND o.category = 'provider';
+
 -- The needs survey (issue 11), in two rounds: the pilot closed six weeks
 -- ago with its results published, and this year's round, copied from it
 -- and open from 15 days ago to tomorrow (14 to 30 November when today is

@@ -17,7 +17,7 @@
       <ul class="services">
         <xsl:for-each select="service">
           <li id="s-{@code}">
-            <span class="name"><xsl:value-of select="name"/></span>
+            <span class="name"><xsl:value-of select="@name"/></span>
             <span class="group"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('svcgroup.', @group)"/></xsl:call-template></span>
           </li>
         </xsl:for-each>

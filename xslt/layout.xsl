@@ -52,6 +52,23 @@
   </time>
 </xsl:template>
 
+<!-- A time "2026-11-29T13:23:00+01:00" (xml.c: local, with its offset)
+     the local way: "29. 11. 2026. 13:23" or "29 Nov 2026, 13:23". -->
+<xsl:template name="when">
+  <xsl:param name="t"/>
+  <time datetime="{$t}">
+    <xsl:variable name="y" select="substring($t, 1, 4)"/>
+    <xsl:variable name="m" select="number(substring($t, 6, 2))"/>
+    <xsl:variable name="day" select="number(substring($t, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="$lang = 'en'">
+        <xsl:value-of select="concat($day, ' ', substring('JanFebMarAprMayJunJulAugSepOctNovDec', 3 * $m - 2, 3), ' ', $y, ', ', substring($t, 12, 5))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($day, '. ', $m, '. ', $y, '. ', substring($t, 12, 5))"/></xsl:otherwise>
+    </xsl:choose>
+  </time>
+</xsl:template>
+
 <!-- Money from integer para: "1.800,00 din." or "1,800.00 RSD". -->
 <xsl:template name="money">
   <xsl:param name="para"/>
@@ -186,6 +203,15 @@
   <p class="notice" role="status"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></p>
 </xsl:template>
 
+<!-- The notice after a write (?done=, page.c): only one the catalogue
+     knows, so that a made-up link shows nothing. -->
+<xsl:template match="/page/notice">
+  <xsl:variable name="s"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></xsl:variable>
+  <xsl:if test="$s != @key">
+    <p class="notice" role="status"><xsl:value-of select="$s"/></p>
+  </xsl:if>
+</xsl:template>
+
 <!-- Any form a worker describes (valid.c, form_write): labelled fields,
      the errors listed first and each next to its field, the input kept,
      the CSRF token on every POST.  No JavaScript: the server validates. -->
@@ -194,6 +220,9 @@
     <xsl:if test="@errors &gt; 0">
       <div class="errors" role="alert" id="errors-{generate-id()}">
         <p><xsl:call-template name="t"><xsl:with-param name="k" select="'form.errors'"/></xsl:call-template></p>
+        <xsl:if test="@error">
+          <p class="form-error"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+        </xsl:if>
         <ul>
           <xsl:for-each select="field[@error]">
             <li><a href="#f-{@name}">
@@ -209,9 +238,6 @@
     </xsl:if>
     <xsl:if test="@method = 'post'">
       <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-    </xsl:if>
-    <xsl:if test="@action = '/account/login' and /page/account/login/@next">
-      <input type="hidden" name="next" value="{/page/account/login/@next}"/>
     </xsl:if>
     <xsl:apply-templates select="field"/>
     <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="@submit"/></xsl:call-template></button></p>
@@ -243,10 +269,17 @@
             <select id="f-{@name}" name="{@name}">
               <xsl:call-template name="field-attrs"/>
               <xsl:variable name="v" select="string(value)"/>
+              <xsl:variable name="keys" select="string(@keys)"/>
+              <xsl:if test="not(@required)">
+                <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'form.any'"/></xsl:call-template></option>
+              </xsl:if>
               <xsl:for-each select="choice">
                 <option value="{@value}">
                   <xsl:if test="@value = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @value)"/></xsl:call-template>
+                  <xsl:choose>
+                    <xsl:when test="$keys != ''"><xsl:call-template name="t"><xsl:with-param name="k" select="concat($keys, @value)"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+                  </xsl:choose>
                 </option>
               </xsl:for-each>
             </select>
@@ -268,7 +301,7 @@
             <input id="f-{@name}" name="{@name}">
               <xsl:attribute name="type">
                 <xsl:choose>
-                  <xsl:when test="@kind = 'number'">text</xsl:when>
+                  <xsl:when test="@kind = 'number' or @kind = 'date'">text</xsl:when>
                   <xsl:otherwise><xsl:value-of select="@kind"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:attribute>
@@ -281,6 +314,9 @@
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="@kind = 'date'">
+      <p class="hint" id="h-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.date.hint'"/></xsl:call-template></p>
+    </xsl:if>
     <xsl:if test="@error">
       <p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p>
     </xsl:if>
@@ -302,7 +338,13 @@
   <xsl:if test="@autocomplete"><xsl:attribute name="autocomplete"><xsl:value-of select="@autocomplete"/></xsl:attribute></xsl:if>
   <xsl:if test="@error">
     <xsl:attribute name="aria-invalid">true</xsl:attribute>
-    <xsl:attribute name="aria-describedby">e-<xsl:value-of select="@name"/></xsl:attribute>
+  </xsl:if>
+  <xsl:if test="@error or @kind = 'date'">
+    <xsl:attribute name="aria-describedby">
+      <xsl:if test="@kind = 'date'">h-<xsl:value-of select="@name"/></xsl:if>
+      <xsl:if test="@error and @kind = 'date'"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@error">e-<xsl:value-of select="@name"/></xsl:if>
+    </xsl:attribute>
   </xsl:if>
 </xsl:template>
 

@@ -49,7 +49,7 @@
 
 <xsl:template match="group/service">
   <article class="service" id="s-{@code}">
-    <h3><xsl:value-of select="name"/></h3>
+    <h3><xsl:value-of select="@name"/></h3>
     <dl>
       <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'services.unit'"/></xsl:call-template></dt>
       <dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('unit.', @unit)"/></xsl:call-template></dd>
@@ -71,7 +71,7 @@
 
 <xsl:template match="provider">
   <li>
-    <span class="org"><xsl:value-of select="."/></span>
+    <span class="org"><xsl:value-of select="@name"/></span>
     <span class="meta">
       <xsl:call-template name="t"><xsl:with-param name="k" select="'services.licence'"/></xsl:call-template>
       <xsl:text> </xsl:text><xsl:value-of select="@licence"/><xsl:text>, </xsl:text>
@@ -149,10 +149,10 @@
           <xsl:for-each select="sessions/session">
             <tr>
               <td><xsl:call-template name="agent"/>
-                <xsl:if test="@current"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.current'"/></xsl:call-template>)</xsl:if>
+                <xsl:if test="@id = ../../@session"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'profile.sessions.current'"/></xsl:call-template>)</xsl:if>
               </td>
-              <td><xsl:value-of select="substring(@created, 1, 16)"/> UTC</td>
-              <td><xsl:value-of select="substring(@last-seen, 1, 16)"/> UTC</td>
+              <td><xsl:call-template name="when"><xsl:with-param name="t" select="@created"/></xsl:call-template></td>
+              <td><xsl:call-template name="when"><xsl:with-param name="t" select="@seen"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -170,6 +170,18 @@
     <p><a href="/account/register"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.register'"/></xsl:call-template></a></p>
   </xsl:if>
   <xsl:if test="@page = 'notice'">
+    <!-- A link that no longer works: the way to a new one. -->
+    <xsl:choose>
+      <xsl:when test="@for = 'invite'">
+        <p><xsl:call-template name="t"><xsl:with-param name="k" select="'token.invalid.invite'"/></xsl:call-template></p>
+      </xsl:when>
+      <xsl:when test="@for = 'email'">
+        <p><a href="/account/"><xsl:call-template name="t"><xsl:with-param name="k" select="'token.invalid.email'"/></xsl:call-template></a></p>
+      </xsl:when>
+      <xsl:when test="@for">
+        <p><a href="/account/password/forgot"><xsl:call-template name="t"><xsl:with-param name="k" select="'token.invalid.again'"/></xsl:call-template></a></p>
+      </xsl:when>
+    </xsl:choose>
     <p><a href="/account/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a></p>
   </xsl:if>
 </xsl:template>
@@ -177,8 +189,8 @@
 <!-- A session's browser and system in words: ua_summary() (req.c) stores
      codes, "firefox android"; a row stored before it shows as it was. -->
 <xsl:template name="agent">
-  <xsl:variable name="b" select="substring-before(., ' ')"/>
-  <xsl:variable name="o" select="substring-after(., ' ')"/>
+  <xsl:variable name="b" select="substring-before(@agent, ' ')"/>
+  <xsl:variable name="o" select="substring-after(@agent, ' ')"/>
   <xsl:choose>
     <xsl:when test="$b != '' and $o != ''
         and contains(' firefox chrome edge safari opera samsung other ', concat(' ', $b, ' '))
@@ -189,7 +201,7 @@
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ua.os.', $o)"/></xsl:call-template>
       </xsl:if>
     </xsl:when>
-    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    <xsl:otherwise><xsl:value-of select="@agent"/></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
 
@@ -226,20 +238,15 @@
           </td>
           <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', @status)"/></xsl:call-template></td>
           <td>
-            <form method="post" class="inline">
-              <xsl:attribute name="action">
-                <xsl:value-of select="concat('/registry/admin/accounts/', @id, '/')"/>
-                <xsl:choose><xsl:when test="@status = 'disabled'">enable</xsl:when><xsl:otherwise>disable</xsl:otherwise></xsl:choose>
-              </xsl:attribute>
-              <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-              <button type="submit">
-                <xsl:choose>
-                  <xsl:when test="@status = 'disabled'"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.enable'"/></xsl:call-template></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.disable'"/></xsl:call-template></xsl:otherwise>
-                </xsl:choose>
+            <!-- Disabling or enabling is confirmed on its own page; one's
+                 own account is not offered (it would be refused). -->
+            <xsl:if test="@id != /page/session/user/@id">
+              <xsl:variable name="act"><xsl:choose><xsl:when test="@status = 'disabled'">enable</xsl:when><xsl:otherwise>disable</xsl:otherwise></xsl:choose></xsl:variable>
+              <a href="/registry/admin/accounts/{@id}/{$act}{../@qs}">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', $act)"/></xsl:call-template>
                 <span class="sr"><xsl:text> </xsl:text><xsl:value-of select="@email"/></span>
-              </button>
-            </form>
+              </a>
+            </xsl:if>
           </td>
         </tr>
       </xsl:for-each>
@@ -248,6 +255,30 @@
   </div>
   <h2 id="new-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.create.title'"/></xsl:call-template></h2>
   <xsl:apply-templates select="form[@method = 'post']"/>
+</xsl:template>
+
+<!-- Disable or enable an account: said in words, done by the button. -->
+<xsl:template match="admin-confirm" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', @action, '.title')"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="admin-confirm">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', @action, '.title')"/></xsl:call-template></h1>
+  <p><strong><xsl:value-of select="account/@name"/></strong> (<xsl:value-of select="account/@email"/>)</p>
+  <xsl:choose>
+    <xsl:when test="@self">
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.self'"/></xsl:call-template></p>
+    </xsl:when>
+    <xsl:otherwise>
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', @action, '.explain')"/></xsl:call-template></p>
+      <form method="post" action="/registry/admin/accounts/{account/@id}/{@action}">
+        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+        <input type="hidden" name="q" value="{@q}"/>
+        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', @action)"/></xsl:call-template></button></p>
+      </form>
+    </xsl:otherwise>
+  </xsl:choose>
+  <p><a href="/registry/admin/accounts{@qs}"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.back'"/></xsl:call-template></a></p>
 </xsl:template>
 
 <xsl:template match="admin-audit" mode="title">
@@ -272,12 +303,23 @@
     <tbody>
       <xsl:for-each select="entry">
         <tr>
-          <td><xsl:value-of select="substring(@at, 1, 19)"/> UTC</td>
+          <td><xsl:call-template name="when"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
           <td><xsl:value-of select="@email"/></td>
-          <td><xsl:value-of select="@role"/></td>
-          <td><code><xsl:value-of select="@action"/></code></td>
-          <td><xsl:value-of select="@object-type"/><xsl:if test="@object-id"> #<xsl:value-of select="@object-id"/></xsl:if></td>
-          <td><xsl:value-of select="@outcome"/></td>
+          <td><xsl:if test="@role != ''"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @role)"/></xsl:call-template></xsl:if></td>
+          <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('audit.action.', @action)"/></xsl:call-template></td>
+          <td>
+            <xsl:if test="@object-type != ''"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('audit.object.', @object-type)"/></xsl:call-template></xsl:if>
+            <xsl:if test="@object-id"> #<xsl:value-of select="@object-id"/></xsl:if>
+          </td>
+          <td>
+            <!-- ok, refused, not-found; a role given; or, for a refused
+                 page, the page's name in the route table. -->
+            <xsl:choose>
+              <xsl:when test="@outcome = 'ok' or @outcome = 'refused' or @outcome = 'not-found'"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('audit.outcome.', @outcome)"/></xsl:call-template></xsl:when>
+              <xsl:when test="contains(' citizen provider csw analyst editor admin ', concat(' ', @outcome, ' '))"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @outcome)"/></xsl:call-template></xsl:when>
+              <xsl:otherwise><code><xsl:value-of select="@outcome"/></code></xsl:otherwise>
+            </xsl:choose>
+          </td>
           <td><code><xsl:value-of select="@rid"/></code></td>
         </tr>
       </xsl:for-each>

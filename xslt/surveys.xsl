@@ -30,7 +30,7 @@
       <ul class="surveys">
         <xsl:for-each select="$s">
           <li id="survey-{@code}">
-            <span class="title"><xsl:value-of select="title"/></span>
+            <span class="title"><xsl:value-of select="@title"/></span>
             <span class="dates">
               <xsl:call-template name="t"><xsl:with-param name="k" select="'surveys.from'"/></xsl:call-template>
               <xsl:text> </xsl:text>

@@ -5,7 +5,7 @@
 #ifndef APPLICATIONS_STMT_H
 #define APPLICATIONS_STMT_H
 
-enum stmt { STMT_MUNICIPALITY, STMT_SERVICES_ONLINE, STMT__MAX };
+enum stmt { STMT_SERVICES_ONLINE, STMT__MAX };
 
 extern const char *const stmt_sql[STMT__MAX];
 

@@ -19,4 +19,8 @@ const char *const cstmt_sql[CSTMT__MAX] = {
 		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     [CSTMT_OUTBOX] = "INSERT INTO outbox (to_addr, locale, template, "
 		     "param_name, param_link) VALUES (?, ?, ?, ?, ?)",
+    [CSTMT_MUNICIPALITY] =
+	"SELECT id, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en) "
+	"AS name, country, currency, small_cell_k AS k FROM municipality "
+	"WHERE code = ?",
 };

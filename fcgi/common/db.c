@@ -34,6 +34,7 @@ struct db {
 	char *user;
 	char *password;
 	bool up;
+	bool txn; /* db_begin() ran; db_commit() or db_rollback() not yet */
 };
 
 /* Session settings every connection starts with: UTC and strict mode. */
@@ -88,6 +89,7 @@ db_close(struct db *db)
 		mysql_close(db->my);
 	db->my = NULL;
 	db->up = false;
+	db->txn = false;
 }
 
 /* Closes the connection and frees the handle.  NULL is fine. */
@@ -232,6 +234,8 @@ fetch_all(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 	res->ncols = nc;
 	res->nrows = (size_t)mysql_stmt_num_rows(st);
 	res->cell = arena_calloc(a, res->nrows * nc + 1, sizeof(char *));
+	res->col = arena_calloc(a, nc + 1, sizeof(*res->col));
+	res->time = arena_calloc(a, nc + 1, sizeof(*res->time));
 	b = arena_calloc(a, nc, sizeof(*b));
 	len = arena_calloc(a, nc, sizeof(*len));
 	isnull = arena_calloc(a, nc, sizeof(*isnull));
@@ -241,6 +245,9 @@ fetch_all(struct db *db, MYSQL_STMT *st, size_t idx, struct arena *a,
 			    f[i].max_length);
 			goto out;
 		}
+		res->col[i] = arena_strndup(a, f[i].name, f[i].name_length);
+		res->time[i] = f[i].type == MYSQL_TYPE_DATETIME ||
+		    f[i].type == MYSQL_TYPE_TIMESTAMP;
 		b[i].buffer_type = MYSQL_TYPE_STRING;
 		b[i].buffer_length = f[i].max_length + 1;
 		b[i].buffer = arena_alloc(a, b[i].buffer_length);
@@ -377,6 +384,17 @@ db_exec(struct db *db, struct arena *a, size_t idx, const struct db_param *p,
 	return rc;
 }
 
+/*
+ * db_exec() for the request's worker and arena: what handlers call (most
+ * through the DBQ() macro, which counts the parameters).
+ */
+enum db_rc
+db_run(struct req *r, size_t idx, const struct db_param *p, size_t n,
+    struct db_res *res)
+{
+	return db_exec(r->w->db, r->arena, idx, p, n, res);
+}
+
 /* A round trip to the server: DB_OK or DB_UNAVAILABLE. */
 enum db_rc
 db_ping(struct db *db, struct arena *a)
@@ -401,6 +419,7 @@ db_begin(struct db *db)
 		db->up = false;
 		return DB_UNAVAILABLE;
 	}
+	db->txn = true;
 	return DB_OK;
 }
 
@@ -410,6 +429,7 @@ db_commit(struct db *db)
 {
 	enum db_rc rc = DB_OK;
 
+	db->txn = false;
 	if (mysql_commit(db->my) != 0) {
 		LOGE("commit: %s", mysql_error(db->my));
 		rc = DB_ERROR;
@@ -423,32 +443,70 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
+	db->txn = false;
 	if (!db->up)
 		return;
 	if (mysql_rollback(db->my) != 0 || mysql_autocommit(db->my, 1) != 0)
 		db->up = false;
 }
 
+/* True between db_begin() and its db_commit() or db_rollback(). */
+bool
+db_in_txn(const struct db *db)
+{
+	return db->txn;
+}
+
+/*
+ * The index of the column called name (the SELECT's alias).  An unknown
+ * name is a bug in the caller, not in the data: abort.
+ */
+size_t
+db_col(const struct db_res *res, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < res->ncols; i++)
+		if (strcmp(res->col[i], name) == 0)
+			return i;
+	LOGE("no column %s in the result", name);
+	abort();
+}
+
 /* Cell (row, col) of res, or NULL for SQL NULL.  Borrowed (arena). */
 const char *
-db_str(const struct db_res *res, size_t row, size_t col)
+db_str_at(const struct db_res *res, size_t row, size_t col)
 {
 	if (row >= res->nrows || col >= res->ncols)
 		abort();
 	return res->cell[row * res->ncols + col];
 }
 
+/* Cell (row, column called name) of res; see db_str_at(). */
+const char *
+db_str_named(const struct db_res *res, size_t row, const char *name)
+{
+	return db_str_at(res, row, db_col(res, name));
+}
+
 /* Cell (row, col) as an integer; 0 for NULL or a non-number. */
 int64_t
-db_int(const struct db_res *res, size_t row, size_t col)
+db_int_at(const struct db_res *res, size_t row, size_t col)
 {
 	const char *s;
 	int64_t v;
 
-	if ((s = db_str(res, row, col)) == NULL ||
+	if ((s = db_str_at(res, row, col)) == NULL ||
 	    str_to_int64(s, INT64_MIN, INT64_MAX, &v) == -1)
 		return 0;
 	return v;
+}
+
+/* Cell (row, column called name) as an integer; see db_int_at(). */
+int64_t
+db_int_named(const struct db_res *res, size_t row, const char *name)
+{
+	return db_int_at(res, row, db_col(res, name));
 }
 
 /* The HTTP outcome for a database result other than DB_OK. */
@@ -458,8 +516,6 @@ db_status(enum db_rc rc)
 	switch (rc) {
 	case DB_OK:
 		return HTTP_OK;
-	case DB_NOTFOUND:
-		return HTTP_NOT_FOUND;
 	case DB_DUPLICATE:
 		return HTTP_CONFLICT;
 	case DB_UNAVAILABLE:

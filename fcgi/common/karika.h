@@ -104,6 +104,7 @@ size_t utf8_chars(const char *, size_t);
 bool text_clean(const char *, size_t);
 int pct_decode(char *, size_t *);
 bool str_eq_ci(const char *, const char *);
+char *str_pct_encode(struct arena *, const char *);
 void hex_encode(const void *, size_t, char *);
 
 /* --- log.c: one line per event to stderr, never personal data --- */
@@ -156,7 +157,6 @@ char *translit_search_key(const char *);
 
 enum db_rc {
 	DB_OK,		/* executed; for a SELECT, rows may be zero */
-	DB_NOTFOUND,	/* db_exec_one found no row */
 	DB_DUPLICATE,	/* unique or foreign-key constraint refused it */
 	DB_UNAVAILABLE, /* no connection to the server: answer 503 */
 	DB_ERROR	/* anything else, logged where it happened */
@@ -178,16 +178,29 @@ struct db_param {
 
 #define DBP_I(v) ((struct db_param){.type = DBP_INT, .i = (v)})
 #define DBP_S(v) ((struct db_param){.type = DBP_TEXT, .s = (v)})
-#define DBP_NUL	 ((struct db_param){.type = DBP_NULL})
+#define DBP_B(p, n)                                                            \
+	((struct db_param){                                                    \
+	    .type = DBP_BLOB, .s = (const char *)(p), .len = (n)})
+#define DBP_NUL ((struct db_param){.type = DBP_NULL})
+/* A text, or SQL NULL for a NULL pointer or an empty string. */
+#define DBP_SN(v) ((v) != NULL && *(v) != '\0' ? DBP_S(v) : DBP_NUL)
+/* The request's locale for ELT(?, name_sr_cyrl, name_sr_latn, name_bs,
+ * name_en): 1 to 4 in enum locale's order. */
+#define DBP_LOCALE(r) DBP_I((int64_t)(r)->locale + 1)
 
 /*
  * A result: every cell copied into the request arena as a NUL-terminated
- * string, NULL for SQL NULL.  Read it with db_str() and db_int().
+ * string, NULL for SQL NULL, and each column's name (the SELECT's alias).
+ * Read it with db_str() and db_int(), by column index or by name.  The
+ * names are the XML contract of xml_rows(): write aliases as the page's
+ * attribute names ("price-para"), quoted with backticks where needed.
  */
 struct db_res {
 	size_t nrows;
 	size_t ncols;
-	char **cell; /* nrows * ncols, row-major */
+	char **cell;	  /* nrows * ncols, row-major */
+	const char **col; /* ncols column names */
+	bool *time;	  /* ncols: a DATETIME or TIMESTAMP column (UTC) */
 	uint64_t affected;
 	uint64_t insert_id;
 };
@@ -201,14 +214,43 @@ int db_ensure(struct db *);
 bool db_up(const struct db *);
 enum db_rc db_exec(struct db *, struct arena *, size_t, const struct db_param *,
     size_t, struct db_res *);
+enum db_rc db_run(
+    struct req *, size_t, const struct db_param *, size_t, struct db_res *);
 enum db_rc db_ping(struct db *, struct arena *);
 enum db_rc db_begin(struct db *);
 enum db_rc db_commit(struct db *);
 void db_rollback(struct db *);
+bool db_in_txn(const struct db *);
 enum http_status db_status(enum db_rc);
 enum http_status db_undo(struct req *, enum db_rc);
-const char *db_str(const struct db_res *, size_t, size_t);
-int64_t db_int(const struct db_res *, size_t, size_t);
+size_t db_col(const struct db_res *, const char *);
+const char *db_str_at(const struct db_res *, size_t, size_t);
+const char *db_str_named(const struct db_res *, size_t, const char *);
+int64_t db_int_at(const struct db_res *, size_t, size_t);
+int64_t db_int_named(const struct db_res *, size_t, const char *);
+
+/*
+ * db_str(res, row, col) and db_int(res, row, col): col is a column index
+ * or the column's name ("id", "price-para").  An unknown name is a bug in
+ * the caller and aborts (in tests, not in silence).
+ */
+#define db_str(res, row, col)                                                  \
+	_Generic((col), char *: db_str_named, const char *: db_str_named,      \
+	    default: db_str_at)(res, row, col)
+#define db_int(res, row, col)                                                  \
+	_Generic((col), char *: db_int_named, const char *: db_int_named,      \
+	    default: db_int_at)(res, row, col)
+
+/*
+ * DBQ(r, STMT_X, &res, DBP_I(id), DBP_S(name)): runs a statement of the
+ * request's worker with the parameters listed (at least one; db_run(r,
+ * STMT_X, NULL, 0, &res) for none); res may be NULL for a write.
+ */
+#define DBQ(r, idx, res, ...)                                                  \
+	db_run((r), (idx), (const struct db_param[]){__VA_ARGS__},             \
+	    sizeof((const struct db_param[]){__VA_ARGS__}) /                   \
+		sizeof(struct db_param),                                       \
+	    (res))
 
 /* --- sess.c: who is asking --- */
 
@@ -312,6 +354,7 @@ struct req {
 	struct sess *sess;	/* NULL when anonymous */
 	int64_t audit_account;	/* who an anonymous action concerns (login) */
 	const char *csrf;	/* the token forms of this page carry */
+	bool csrf_failed; /* a form's POST without its token: re-shown, 403 */
 	const char *setcookie[RESP_MAX_COOKIES]; /* whole Set-Cookie values */
 	size_t nsetcookie;
 };
@@ -362,6 +405,11 @@ int xml_elem_text(struct xml *, const char *, const char *);
 int xml_open_page(struct xml *, const struct req *);
 int xml_close_page(struct xml *);
 int xml_finish(struct xml *, const char **, size_t *);
+#define XML_TIME_BYTES 32 /* "2026-11-29T13:23:00+01:00" and its NUL */
+int xml_local_time(const char *, char[XML_TIME_BYTES]);
+int xml_attr_time(struct xml *, const char *, const char *);
+int xml_row_attrs(struct xml *, const struct db_res *, size_t);
+int xml_rows(struct xml *, const char *, const struct db_res *);
 
 /* --- resp.c: status line, headers, body --- */
 
@@ -379,8 +427,10 @@ typedef enum http_status (*handler_fn)(struct req *, struct xml *);
 
 enum route_flags {
 	ROUTE_NO_PAGE = 1 << 0, /* handler answers itself (health, files) */
-	ROUTE_NO_CSRF = 1 << 1, /* a POST without a CSRF token (none yet) */
-	ROUTE_FORM = 1 << 2,	/* the page shows a form: give it a token */
+	ROUTE_FORM = 1 << 2,	/* GET: the page shows a form, give it a
+				   token; POST: the handler validates a form
+				   first and re-shows it when the CSRF token
+				   was refused (status 403) */
 };
 
 struct route {
@@ -444,11 +494,6 @@ enum mig_action mig_decide(const char *, const char *);
 
 /* --- muni.c: the municipality a request is for --- */
 
-/* Every worker's statement table carries this at its STMT_MUNICIPALITY. */
-#define SQL_MUNICIPALITY                                                       \
-	"SELECT id, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en), "    \
-	"country, currency, small_cell_k FROM municipality WHERE code = ?"
-
 struct muni {
 	int64_t id;
 	const char *code;
@@ -458,7 +503,7 @@ struct muni {
 	int64_t k; /* small-cell threshold for published figures */
 };
 
-enum http_status muni_load(struct req *, size_t, struct muni *);
+enum http_status muni_load(struct req *, struct muni *);
 int muni_write(struct xml *, const struct muni *);
 
 /* --- sess.c, cstmt.c: sessions, CSRF, audit; the shared statements --- */
@@ -470,6 +515,7 @@ enum cstmt {
 	CSTMT_SESSION_TOUCH, /* last_seen_at, at most once a minute */
 	CSTMT_AUDIT,	     /* append one audit row */
 	CSTMT_OUTBOX,	     /* queue one e-mail */
+	CSTMT_MUNICIPALITY,  /* the request's municipality by code (muni.c) */
 	CSTMT__MAX
 };
 
@@ -485,7 +531,42 @@ void token_hash(const char *, unsigned char[32]);
 bool csrf_check(struct req *);
 void csrf_prepare(struct req *);
 bool str_eq_ct(const char *, const char *);
-void audit(struct req *, const char *, const char *, int64_t, const char *);
+enum db_rc audit(
+    struct req *, const char *, const char *, int64_t, const char *);
+
+/* --- auth.c: may this caller open this record? --- */
+
+/* What a record's scope statement takes after the record's id. */
+enum scope_param {
+	SCOPE_END,	    /* (ends the list) */
+	SCOPE_MUNICIPALITY, /* the caller's municipality (0: none) */
+	SCOPE_ORGANISATION, /* the caller's organisation (0: none) */
+	SCOPE_ACCOUNT,	    /* the caller's account: explicit grants */
+	SCOPE_ROLE_CSW,	    /* 1 when the caller is a CSW worker */
+	SCOPE_ROLE_ADMIN,   /* 1 when the caller is an administrator */
+};
+
+#define SCOPE_MAX_PARAMS 7
+
+/*
+ * A kind of record that only some callers may open: its audit name, the
+ * roles that may open any record of the kind at all, and the statement
+ * of the worker's table that returns the record only when this caller
+ * may see it: WHERE id = ? AND <scope>, the scope's parameters in the
+ * order params lists them.  The statement is the whole rule (by
+ * municipality, by organisation, by an explicit grant, by role).
+ */
+struct record_kind {
+	const char *type; /* "account", "person": the audit's object type */
+	unsigned perms;	  /* PERM_ROLE bits allowed to ask at all */
+	size_t stmt;
+	enum scope_param params[SCOPE_MAX_PARAMS];
+};
+
+enum http_status record_open(struct req *, const struct record_kind *, int64_t,
+    const char *, struct db_res *);
+enum http_status record_check(struct req *, const struct record_kind *, int64_t,
+    const char *, struct db_res *);
 
 /* --- pw.c: passwords (yescrypt through libcrypt) --- */
 
@@ -503,14 +584,16 @@ bool pw_verify(const char *, const char *);
 /* --- valid.c: form fields, validated at the edge --- */
 
 enum valid_kind {
-	VALID_TEXT,	/* bounded, trimmed UTF-8 text */
-	VALID_EMAIL,	/* an e-mail address, lower-cased */
-	VALID_PASSWORD, /* taken as typed, never trimmed, never echoed */
-	VALID_INT,	/* a number in [min, max] */
-	VALID_CHECKBOX, /* present (any value) or absent */
-	VALID_TOKEN,	/* 64 hex digits: links' and forms' tokens */
-	VALID_CHOICE,	/* one of field.choices; num = its index */
-	VALID_ID,	/* a record id, offered as a choice by the page */
+	VALID_TEXT,	 /* bounded, trimmed UTF-8 text */
+	VALID_EMAIL,	 /* an e-mail address, lower-cased */
+	VALID_PASSWORD,	 /* taken as typed, never trimmed, never echoed */
+	VALID_INT,	 /* a number in [min, max] */
+	VALID_CHECKBOX,	 /* present (any value) or absent */
+	VALID_TOKEN,	 /* 64 hex digits: links' and forms' tokens */
+	VALID_CHOICE,	 /* one of field.choices; num = its index */
+	VALID_ID,	 /* a record id, offered as a choice by the page */
+	VALID_DATE,	 /* a calendar date; num = YYYYMMDD in [min, max] */
+	VALID_LOCALPATH, /* a path on this site (path_local), carried hidden */
 };
 
 /* One row of a form's field table (kcgi's fieldmap). */
@@ -518,19 +601,27 @@ struct field {
 	const char *name; /* the form's field name, also its id in the page */
 	enum valid_kind kind;
 	bool required;
-	int64_t min, max;	    /* characters for text, value for numbers */
+	int64_t min, max;	    /* characters for text, value for numbers,
+				       YYYYMMDD for dates (0: no bound) */
 	const char *label;	    /* message key of the label */
 	const char *autocomplete;   /* HTML autocomplete token, or NULL */
 	const char *const *choices; /* VALID_CHOICE: NULL-terminated values */
+	const char *choice_keys;    /* VALID_CHOICE: their labels' key prefix,
+				       e.g. "role." (the value when NULL) */
 };
 
-/* What a form became: typed values and per-field error keys. */
+/*
+ * What a form became: typed values, per-field error keys, and one error
+ * of the whole form (a refused CSRF token: "send it again").
+ */
 struct form {
 	size_t n;
-	const char **text; /* validated text, or the input as typed on error */
+	const char **text; /* validated text (a date as YYYY-MM-DD), or the
+			      input as typed on error */
 	int64_t *num;
 	bool *present;
-	const char **error; /* message-catalogue key, or NULL */
+	const char **error;  /* message-catalogue key, or NULL */
+	const char *problem; /* the form's own error key, or NULL */
 	size_t nerrors;
 };
 
@@ -539,6 +630,50 @@ void form_empty(struct req *, size_t, struct form *);
 void form_error(struct form *, size_t, const char *);
 int form_write(struct xml *, const char *, const char *, const char *,
     const struct field *, const struct form *);
+bool date_parse(const char *, char[11], int64_t *);
+
+/* --- page.c: pages with a form, and the notice after a write --- */
+
+/*
+ * A page with one form, declared once: the element its stylesheet
+ * template matches (<elem page="…">), the form's field table, action and
+ * submit key, and the handler's parts.  form_get() serves the GET,
+ * form_post() the POST; see docs/mechanisms.md, "Adding a page with a
+ * form".
+ */
+struct form_page {
+	const char *elem;   /* content element, e.g. "account" */
+	const char *page;   /* its page="…" attribute, or NULL */
+	const char *method; /* "post", or "get" for a search */
+	const char *action; /* where the form goes: a local path */
+	const char *submit; /* message key of the button */
+	const struct field *fields;
+	size_t nfields;
+	/* GET: fills the form's values (a record's, the query's); NULL for
+	 * an empty form.  Returns HTTP_OK or the page's outcome (404). */
+	enum http_status (*load)(struct req *, struct form *);
+	/* Writes the page's other elements (a record, choices, a list)
+	 * inside <elem>, before the form; NULL for none.  0 or -1. */
+	int (*extra)(struct req *, struct xml *, const struct form *);
+	/* POST: checks the field table cannot express, run after it even
+	 * when a field is wrong (to say everything at once): form_error();
+	 * NULL for none.  HTTP_OK, or a failure (503). */
+	enum http_status (*check)(struct req *, struct form *);
+	/* POST without errors: the write, ending with form_done() (303);
+	 * or form_error() and a 4xx outcome, which re-shows the form with
+	 * that status (422, 409, 429); or any other outcome. */
+	enum http_status (*save)(struct req *, struct form *);
+};
+
+enum http_status form_get(struct req *, struct xml *, const struct form_page *);
+enum http_status form_post(
+    struct req *, struct xml *, const struct form_page *);
+enum http_status form_show(
+    struct req *, struct xml *, const struct form_page *, const struct form *);
+enum http_status form_status(struct req *, const struct form *);
+enum http_status form_done(struct req *, const char *, const char *);
+int notice_write(struct xml *, const char *);
+int form_options(struct xml *, const char *, const struct db_res *);
 
 /* --- outbox.c: e-mail, queued in the caller's transaction --- */
 

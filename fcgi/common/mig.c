@@ -45,19 +45,14 @@ int
 mig_checksum(const void *data, size_t len, char out[MIG_CHECKSUM_LEN + 1])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen = 0, i;
-	static const char hex[] = "0123456789abcdef";
+	unsigned int mdlen = 0;
 
 	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
 	    mdlen * 2 != MIG_CHECKSUM_LEN) {
 		LOGE("EVP_Digest failed");
 		return -1;
 	}
-	for (i = 0; i < mdlen; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 0xf];
-	}
-	out[MIG_CHECKSUM_LEN] = '\0';
+	hex_encode(md, mdlen, out);
 	return 0;
 }
 

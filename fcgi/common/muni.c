@@ -3,38 +3,36 @@
  * muni.c: the municipality a request is for.  Every page of the register
  * belongs to one municipality: the one nginx names in the
  * KARIKA_MUNICIPALITY parameter of its server block, or the installation
- * default from the config.  Each worker's statement table carries
- * SQL_MUNICIPALITY at an index it passes here.
+ * default from the config, read with CSTMT_MUNICIPALITY (every worker
+ * prepares it).
  */
 #include <stdlib.h>
 
 #include "karika.h"
 
 /*
- * Loads the request's municipality with statement stmt (SQL_MUNICIPALITY)
- * into m, names in the request's locale; strings live in the arena.
+ * Loads the request's municipality into m, its name in the request's
+ * locale; strings live in the arena.
  * Returns HTTP_OK, HTTP_NOT_FOUND for an unknown code, or the database's
  * outcome.
  */
 enum http_status
-muni_load(struct req *r, size_t stmt, struct muni *m)
+muni_load(struct req *r, struct muni *m)
 {
-	struct db_param p[2];
 	struct db_res res;
 	enum db_rc rc;
 
-	p[0] = DBP_I((int64_t)r->locale + 1);
-	p[1] = DBP_S(r->municipality);
-	if ((rc = db_exec(r->w->db, r->arena, stmt, p, 2, &res)) != DB_OK)
+	if ((rc = DBQ(r, DB_COMMON(CSTMT_MUNICIPALITY), &res, DBP_LOCALE(r),
+		 DBP_S(r->municipality))) != DB_OK)
 		return db_status(rc);
 	if (res.nrows == 0)
 		return HTTP_NOT_FOUND;
-	m->id = db_int(&res, 0, 0);
+	m->id = db_int(&res, 0, "id");
 	m->code = r->municipality;
-	m->name = db_str(&res, 0, 1);
-	m->country = db_str(&res, 0, 2);
-	m->currency = db_str(&res, 0, 3);
-	m->k = db_int(&res, 0, 4);
+	m->name = db_str(&res, 0, "name");
+	m->country = db_str(&res, 0, "country");
+	m->currency = db_str(&res, 0, "currency");
+	m->k = db_int(&res, 0, "k");
 	return HTTP_OK;
 }
 

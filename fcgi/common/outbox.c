@@ -16,12 +16,8 @@ enum db_rc
 outbox_add(struct req *r, const char *to, const char *locale,
     const char *template, const char *name, const char *link)
 {
-	struct db_param p[5];
-
-	p[0] = DBP_S(to);
-	p[1] = DBP_S(locale != NULL ? locale : locale_tags[r->locale]);
-	p[2] = DBP_S(template);
-	p[3] = DBP_S(name != NULL ? name : "");
-	p[4] = DBP_S(link != NULL ? link : "");
-	return db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_OUTBOX), p, 5, NULL);
+	return DBQ(r, DB_COMMON(CSTMT_OUTBOX), NULL, DBP_S(to),
+	    DBP_S(locale != NULL ? locale : locale_tags[r->locale]),
+	    DBP_S(template), DBP_S(name != NULL ? name : ""),
+	    DBP_S(link != NULL ? link : ""));
 }

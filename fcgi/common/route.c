@@ -79,6 +79,14 @@ run_page(struct req *r, const struct route *rt)
 		goto out;
 	}
 	st = rt->fn(r, x);
+	if (r->csrf_failed && (st == HTTP_SEE_OTHER || st == HTTP_OK)) {
+		/* A handler acted on a form whose token was refused: a bug. */
+		LOGE("rid=%s route=%s ignored a refused CSRF token", r->rid,
+		    rt->name);
+		db_rollback(r->w->db);
+		resp_error(r, HTTP_FORBIDDEN, "error.csrf");
+		goto out;
+	}
 	if (st == HTTP_SEE_OTHER) {
 		resp_redirect(r, r->redirect);
 		goto out;
@@ -101,8 +109,10 @@ out:
  * load the session, check the route's permission, check the CSRF token
  * of a POST.  Answers the request itself and returns its status when one
  * fails: an anonymous caller is sent to sign in, a signed-in one without
- * the right gets 403, a POST without a valid token 403; refusals are
- * audited.  Returns HTTP_OK when the handler may run.
+ * the right gets 403, a POST without a valid token 403 (a form's POST
+ * instead runs its handler with r->csrf_failed, which re-shows the form
+ * with status 403); refusals are audited.  Returns HTTP_OK when the
+ * handler may run.
  */
 static enum http_status
 gate(struct req *r, const struct route *rt)
@@ -133,11 +143,18 @@ gate(struct req *r, const struct route *rt)
 		resp_error(r, HTTP_FORBIDDEN, NULL);
 		return HTTP_FORBIDDEN;
 	}
-	if (r->method == METHOD_POST && !(rt->flags & ROUTE_NO_CSRF) &&
-	    !csrf_check(r)) {
+	if (r->method == METHOD_POST && !csrf_check(r)) {
 		audit(r, "csrf.refused", "route", 0, rt->name);
-		resp_error(r, HTTP_FORBIDDEN, "error.csrf");
-		return HTTP_FORBIDDEN;
+		/*
+		 * A form's handler shows the form again with what was typed
+		 * and a fresh token (form_validate() marks it refused, so
+		 * nothing is written); any other POST gets the error page.
+		 */
+		if (!(rt->flags & ROUTE_FORM)) {
+			resp_error(r, HTTP_FORBIDDEN, "error.csrf");
+			return HTTP_FORBIDDEN;
+		}
+		r->csrf_failed = true;
 	}
 	return HTTP_OK;
 }

@@ -197,25 +197,24 @@ audit_role(const struct req *r)
  * Appends one row to the audit trail: who (r->sess, or account when the
  * caller is not signed in yet, e.g. a failed login; 0 for none), action,
  * the object's type and id (0 for none), and the outcome.  Runs inside
- * the caller's transaction if one is open.  A failure is logged; the
- * caller decides whether the action may stand without its row.
+ * the caller's transaction if one is open.  Returns DB_OK or the
+ * failure (logged): callers check it like outbox_add(), because a read of
+ * a person's record that cannot be audited is not shown, and a change
+ * without its row is rolled back.
  */
-void
+enum db_rc
 audit(struct req *r, const char *action, const char *otype, int64_t oid,
     const char *outcome)
 {
-	struct db_param p[8];
 	int64_t who = r->sess != NULL ? r->sess->account : r->audit_account;
+	enum db_rc rc;
 
-	p[0] = who > 0 ? DBP_I(who) : DBP_NUL;
-	p[1] = DBP_S(audit_role(r));
-	p[2] = DBP_S(action);
-	p[3] = DBP_S(otype != NULL ? otype : "");
-	p[4] = oid > 0 ? DBP_I(oid) : DBP_NUL;
-	p[5] = DBP_S(r->rid);
-	p[6] = DBP_S(r->w->def->name);
-	p[7] = DBP_S(outcome != NULL ? outcome : "ok");
-	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_AUDIT), p, 8, NULL) !=
-	    DB_OK)
+	if ((rc = DBQ(r, DB_COMMON(CSTMT_AUDIT), NULL,
+		 who > 0 ? DBP_I(who) : DBP_NUL, DBP_S(audit_role(r)),
+		 DBP_S(action), DBP_S(otype != NULL ? otype : ""),
+		 oid > 0 ? DBP_I(oid) : DBP_NUL, DBP_S(r->rid),
+		 DBP_S(r->w->def->name),
+		 DBP_S(outcome != NULL ? outcome : "ok"))) != DB_OK)
 		LOGE("rid=%s: audit row for %s not written", r->rid, action);
+	return rc;
 }

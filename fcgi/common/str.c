@@ -267,3 +267,31 @@ hex_encode(const void *p, size_t n, char *out)
 	}
 	out[2 * n] = '\0';
 }
+
+/*
+ * s percent-encoded for a query string value (RFC 3986 unreserved
+ * characters kept, everything else as %XX), in the arena.
+ */
+char *
+str_pct_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s), i, j = 0;
+	char *out = arena_alloc(a, 3 * n + 1);
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~')
+			out[j++] = (char)c;
+		else {
+			out[j++] = '%';
+			out[j++] = hex[c >> 4];
+			out[j++] = hex[c & 0xf];
+		}
+	}
+	out[j] = '\0';
+	return out;
+}

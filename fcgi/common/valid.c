@@ -11,6 +11,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,10 +73,80 @@ trimmed(struct arena *a, const char *s)
 	return arena_strndup(a, s, n);
 }
 
+/* Reads 1 to maxd digits at *s into *v, advancing *s; false if none. */
+static bool
+digits(const char **s, int maxd, int64_t *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < maxd && **s >= '0' && **s <= '9') {
+		*v = *v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n > 0;
+}
+
+/*
+ * A calendar date as people type it: "2026-11-23" (what a date control
+ * sends) or the local "23. 11. 2026." / "23.11.2026" (blanks and the
+ * final dot optional).  On success writes the date as YYYY-MM-DD into iso
+ * and YYYYMMDD into *num and returns true; false for anything else,
+ * including dates that do not exist (31 April, 29 February 2027).
+ */
+bool
+date_parse(const char *s, char iso[11], int64_t *num)
+{
+	static const int days[] = {
+	    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int64_t y, m, d;
+	const char *p = s;
+
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-') {
+		if (!digits(&p, 4, &y) || *p++ != '-' || p != s + 5 ||
+		    !digits(&p, 2, &m) || *p++ != '-' || p != s + 8 ||
+		    !digits(&p, 2, &d) || *p != '\0')
+			return false;
+	} else {
+		if (!digits(&p, 2, &d) || *p++ != '.')
+			return false;
+		while (*p == ' ')
+			p++;
+		if (!digits(&p, 2, &m) || *p++ != '.')
+			return false;
+		while (*p == ' ')
+			p++;
+		if (!digits(&p, 4, &y) || (*p == '.' && *++p != '\0') ||
+		    *p != '\0')
+			return false;
+	}
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1] ||
+	    (m == 2 && d == 29 &&
+		!(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return false;
+	iso[0] = (char)('0' + y / 1000);
+	iso[1] = (char)('0' + y / 100 % 10);
+	iso[2] = (char)('0' + y / 10 % 10);
+	iso[3] = (char)('0' + y % 10);
+	iso[4] = '-';
+	iso[5] = (char)('0' + m / 10);
+	iso[6] = (char)('0' + m % 10);
+	iso[7] = '-';
+	iso[8] = (char)('0' + d / 10);
+	iso[9] = (char)('0' + d % 10);
+	iso[10] = '\0';
+	*num = y * 10000 + m * 100 + d;
+	return true;
+}
+
 static const char *
 check_one(struct req *r, const struct field *f, const char *raw,
     const char **text, int64_t *num)
 {
+	char iso[11];
+
 	char *t, *c;
 	size_t n;
 
@@ -121,6 +192,19 @@ check_one(struct req *r, const struct field *f, const char *raw,
 			if (strcmp(f->choices[*num], t) == 0)
 				return NULL;
 		return "invalid.choice";
+	case VALID_DATE:
+		if (!date_parse(t, iso, num))
+			return "invalid.date";
+		*text = arena_strdup(r->arena, iso);
+		if ((f->min > 0 && *num < f->min) ||
+		    (f->max > 0 && *num > f->max))
+			return "invalid.date.range";
+		return NULL;
+	case VALID_LOCALPATH:
+		/* Somewhere else is no error of the user's: it is dropped. */
+		if (!path_local(t))
+			*text = "";
+		return NULL;
 	default:
 		abort();
 	}
@@ -128,7 +212,10 @@ check_one(struct req *r, const struct field *f, const char *raw,
 
 /*
  * Validates the request's form (the body of a POST, the query of a GET)
- * against the n fields of table f into out (arrays in the arena).
+ * against the n fields of table f into out (arrays in the arena).  A POST
+ * whose CSRF token was refused (r->csrf_failed, route.c) always comes back
+ * with the form's own error "form.csrf": the handler re-shows it with
+ * what was typed and acts on nothing.
  */
 void
 form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
@@ -138,6 +225,10 @@ form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
 	size_t i;
 
 	form_empty(r, n, out);
+	if (r->method == METHOD_POST && r->csrf_failed) {
+		out->problem = "form.csrf";
+		out->nerrors++;
+	}
 	for (i = 0; i < n; i++) {
 		const char *raw = kv_get(src, f[i].name);
 
@@ -171,6 +262,7 @@ form_empty(struct req *r, size_t n, struct form *out)
 
 	out->n = n;
 	out->nerrors = 0;
+	out->problem = NULL;
 	out->text = arena_calloc(r->arena, n, sizeof(*out->text));
 	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
 	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
@@ -188,6 +280,8 @@ static const char *const kind_names[] = {
     "hidden",	/* VALID_TOKEN */
     "choice",	/* VALID_CHOICE */
     "id",	/* VALID_ID */
+    "date",	/* VALID_DATE */
+    "hidden",	/* VALID_LOCALPATH */
 };
 
 /*
@@ -207,7 +301,8 @@ form_write(struct xml *x, const char *method, const char *action,
 	if (xml_start(x, "form") == -1 || xml_attr(x, "method", method) == -1 ||
 	    xml_attr(x, "action", action) == -1 ||
 	    xml_attr(x, "submit", submit) == -1 ||
-	    xml_attr_int(x, "errors", (int64_t)form->nerrors) == -1)
+	    xml_attr_int(x, "errors", (int64_t)form->nerrors) == -1 ||
+	    xml_attr(x, "error", form->problem) == -1)
 		return -1;
 	for (i = 0; i < form->n; i++) {
 		if (xml_start(x, "field") == -1 ||
@@ -223,6 +318,9 @@ form_write(struct xml *x, const char *method, const char *action,
 			return -1;
 		if (f[i].kind == VALID_TEXT && f[i].max > 0 &&
 		    xml_attr_int(x, "max", f[i].max) == -1)
+			return -1;
+		if (f[i].kind == VALID_CHOICE &&
+		    xml_attr(x, "keys", f[i].choice_keys) == -1)
 			return -1;
 		for (k = 0;
 		     f[i].kind == VALID_CHOICE && f[i].choices[k] != NULL; k++)

@@ -26,6 +26,7 @@
 
 /* Seconds a connection may sit idle before a request pings it first. */
 #define WORKER_IDLE_PING_SECONDS 10
+#define WORKER_DEFAULT_TZ	 "CET-1CEST,M3.5.0,M10.5.0/3" /* Europe/Belgrade */
 
 static volatile sig_atomic_t worker_stop;
 
@@ -75,6 +76,16 @@ handle(struct worker *w, FCGX_Request *fr, struct arena *a)
 	else
 		route_dispatch(&r, w->def->routes, w->def->nroutes);
 	FCGX_Finish_r(fr);
+	/*
+	 * A pooled connection never carries one request's transaction into
+	 * the next: what a handler left open is rolled back, and logged,
+	 * because it is a bug in that handler.
+	 */
+	if (db_in_txn(w->db)) {
+		LOGE("rid=%s route=%s left a transaction open: rolled back",
+		    r.rid, r.route);
+		db_rollback(w->db);
+	}
 	/* The path is not personal data; ids in it are record ids. */
 	log_info("rid=%s %s %s route=%s status=%d ms=%.1f", r.rid,
 	    r.method_name, r.path, r.route, (int)r.status, ms_since(&r.start));
@@ -217,6 +228,17 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 	if (cfg_load(&w.cfg, cfg_default_path(cfgpath)) == -1)
 		return 1;
 	w.municipality = cfg_get(&w.cfg, "municipality", "");
+	/*
+	 * Times are stored in UTC and shown in the installation's zone
+	 * (xml_local_time).  The default is the POSIX rule of Serbia and
+	 * Bosnia and Herzegovina, which needs no zone files.
+	 */
+	if (setenv("TZ", cfg_get(&w.cfg, "timezone", WORKER_DEFAULT_TZ), 1) ==
+	    -1) {
+		LOGE("setenv TZ: %s", strerror(errno));
+		goto out;
+	}
+	tzset();
 	v = cfg_get(&w.cfg, "locale.default", "sr-Cyrl");
 	if ((w.default_locale = locale_from_tag(v)) == LOCALE__MAX) {
 		LOGE("locale.default: unknown locale %s", v);

@@ -11,8 +11,10 @@
  * Each function returns 0, or -1 after logging the xmlTextWriter call that
  * failed; callers chain them with "if (... == -1) goto out;".
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/xmlwriter.h>
 
@@ -162,6 +164,26 @@ write_session(struct xml *x, const struct req *r)
 }
 
 /*
+ * <notice key="done.x"/> after a write (page.c, form_done): x is the
+ * redirect's ?done=, a short lower-case word.  layout.xsl shows only
+ * notices its catalogue knows, so a made-up link shows nothing.
+ */
+static int
+write_done(struct xml *x, const struct req *r)
+{
+	const char *d = kv_get(&r->query, "done");
+	char key[48];
+
+	if (d == NULL || *d == '\0' || strlen(d) > 32 ||
+	    strspn(d, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(d))
+		return 0;
+	snprintf(key, sizeof(key), "done.%s", d);
+	if (xml_start(x, "notice") == -1 || xml_attr(x, "key", key) == -1)
+		return -1;
+	return xml_end(x);
+}
+
+/*
  * Opens the document and the <page> envelope every response shares
  * (ARCHITECTURE, step 2): the locale, the worker, the path and query (for
  * the language links), the request id (shown on error pages), the
@@ -184,7 +206,9 @@ xml_open_page(struct xml *x, const struct req *r)
 	    xml_attr(x, "rid", r->rid) == -1 ||
 	    xml_attr(x, "municipality", r->municipality) == -1)
 		return -1;
-	return write_session(x, r);
+	if (write_session(x, r) == -1)
+		return -1;
+	return write_done(x, r);
 }
 
 /* Closes every open element and the document. */
@@ -206,5 +230,88 @@ xml_finish(struct xml *x, const char **out, size_t *len)
 		return -1;
 	*out = (const char *)xmlBufferContent(x->buf);
 	*len = (size_t)xmlBufferLength(x->buf);
+	return 0;
+}
+
+/*
+ * A UTC time from MariaDB ("2026-11-29 12:23:00", fractions ignored) as
+ * local ISO 8601 with its offset ("2026-11-29T13:23:00+01:00") in the
+ * installation's time zone (TZ, set by worker.c from the config) into
+ * out; the layout's "when" template shows it the local way.  Returns 0,
+ * or -1 if utc is not such a time (out untouched).
+ */
+int
+xml_local_time(const char *utc, char out[XML_TIME_BYTES])
+{
+	struct tm tm;
+	time_t t;
+	long off;
+	size_t n;
+	int end = 0;
+
+	memset(&tm, 0, sizeof(tm));
+	if (utc == NULL ||
+	    sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
+		&tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 6 ||
+	    end != 19 || (utc[end] != '\0' && utc[end] != '.'))
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (localtime_r(&t, &tm) == NULL ||
+	    (n = strftime(out, XML_TIME_BYTES, "%Y-%m-%dT%H:%M:%S", &tm)) == 0)
+		return -1;
+	off = tm.tm_gmtoff / 60;
+	snprintf(out + n, XML_TIME_BYTES - n, "%c%02ld:%02ld",
+	    off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
+	return 0;
+}
+
+/* Writes attribute name as a local time (xml_local_time); NULL skips. */
+int
+xml_attr_time(struct xml *x, const char *name, const char *utc)
+{
+	char buf[XML_TIME_BYTES];
+
+	if (utc != NULL && xml_local_time(utc, buf) == 0)
+		utc = buf;
+	return xml_attr(x, name, utc);
+}
+
+/*
+ * Writes row i of res as attributes of the element just opened: one per
+ * column, named by the column's alias, NULL columns omitted, DATETIME and
+ * TIMESTAMP columns as local times (xml_attr_time).  The SELECT is the
+ * page's contract.
+ */
+int
+xml_row_attrs(struct xml *x, const struct db_res *res, size_t i)
+{
+	size_t c;
+	int rc;
+
+	for (c = 0; c < res->ncols; c++) {
+		rc = res->time[c]
+		    ? xml_attr_time(x, res->col[c], db_str_at(res, i, c))
+		    : xml_attr(x, res->col[c], db_str_at(res, i, c));
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Writes every row of res as an empty element called name (a literal)
+ * whose attributes are the row's columns (xml_row_attrs).
+ */
+int
+xml_rows(struct xml *x, const char *name, const struct db_res *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nrows; i++)
+		if (xml_start(x, name) == -1 ||
+		    xml_row_attrs(x, res, i) == -1 || xml_end(x) == -1)
+			return -1;
 	return 0;
 }

@@ -2,9 +2,10 @@
 /*
  * admin.c: the administrators' pages under /registry/admin/: staff
  * accounts of the municipality (find, invite with a role and scope,
- * disable and enable) and the audit trail.  Only ROLE_ADMIN reaches these
- * (the route table); each handler also checks that the account it touches
- * belongs to the administrator's municipality, and answers 404 otherwise.
+ * disable and enable after a confirmation) and the audit trail.  Only
+ * ROLE_ADMIN reaches these (the route table); an account is a record kind
+ * (auth.c) that the administrator may open only in their own
+ * municipality: any other is a 404, and audited.
  */
 #include <string.h>
 
@@ -14,45 +15,32 @@
 
 #define TOKEN_INVITE_SECONDS (7 * 24 * 3600)
 
+/* An account of the administrator's municipality. */
+static const struct record_kind account_kind = {
+    .type = "account",
+    .perms = PERM_ROLE(ROLE_ADMIN),
+    .stmt = STMT_ACCOUNT_IN_SCOPE,
+    .params = {SCOPE_MUNICIPALITY},
+};
+
 /* The roles an administrator may give (a citizen registers alone). */
 static const char *const staff_roles[] = {
     "provider", "csw", "analyst", "editor", "admin", NULL};
 
 enum { AF_NAME, AF_EMAIL, AF_ROLE, AF_ORGANISATION, AF__MAX };
 static const struct field account_fields[AF__MAX] = {
-    {"name", VALID_TEXT, true, 2, 120, "field.name", "off", NULL},
-    {"email", VALID_EMAIL, true, 0, 254, "field.email", "off", NULL},
-    {"role", VALID_CHOICE, true, 0, 0, "field.role", NULL, staff_roles},
-    {"organisation", VALID_ID, false, 0, 0, "field.organisation", NULL, NULL},
+    {"name", VALID_TEXT, true, 2, 120, "field.name", "off", NULL, NULL},
+    {"email", VALID_EMAIL, true, 0, 254, "field.email", "off", NULL, NULL},
+    {"role", VALID_CHOICE, true, 0, 0, "field.role", NULL, staff_roles,
+	"role."},
+    {"organisation", VALID_ID, false, 0, 0, "field.organisation", NULL, NULL,
+	NULL},
 };
 
 enum { QF_Q, QF__MAX };
 static const struct field find_fields[QF__MAX] = {
-    {"q", VALID_TEXT, false, 0, 100, "admin.find", "off", NULL},
+    {"q", VALID_TEXT, false, 0, 100, "admin.find", "off", NULL, NULL},
 };
-
-/* The organisations of the municipality, as choices for a form. */
-static int
-write_organisations(struct req *r, struct xml *x)
-{
-	struct db_param p[2] = {
-	    DBP_I((int64_t)r->locale + 1), DBP_I(r->sess->municipality)};
-	struct db_res res;
-	size_t i;
-
-	if (db_exec(r->w->db, r->arena, STMT_ORGANISATIONS, p, 2, &res) !=
-	    DB_OK)
-		return -1;
-	if (xml_start(x, "options") == -1 ||
-	    xml_attr(x, "for", "organisation") == -1)
-		return -1;
-	for (i = 0; i < res.nrows; i++)
-		if (xml_start(x, "option") == -1 ||
-		    xml_attr(x, "value", db_str(&res, i, 0)) == -1 ||
-		    xml_text(x, db_str(&res, i, 1)) == -1 || xml_end(x) == -1)
-			return -1;
-	return xml_end(x);
-}
 
 /* <role name/> for each of "admin,csw" (GROUP_CONCAT of role names). */
 static int
@@ -77,225 +65,273 @@ write_roles(struct xml *x, const char *list)
 	return 0;
 }
 
-/* The accounts page: the search, the list, the form for a new account. */
-static enum http_status
-accounts_page(struct req *r, struct xml *x, const struct form *nf)
+/* The search box as asked (?q=), for the list and the way back to it. */
+static const char *
+find_query(struct req *r, struct form *q)
 {
-	struct form q, empty;
-	struct db_param p[5];
-	struct db_res res;
-	enum db_rc rc;
-	const char *like;
+	form_validate(r, find_fields, QF__MAX, q);
+	if (r->method == METHOD_POST) {
+		/* The search the administrator came from travels along. */
+		q->text[QF_Q] = kv_get(&r->form, "q") != NULL &&
+			utf8_chars(kv_get(&r->form, "q"),
+			    strlen(kv_get(&r->form, "q"))) <= 100
+		    ? kv_get(&r->form, "q")
+		    : "";
+		q->error[QF_Q] = NULL;
+		q->nerrors = 0;
+		q->problem = NULL;
+	}
+	return q->error[QF_Q] == NULL ? q->text[QF_Q] : "";
+}
+
+/* "?q=…" that keeps the search in a link, or "" when there is none. */
+static const char *
+find_qs(struct req *r)
+{
+	struct form q;
+	const char *find = find_query(r, &q);
+
+	if (*find == '\0')
+		return "";
+	return arena_printf(r->arena, "?q=%s", str_pct_encode(r->arena, find));
+}
+
+/*
+ * The accounts page around the form for a new account: the search, the
+ * accounts found (each with its roles), the organisations to choose.
+ */
+static int
+accounts_extra(struct req *r, struct xml *x, const struct form *nf)
+{
+	struct form q;
+	struct db_res res, orgs;
+	const char *find = find_query(r, &q);
+	const char *like = arena_printf(r->arena, "%%%s%%", find);
 	size_t i;
 
-	form_validate(r, find_fields, QF__MAX, &q);
-	if (r->method == METHOD_POST)
-		form_empty(r, QF__MAX, &q);
-	like = arena_printf(r->arena, "%%%s%%", q.text[QF_Q]);
-	p[0] = DBP_I((int64_t)r->locale + 1);
-	p[1] = DBP_I(r->sess->municipality);
-	p[2] = DBP_S(q.error[QF_Q] == NULL ? q.text[QF_Q] : "");
-	p[3] = DBP_S(like);
-	p[4] = DBP_S(like);
-	if ((rc = db_exec(
-		 r->w->db, r->arena, STMT_ACCOUNTS_FIND, p, 5, &res)) != DB_OK)
-		return db_status(rc);
-	if (nf == NULL) {
-		form_empty(r, AF__MAX, &empty);
-		nf = &empty;
-	}
-	if (xml_start(x, "admin-accounts") == -1 ||
-	    form_write(x, "get", "/registry/admin/accounts",
+	if (DBQ(r, STMT_ACCOUNTS_FIND, &res, DBP_LOCALE(r),
+		DBP_I(r->sess->municipality), DBP_S(find), DBP_S(like),
+		DBP_S(like)) != DB_OK ||
+	    DBQ(r, STMT_ORGANISATIONS, &orgs, DBP_LOCALE(r),
+		DBP_I(r->sess->municipality)) != DB_OK)
+		return -1;
+	if (form_write(x, "get", "/registry/admin/accounts",
 		"admin.find.submit", find_fields, &q) == -1 ||
-	    xml_start(x, "accounts") == -1)
-		return HTTP_INTERNAL;
+	    xml_start(x, "accounts") == -1 ||
+	    xml_attr(x, "qs", find_qs(r)) == -1)
+		return -1;
 	for (i = 0; i < res.nrows; i++)
 		if (xml_start(x, "account") == -1 ||
-		    xml_attr(x, "id", db_str(&res, i, 0)) == -1 ||
-		    xml_attr(x, "email", db_str(&res, i, 1)) == -1 ||
-		    xml_attr(x, "status", db_str(&res, i, 3)) == -1 ||
-		    xml_attr(x, "organisation", db_str(&res, i, 5)) == -1 ||
-		    xml_attr(x, "name", db_str(&res, i, 2)) == -1 ||
-		    write_roles(x, db_str(&res, i, 4)) == -1 ||
+		    xml_row_attrs(x, &res, i) == -1 ||
+		    write_roles(x, db_str(&res, i, "roles")) == -1 ||
 		    xml_end(x) == -1)
-			return HTTP_INTERNAL;
-	if (xml_end(x) == -1 || write_organisations(r, x) == -1 ||
-	    form_write(x, "post", "/registry/admin/accounts/new",
-		"admin.create.submit", account_fields, nf) == -1 ||
-	    xml_end(x) == -1)
-		return HTTP_INTERNAL;
-	if (nf->nerrors > 0) {
-		r->render = true;
-		return HTTP_UNPROCESSABLE;
-	}
-	return HTTP_OK;
+			return -1;
+	if (xml_end(x) == -1)
+		return -1;
+	return form_options(x, "organisation", &orgs);
 }
+
+static enum http_status account_check(struct req *, struct form *);
+static enum http_status account_save(struct req *, struct form *);
+
+static const struct form_page accounts_page = {
+    .elem = "admin-accounts",
+    .method = "post",
+    .action = "/registry/admin/accounts/new",
+    .submit = "admin.create.submit",
+    .fields = account_fields,
+    .nfields = AF__MAX,
+    .extra = accounts_extra,
+    .check = account_check,
+    .save = account_save,
+};
 
 /* GET /registry/admin/accounts[?q=]: find accounts of the municipality. */
 enum http_status
 admin_accounts(struct req *r, struct xml *x)
 {
-	return accounts_page(r, x, NULL);
+	return form_get(r, x, &accounts_page);
 }
 
-/*
- * POST /registry/admin/accounts/new: a staff account with one role in
- * the administrator's municipality (a provider role also names one of its
- * organisations) and an invitation to set a password.
- */
+/* POST /registry/admin/accounts/new: see account_save(). */
 enum http_status
 admin_account_create(struct req *r, struct xml *x)
 {
-	struct form f;
-	struct db_param p[5];
+	return form_post(r, x, &accounts_page);
+}
+
+/*
+ * A provider role also names one of the organisations of the
+ * administrator's municipality.
+ */
+static enum http_status
+account_check(struct req *r, struct form *f)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	if (f->error[AF_ROLE] != NULL ||
+	    strcmp(f->text[AF_ROLE], "provider") != 0 ||
+	    f->error[AF_ORGANISATION] != NULL)
+		return HTTP_OK;
+	if (!f->present[AF_ORGANISATION] || *f->text[AF_ORGANISATION] == '\0') {
+		form_error(f, AF_ORGANISATION, "invalid.required");
+		return HTTP_OK;
+	}
+	if ((rc = DBQ(r, STMT_ORGANISATION_IN_SCOPE, &res,
+		 DBP_I(f->num[AF_ORGANISATION]),
+		 DBP_I(r->sess->municipality))) != DB_OK)
+		return db_status(rc);
+	if (res.nrows == 0)
+		form_error(f, AF_ORGANISATION, "invalid.choice");
+	return HTTP_OK;
+}
+
+/*
+ * A staff account with one role in the administrator's municipality and
+ * an invitation to set a password; 303 back to the list with a notice.
+ */
+static enum http_status
+account_save(struct req *r, struct form *f)
+{
 	struct db_res res;
 	enum db_rc rc;
 	const char *token;
-	bool provider;
+	bool provider = strcmp(f->text[AF_ROLE], "provider") == 0;
 	int64_t id;
 
-	form_validate(r, account_fields, AF__MAX, &f);
-	provider = f.error[AF_ROLE] == NULL &&
-	    strcmp(f.text[AF_ROLE], "provider") == 0;
-	if (provider && f.error[AF_ORGANISATION] == NULL &&
-	    !f.present[AF_ORGANISATION])
-		form_error(&f, AF_ORGANISATION, "invalid.required");
-	if (provider && f.nerrors == 0) {
-		/* Only an organisation of the administrator's municipality. */
-		p[0] = DBP_I(f.num[AF_ORGANISATION]);
-		p[1] = DBP_I(r->sess->municipality);
-		if ((rc = db_exec(r->w->db, r->arena,
-			 STMT_ORGANISATION_IN_SCOPE, p, 2, &res)) != DB_OK)
-			return db_status(rc);
-		if (res.nrows == 0)
-			form_error(&f, AF_ORGANISATION, "invalid.choice");
-	}
-	if (f.nerrors > 0)
-		return accounts_page(r, x, &f);
 	if ((rc = db_begin(r->w->db)) != DB_OK)
-		return db_status(rc);
-	p[0] = DBP_S(f.text[AF_EMAIL]);
-	p[1] = DBP_S(f.text[AF_NAME]);
-	p[2] = DBP_NUL;
-	p[3] = DBP_S(locale_tags[r->locale]);
-	p[4] = DBP_I(0);
-	rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_INSERT, p, 5, &res);
+		return db_undo(r, rc);
+	rc = DBQ(r, STMT_ACCOUNT_INSERT, &res, DBP_S(f->text[AF_EMAIL]),
+	    DBP_S(f->text[AF_NAME]), DBP_NUL, DBP_S(locale_tags[r->locale]),
+	    DBP_I(0));
 	if (rc == DB_DUPLICATE) {
 		db_rollback(r->w->db);
-		form_error(&f, AF_EMAIL, "admin.email.taken");
-		return accounts_page(r, x, &f);
+		form_error(f, AF_EMAIL, "admin.email.taken");
+		return HTTP_UNPROCESSABLE;
 	}
 	if (rc != DB_OK)
 		return db_undo(r, rc);
 	id = (int64_t)res.insert_id;
-	p[0] = DBP_I(id);
-	p[1] = DBP_S(f.text[AF_ROLE]);
-	p[2] = DBP_I(r->sess->municipality);
-	p[3] = provider ? DBP_I(f.num[AF_ORGANISATION]) : DBP_NUL;
-	rc = db_exec(r->w->db, r->arena, STMT_ROLE_INSERT, p, 4, NULL);
-	if (rc != DB_OK ||
+	if ((rc = DBQ(r, STMT_ROLE_INSERT, NULL, DBP_I(id),
+		 DBP_S(f->text[AF_ROLE]), DBP_I(r->sess->municipality),
+		 provider ? DBP_I(f->num[AF_ORGANISATION]) : DBP_NUL)) !=
+		DB_OK ||
 	    (token = token_issue(
 		 r, id, "invite", NULL, TOKEN_INVITE_SECONDS, &rc)) == NULL ||
-	    (rc = outbox_add(r, f.text[AF_EMAIL], locale_tags[r->locale],
-		 "invite", f.text[AF_NAME],
+	    (rc = outbox_add(r, f->text[AF_EMAIL], locale_tags[r->locale],
+		 "invite", f->text[AF_NAME],
 		 arena_printf(r->arena, "/account/invite?token=%s", token))) !=
-		DB_OK)
+		DB_OK ||
+	    (rc = audit(r, "account.create", "account", id,
+		 f->text[AF_ROLE])) != DB_OK ||
+	    (rc = db_commit(r->w->db)) != DB_OK)
 		return db_undo(r, rc);
-	audit(r, "account.create", "account", id, f.text[AF_ROLE]);
-	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return db_undo(r, rc);
-	r->redirect = "/registry/admin/accounts?done=created";
-	return HTTP_SEE_OTHER;
+	return form_done(r, "/registry/admin/accounts", "created");
+}
+
+/*
+ * GET /registry/admin/accounts/N/disable and …/enable: what will happen
+ * to whom, and the button that does it (disabling signs the account out
+ * everywhere at once: it is not done in one click).  Not offered for the
+ * administrator's own account.
+ */
+enum http_status
+admin_account_confirm(struct req *r, struct xml *x)
+{
+	struct form q;
+	struct db_res res;
+	enum http_status st;
+	const char *action =
+	    strstr(r->path, "/enable") != NULL ? "enable" : "disable";
+
+	if ((st = record_check(
+		 r, &account_kind, r->ids[0], "account.open", &res)) != HTTP_OK)
+		return st;
+	if (xml_start(x, "admin-confirm") == -1 ||
+	    xml_attr(x, "action", action) == -1 ||
+	    xml_attr(x, "self", r->ids[0] == r->sess->account ? "1" : NULL) ==
+		-1 ||
+	    xml_attr(x, "q", find_query(r, &q)) == -1 ||
+	    xml_attr(x, "qs", find_qs(r)) == -1 ||
+	    xml_start(x, "account") == -1 || xml_row_attrs(x, &res, 0) == -1 ||
+	    xml_end(x) == -1 || xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
 }
 
 /*
  * POST /registry/admin/accounts/N/disable and …/enable.  Disabling ends
  * the account's sessions at once; enabling lets it sign in again (an
- * account that never set a password stays pending).  An account outside
- * the administrator's municipality is a 404, and audited.
+ * account that never set a password stays pending).  An administrator
+ * cannot lock themselves out (409).  303 back to the list as it was
+ * searched, with a notice.
  */
 static enum http_status
-set_status(struct req *r, size_t stmt, const char *action)
+set_status(struct req *r, size_t stmt, const char *action, const char *done)
 {
-	struct db_param p[2];
 	struct db_res res;
+	enum http_status st;
 	enum db_rc rc;
 	int64_t id = r->ids[0];
 
-	p[0] = DBP_I(id);
-	p[1] = DBP_I(r->sess->municipality);
-	if ((rc = db_exec(r->w->db, r->arena, STMT_ACCOUNT_IN_SCOPE, p, 2,
-		 &res)) != DB_OK)
-		return db_status(rc);
-	if (res.nrows == 0) {
-		audit(r, action, "account", id, "not-found");
-		return HTTP_NOT_FOUND;
-	}
+	if ((st = record_check(r, &account_kind, id, action, &res)) != HTTP_OK)
+		return st;
 	if (id == r->sess->account) {
 		audit(r, action, "account", id, "refused");
-		return HTTP_CONFLICT; /* an administrator cannot lock themselves
-					 out */
+		return HTTP_CONFLICT;
 	}
-	p[0] = DBP_I(id);
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
-	    (rc = db_exec(r->w->db, r->arena, stmt, p, 1, NULL)) != DB_OK)
+	    (rc = DBQ(r, stmt, NULL, DBP_I(id))) != DB_OK ||
+	    (rc = DBQ(r, STMT_SESSIONS_DELETE_ALL, NULL, DBP_I(id))) != DB_OK ||
+	    (rc = audit(r, action, "account", id, "ok")) != DB_OK ||
+	    (rc = db_commit(r->w->db)) != DB_OK)
 		return db_undo(r, rc);
-	p[0] = DBP_I(id);
-	if ((rc = db_exec(r->w->db, r->arena, STMT_SESSIONS_DELETE_ALL, p, 1,
-		 NULL)) != DB_OK)
-		return db_undo(r, rc);
-	audit(r, action, "account", id, "ok");
-	if ((rc = db_commit(r->w->db)) != DB_OK)
-		return db_undo(r, rc);
-	r->redirect = arena_printf(r->arena, "/registry/admin/accounts?done=%s",
-	    action + strlen("account."));
-	return HTTP_SEE_OTHER;
+	return form_done(r,
+	    arena_printf(r->arena, "/registry/admin/accounts%s", find_qs(r)),
+	    done);
 }
 
 enum http_status
 admin_account_disable(struct req *r, struct xml *x)
 {
-	return set_status(r, STMT_ACCOUNT_DISABLE, "account.disable");
+	return set_status(
+	    r, STMT_ACCOUNT_DISABLE, "account.disable", "disable");
 }
 
 enum http_status
 admin_account_enable(struct req *r, struct xml *x)
 {
-	return set_status(r, STMT_ACCOUNT_ENABLE, "account.enable");
+	return set_status(r, STMT_ACCOUNT_ENABLE, "account.enable", "enable");
 }
+
+/*
+ * The actions the audit trail records, for its filter (each shown with
+ * its catalogue words, audit.action.<code>; a code also matches the
+ * codes it begins, "login" matching "login.failed").  Adding an audited
+ * action: add it here and its words to every catalogue.
+ */
+static const char *const audit_actions[] = {"access.denied", "account.confirm",
+    "account.create", "account.disable", "account.enable", "account.register",
+    "audit.read", "csrf.refused", "email.change", "email.change.asked", "login",
+    "login.failed", "login.throttled", "logout", "password.change",
+    "password.forgot", "password.invite", "password.reset", "sessions.end",
+    NULL};
 
 enum { UF_EMAIL, UF_ACTION, UF_FROM, UF_TO, UF__MAX };
 static const struct field audit_fields[UF__MAX] = {
-    {"email", VALID_EMAIL, false, 0, 254, "field.email", "off", NULL},
-    {"action", VALID_TEXT, false, 0, 48, "audit.action", "off", NULL},
-    {"from", VALID_TEXT, false, 10, 10, "audit.from", "off", NULL},
-    {"to", VALID_TEXT, false, 10, 10, "audit.to", "off", NULL},
+    {"email", VALID_EMAIL, false, 0, 254, "field.email", "off", NULL, NULL},
+    {"action", VALID_CHOICE, false, 0, 0, "audit.action", NULL, audit_actions,
+	"audit.action."},
+    {"from", VALID_DATE, false, 0, 0, "audit.from", "off", NULL, NULL},
+    {"to", VALID_DATE, false, 0, 0, "audit.to", "off", NULL, NULL},
 };
 
-/* True for a real calendar date "YYYY-MM-DD". */
-static bool
-date_ok(const char *s)
+/* The value of field i of a search form, or "" when absent or wrong. */
+static const char *
+asked(const struct form *f, size_t i)
 {
-	static const int days[] = {
-	    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int64_t y, m, d;
-	char buf[5];
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	memcpy(buf, s, 4);
-	buf[4] = '\0';
-	if (str_to_int64(buf, 1900, 2999, &y) == -1)
-		return false;
-	memcpy(buf, s + 5, 2);
-	buf[2] = '\0';
-	if (str_to_int64(buf, 1, 12, &m) == -1)
-		return false;
-	memcpy(buf, s + 8, 2);
-	if (str_to_int64(buf, 1, days[m - 1], &d) == -1)
-		return false;
-	return m != 2 || d < 29 ||
-	    (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+	return f->error[i] == NULL ? f->text[i] : "";
 }
 
 /*
@@ -306,57 +342,24 @@ enum http_status
 admin_audit(struct req *r, struct xml *x)
 {
 	struct form f;
-	struct db_param p[6];
 	struct db_res res;
 	enum db_rc rc;
-	const char *from, *to;
-	size_t i;
+	const char *from, *to, *action;
 
 	form_validate(r, audit_fields, UF__MAX, &f);
-	if (f.error[UF_FROM] == NULL && *f.text[UF_FROM] != '\0' &&
-	    !date_ok(f.text[UF_FROM]))
-		form_error(&f, UF_FROM, "invalid.date");
-	if (f.error[UF_TO] == NULL && *f.text[UF_TO] != '\0' &&
-	    !date_ok(f.text[UF_TO]))
-		form_error(&f, UF_TO, "invalid.date");
-	from = f.error[UF_FROM] == NULL && *f.text[UF_FROM] != '\0'
-	    ? f.text[UF_FROM]
-	    : "1970-01-01";
-	to = f.error[UF_TO] == NULL && *f.text[UF_TO] != '\0' ? f.text[UF_TO]
-							      : "2999-12-31";
-	p[0] = DBP_S(f.error[UF_EMAIL] == NULL ? f.text[UF_EMAIL] : "");
-	p[1] = p[0];
-	p[2] = DBP_S(f.error[UF_ACTION] == NULL ? f.text[UF_ACTION] : "");
-	p[3] = DBP_S(arena_printf(r->arena, "%s%%", p[2].s));
-	p[4] = DBP_S(from);
-	p[5] = DBP_S(to);
-	if ((rc = db_exec(r->w->db, r->arena, STMT_AUDIT_FIND, p, 6, &res)) !=
-	    DB_OK)
+	from = *asked(&f, UF_FROM) != '\0' ? asked(&f, UF_FROM) : "1970-01-01";
+	to = *asked(&f, UF_TO) != '\0' ? asked(&f, UF_TO) : "2999-12-31";
+	action = asked(&f, UF_ACTION);
+	if ((rc = DBQ(r, STMT_AUDIT_FIND, &res, DBP_S(asked(&f, UF_EMAIL)),
+		 DBP_S(asked(&f, UF_EMAIL)), DBP_S(action),
+		 DBP_S(arena_printf(r->arena, "%s%%", action)), DBP_S(from),
+		 DBP_S(to))) != DB_OK ||
+	    (rc = audit(r, "audit.read", "", 0, "ok")) != DB_OK)
 		return db_status(rc);
-	audit(r, "audit.read", "", 0, "ok");
 	if (xml_start(x, "admin-audit") == -1 ||
 	    form_write(x, "get", "/registry/admin/audit", "audit.submit",
-		audit_fields, &f) == -1)
+		audit_fields, &f) == -1 ||
+	    xml_rows(x, "entry", &res) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
-	for (i = 0; i < res.nrows; i++)
-		if (xml_start(x, "entry") == -1 ||
-		    xml_attr(x, "at", db_str(&res, i, 0)) == -1 ||
-		    xml_attr(x, "account", db_str(&res, i, 1)) == -1 ||
-		    xml_attr(x, "email", db_str(&res, i, 2)) == -1 ||
-		    xml_attr(x, "role", db_str(&res, i, 3)) == -1 ||
-		    xml_attr(x, "action", db_str(&res, i, 4)) == -1 ||
-		    xml_attr(x, "object-type", db_str(&res, i, 5)) == -1 ||
-		    xml_attr(x, "object-id", db_str(&res, i, 6)) == -1 ||
-		    xml_attr(x, "rid", db_str(&res, i, 7)) == -1 ||
-		    xml_attr(x, "worker", db_str(&res, i, 8)) == -1 ||
-		    xml_attr(x, "outcome", db_str(&res, i, 9)) == -1 ||
-		    xml_end(x) == -1)
-			return HTTP_INTERNAL;
-	if (xml_end(x) == -1)
-		return HTTP_INTERNAL;
-	if (f.nerrors > 0) {
-		r->render = true;
-		return HTTP_UNPROCESSABLE;
-	}
-	return HTTP_OK;
+	return form_status(r, &f);
 }

@@ -15,7 +15,7 @@ home_show(struct req *r, struct xml *x)
 	struct muni m;
 	enum http_status st;
 
-	if ((st = muni_load(r, STMT_MUNICIPALITY, &m)) != HTTP_OK)
+	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
 	if (xml_start(x, "home") == -1 || muni_write(x, &m) == -1 ||
 	    xml_end(x) == -1)

@@ -5,7 +5,7 @@
 #ifndef REPORTS_STMT_H
 #define REPORTS_STMT_H
 
-enum stmt { STMT_MUNICIPALITY, STMT_USERS_PER_SERVICE, STMT__MAX };
+enum stmt { STMT_USERS_PER_SERVICE, STMT__MAX };
 
 extern const char *const stmt_sql[STMT__MAX];
 

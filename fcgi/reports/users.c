@@ -14,20 +14,25 @@
 #define REPORT_YEAR_MAX 2100
 #define REPORT_MAX_ROWS 500
 
+enum { YF_YEAR, YF__MAX };
+static const struct field year_fields[YF__MAX] = {
+    {"year", VALID_INT, false, REPORT_YEAR_MIN, REPORT_YEAR_MAX, "report.year",
+	"off", NULL, NULL},
+};
+
 /* The year asked for with ?year=, or this year (UTC); -1 if malformed. */
 static int64_t
-report_year(const struct req *r)
+report_year(struct req *r)
 {
-	const char *v;
+	struct form f;
 	struct tm tm;
 	time_t now;
-	int64_t y;
 
-	if ((v = kv_get(&r->query, "year")) != NULL) {
-		if (str_to_int64(v, REPORT_YEAR_MIN, REPORT_YEAR_MAX, &y) == -1)
-			return -1;
-		return y;
-	}
+	form_validate(r, year_fields, YF__MAX, &f);
+	if (f.nerrors > 0)
+		return -1;
+	if (f.present[YF_YEAR])
+		return f.num[YF_YEAR];
 	now = time(NULL);
 	gmtime_r(&now, &tm);
 	return tm.tm_year + 1900;
@@ -41,14 +46,14 @@ write_rows(struct xml *x, const struct db_res *res, const bool *hide)
 
 	for (i = 0; i < res->nrows; i++) {
 		if (xml_start(x, "row") == -1 ||
-		    xml_attr(x, "service", db_str(res, i, 0)) == -1 ||
-		    xml_attr(x, "code", db_str(res, i, 1)) == -1 ||
-		    xml_attr(x, "group", db_str(res, i, 2)) == -1 ||
-		    xml_elem_text(x, "name", db_str(res, i, 3)) == -1 ||
+		    xml_attr(x, "service", db_str(res, i, "service")) == -1 ||
+		    xml_attr(x, "code", db_str(res, i, "code")) == -1 ||
+		    xml_attr(x, "group", db_str(res, i, "group")) == -1 ||
+		    xml_elem_text(x, "name", db_str(res, i, "name")) == -1 ||
 		    xml_start(x, "users") == -1)
 			return -1;
 		if (hide[i] ? xml_attr(x, "suppressed", "1")
-			    : xml_text(x, db_str(res, i, 4)))
+			    : xml_text(x, db_str(res, i, "users")))
 			return -1;
 		if (xml_end(x) == -1 || xml_end(x) == -1)
 			return -1;
@@ -66,7 +71,6 @@ users_show(struct req *r, struct xml *x)
 {
 	struct muni m;
 	struct db_res res;
-	struct db_param p[4];
 	enum http_status st;
 	enum db_rc rc;
 	int64_t year, *count, total = 0;
@@ -75,21 +79,17 @@ users_show(struct req *r, struct xml *x)
 
 	if ((year = report_year(r)) == -1)
 		return HTTP_BAD_REQUEST;
-	if ((st = muni_load(r, STMT_MUNICIPALITY, &m)) != HTTP_OK)
+	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
-	p[0] = DBP_I((int64_t)r->locale + 1);
-	p[1] = DBP_I(year);
-	p[2] = DBP_I(year);
-	p[3] = DBP_I(m.id);
-	if ((rc = db_exec(r->w->db, r->arena, STMT_USERS_PER_SERVICE, p, 4,
-		 &res)) != DB_OK)
+	if ((rc = DBQ(r, STMT_USERS_PER_SERVICE, &res, DBP_LOCALE(r),
+		 DBP_I(year), DBP_I(year), DBP_I(m.id))) != DB_OK)
 		return db_status(rc);
 	if (res.nrows > REPORT_MAX_ROWS)
 		return HTTP_INTERNAL;
 	count = arena_calloc(r->arena, res.nrows + 1, sizeof(*count));
 	hide = arena_calloc(r->arena, res.nrows + 1, sizeof(*hide));
 	for (i = 0; i < res.nrows; i++)
-		total += count[i] = db_int(&res, i, 4);
+		total += count[i] = db_int(&res, i, "users");
 	cells_suppress(count, hide, res.nrows, m.k);
 	if (xml_start(x, "report") == -1 ||
 	    xml_attr(x, "kind", "users-per-service") == -1 ||

@@ -5,12 +5,7 @@
 #ifndef SURVEYS_STMT_H
 #define SURVEYS_STMT_H
 
-enum stmt {
-	STMT_MUNICIPALITY,
-	STMT_SURVEYS_OPEN,
-	STMT_SURVEYS_CLOSED,
-	STMT__MAX
-};
+enum stmt { STMT_SURVEYS_OPEN, STMT_SURVEYS_CLOSED, STMT__MAX };
 
 extern const char *const stmt_sql[STMT__MAX];
 

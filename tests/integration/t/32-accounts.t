@@ -56,9 +56,12 @@ is($r->{status}, 303, 'confirming answers 303');
 like($r->{headers}{location}, qr{^/account/login\?done=confirmed}, 'to the sign-in page');
 ($st) = map { $_->[0] } sql("SELECT status FROM account WHERE email = '$email'");
 is($st, 'active', 'the account is active');
-$r = $a->submit($link, { token => $token }, '/account/confirm');
-is($r->{status}, 400, 'the same link a second time is refused');
+$r = $a->get($link);
+is($r->{status}, 400, 'the same link a second time says at once that it no longer works');
 like($r->{content}, qr/istekla ili je već iskorišćena/, 'with a page that says why');
+like($r->{content}, qr{href="/account/password/forgot"}, 'and the way to a new one');
+$r = $a->post('/account/confirm', { csrf => $a->csrf('/account/login'), token => $token });
+is($r->{status}, 400, 'and sending it again is refused');
 
 # Sign in, see the profile, sign out.
 $r = $a->submit('/account/login', { email => uc($email), password => $pw });
@@ -93,7 +96,8 @@ $r = $b->submit($link, { token => $token, password => 'nova-lozinka-2027' }, '/a
 is($r->{status}, 303, 'a good new password is saved');
 is(login_status($email, $pw), 422, 'the old password no longer works');
 is(login_status($email, 'nova-lozinka-2027'), 303, 'the new one does');
-$r = $b->submit($link, { token => $token, password => 'jos-jedna-2028' }, '/account/password/reset');
+is($b->get($link)->{status}, 400, 'a used reset link says so on opening');
+$r = $b->post('/account/password/reset', { csrf => $b->csrf('/account/login'), token => $token, password => 'jos-jedna-2028' });
 is($r->{status}, 400, 'a used reset link is refused');
 
 # An expired link.
@@ -102,9 +106,15 @@ sleep 1;
 $m = mail_to($email);
 ($token) = (link_in($m->{body}) // '') =~ /token=(\w+)/;
 sql("UPDATE account_token SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE purpose = 'reset' AND used_at IS NULL");
-$r = agent()->submit("/account/password/reset?token=$token&lang=en", { token => $token, password => 'jos-jedna-2028' }, '/account/password/reset');
-is($r->{status}, 400, 'an expired reset link is refused');
+$r = agent()->get("/account/password/reset?token=$token&lang=en");
+is($r->{status}, 400, 'an expired reset link says so on opening, before a password is typed');
 like($r->{content}, qr/expired or has been used/, 'with a clear page');
+unlike($r->{content}, qr/name="password"/, 'and no password field');
+is((sql("SELECT COUNT(*) FROM account_token WHERE purpose = 'reset' AND used_at IS NOT NULL AND token_hash = UNHEX(SHA2('$token', 256))"))[0][0],
+    0, 'opening it uses nothing');
+my $ag = agent();
+$r = $ag->post('/account/password/reset?lang=en', { csrf => $ag->csrf('/account/login'), token => $token, password => 'jos-jedna-2028' });
+is($r->{status}, 400, 'an expired reset link is refused');
 is(agent()->get('/account/confirm?token=xyz&lang=en')->{status}, 400, 'a malformed token is refused at once');
 
 # A new e-mail address takes effect only once confirmed from that address.

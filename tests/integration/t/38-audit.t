@@ -77,8 +77,10 @@ is($r->{status}, 422, 'a provider account needs its organisation');
 # The administrators' page filters the trail, and reading it is audited.
 $r = $admin->get('/registry/admin/audit?email=csw%40example.org&action=login&lang=en');
 is($r->{status}, 200, 'the audit page opens for an administrator');
-like($r->{content}, qr{<code>login\.failed</code>}, 'it shows the matching rows');
-unlike($r->{content}, qr{<code>logout</code>}, 'and not the others');
+like($r->{content}, qr{<td>Failed sign-in</td>}, 'it shows the matching rows, in words');
+unlike($r->{content}, qr{<td>Sign-out</td>}, 'and not the others');
+like($r->{content}, qr{<option value="login" selected>Sign-in</option>}, 'the action filter is a list in words');
+unlike($r->{content}, qr{<code>login}, 'no raw action codes');
 $r = $admin->get('/registry/admin/audit?from=2026-02-30&lang=en');
 is($r->{status}, 422, 'an impossible date is refused');
 like($r->{content}, qr/id="e-from"/, 'next to its field');

@@ -985,4 +985,301 @@ INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
  'Пробно мапирање потреба (пилот)',
  'Probno mapiranje potreba (pilot)',
  'Needs mapping pilot round',
- UTC_DATE() - INTERVAL 60 DAY, UTC_DATE() - INTERVAL 45 DAY);
+ @pilot_opens, @pilot_closes,
+ REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(@def,
+    '@SLUG@', CONCAT('pilot-', @y)),
+    '@OPENS@', DATE_FORMAT(@pilot_opens, '%Y-%m-%dT00:00')),
+    '@CLOSES@', DATE_FORMAT(@pilot_closes, '%Y-%m-%dT23:59')),
+    '>Mapiranje potreba za uslugama socijalne zaštite<',
+    '>Probno mapiranje potreba (pilot)<'),
+    '>Mapping the need for social protection services<',
+    '>Needs mapping pilot round<'),
+ 'closed', TIMESTAMP(@pilot_opens) - INTERVAL 1 HOUR,
+ TIMESTAMP(@pilot_closes, '22:59:00'), TRUE, 1);
+SET @s1 = LAST_INSERT_ID();
+
+INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
+    title_bs, title_en, opens_on, closes_on, definition, status, opens_at,
+    closes_at, results_published, round, copied_from) VALUES
+(@m, CONCAT('needs-', @y),
+ CONCAT('Mapiranje potreba za uslugama socijalne zaštite ', @y, '.'),
+ CONCAT('Мапирање потреба за услугама социјалне заштите ', @y, '.'),
+ CONCAT('Mapiranje potreba za uslugama socijalne zaštite ', @y, '.'),
+ CONCAT('Mapping the need for social protection services ', @y),
+ @opens, @closes,
+ REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(@def,
+    '@SLUG@', CONCAT('needs-', @y)),
+    '@OPENS@', DATE_FORMAT(@opens, '%Y-%m-%dT00:00')),
+    '@CLOSES@', DATE_FORMAT(@closes, '%Y-%m-%dT23:59')),
+    '>Mapiranje potreba za uslugama socijalne zaštite<',
+    CONCAT('>Mapiranje potreba za uslugama socijalne zaštite ', @y, '.<')),
+    '>Mapping the need for social protection services<',
+    CONCAT('>Mapping the need for social protection services ', @y, '<')),
+ 'published', TIMESTAMP(@opens) - INTERVAL 1 HOUR,
+ TIMESTAMP(@closes, '22:59:00'), FALSE, 2, @s1);
+SET @s2 = LAST_INSERT_ID();
+
+-- Completed responses, generated the same way on every load: 320 for this
+-- round and 140 for the pilot.  h(...) below is CRC32 of the round, the
+-- response's number and what is being decided, so each answer is a fixed
+-- pseudo-random draw.  Answers follow the definition: group pages only for
+-- their groups, conditions honoured, min and max kept.
+CREATE TEMPORARY TABLE demo_resp (
+	survey_id BIGINT UNSIGNED NOT NULL,
+	round INT NOT NULL,
+	n INT NOT NULL,
+	id BIGINT UNSIGNED NULL,
+	grp VARCHAR(24) NOT NULL,
+	done DATE NOT NULL,
+	PRIMARY KEY (survey_id, n)
+);
+INSERT INTO demo_resp (survey_id, round, n, grp, done)
+WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 320)
+SELECT s.id, s.round, seq.n, '', IF(s.round = 1, @pilot_opens, @opens)
+FROM seq JOIN survey s ON s.id IN (@s1, @s2)
+WHERE seq.n <= IF(s.round = 1, 140, 320);
+UPDATE demo_resp SET
+    grp = CASE
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 40 THEN 'citizen'
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 60 THEN 'user'
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 68 THEN 'ngo'
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 78 THEN 'pro'
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 84 THEN 'admin'
+	WHEN CRC32(CONCAT(round, '/', n, '/group')) % 100 < 92 THEN 'csw'
+	ELSE 'provider' END,
+    done = done + INTERVAL (CRC32(CONCAT(round, '/', n, '/day')) %
+	(DATEDIFF(IF(round = 1, @pilot_closes, UTC_DATE()), done) + 1)) DAY;
+
+-- page holds the response's number until the ids are known.
+INSERT INTO survey_response (survey_id, respondent_group, page, status,
+    completed_on)
+SELECT survey_id, grp, n, 'completed', done FROM demo_resp ORDER BY survey_id, n;
+UPDATE demo_resp d JOIN survey_response r
+    ON r.survey_id = d.survey_id AND r.page = d.n SET d.id = r.id;
+UPDATE survey_response SET page = 8 WHERE survey_id IN (@s1, @s2);
+
+-- One option per question (and matrix row): weights per 1000 draws; what
+-- is left over up to 1000 leaves an optional question unanswered.  scope:
+-- all, cu (the citizens' and users' pages), pro (the professionals'
+-- page), notcsw, needed (shown when "needed" is yes).
+CREATE TEMPORARY TABLE demo_w (
+	seq INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	question VARCHAR(24) NOT NULL,
+	item VARCHAR(24) NOT NULL,
+	option_code VARCHAR(24) NOT NULL,
+	weight INT NOT NULL,
+	scope VARCHAR(8) NOT NULL
+);
+INSERT INTO demo_w (question, item, option_code, weight, scope) VALUES
+('age', '', '18-29', 180, 'all'), ('age', '', '30-44', 300, 'all'),
+('age', '', '45-64', 340, 'all'), ('age', '', '65-plus', 180, 'all'),
+('settlement', '', 'town', 620, 'all'), ('settlement', '', 'village', 340, 'all'),
+('settlement', '', 'elsewhere', 40, 'all'),
+('income', '', 'short', 180, 'cu'), ('income', '', 'tight', 420, 'cu'),
+('income', '', 'ok', 300, 'cu'),
+('needed', '', 'yes', 380, 'cu'), ('needed', '', 'no', 620, 'cu'),
+('violence-help', '', 'yes', 560, 'cu'), ('violence-help', '', 'no', 330, 'cu'),
+('unmet', '', 'yes', 340, 'all'), ('unmet', '', 'no', 560, 'all'),
+('info', '', 'website', 220, 'all'), ('info', '', 'csw', 260, 'all'),
+('info', '', 'local-office', 180, 'all'), ('info', '', 'media', 150, 'all'),
+('info', '', 'people', 140, 'all'), ('info', '', 'other', 30, 'all'),
+('satisfaction', '', '1', 60, 'needed'), ('satisfaction', '', '2', 120, 'needed'),
+('satisfaction', '', '3', 250, 'needed'), ('satisfaction', '', '4', 380, 'needed'),
+('satisfaction', '', '5', 150, 'needed'),
+('priority', '', 'children-disab', 240, 'all'), ('priority', '', 'elderly', 260, 'all'),
+('priority', '', 'violence', 170, 'all'), ('priority', '', 'roma', 90, 'all'),
+('priority', '', 'youth', 90, 'all'), ('priority', '', 'mental-health', 150, 'all'),
+('volunteer', '', 'yes', 280, 'notcsw'), ('volunteer', '', 'no', 520, 'notcsw'),
+('next-round', '', 'yes', 450, 'all'), ('next-round', '', 'no', 300, 'all'),
+('problems', 'poverty', '1', 50, 'cu'), ('problems', 'poverty', '2', 120, 'cu'),
+('problems', 'poverty', '3', 300, 'cu'), ('problems', 'poverty', '4', 330, 'cu'),
+('problems', 'poverty', '5', 200, 'cu'),
+('problems', 'unemployment', '1', 40, 'cu'), ('problems', 'unemployment', '2', 100, 'cu'),
+('problems', 'unemployment', '3', 260, 'cu'), ('problems', 'unemployment', '4', 350, 'cu'),
+('problems', 'unemployment', '5', 250, 'cu'),
+('problems', 'violence', '1', 120, 'cu'), ('problems', 'violence', '2', 250, 'cu'),
+('problems', 'violence', '3', 330, 'cu'), ('problems', 'violence', '4', 200, 'cu'),
+('problems', 'violence', '5', 100, 'cu'),
+('problems', 'isolation', '1', 60, 'cu'), ('problems', 'isolation', '2', 150, 'cu'),
+('problems', 'isolation', '3', 300, 'cu'), ('problems', 'isolation', '4', 300, 'cu'),
+('problems', 'isolation', '5', 190, 'cu'),
+('problems', 'barriers', '1', 50, 'cu'), ('problems', 'barriers', '2', 130, 'cu'),
+('problems', 'barriers', '3', 300, 'cu'), ('problems', 'barriers', '4', 320, 'cu'),
+('problems', 'barriers', '5', 200, 'cu'),
+('problems', 'access', '1', 80, 'cu'), ('problems', 'access', '2', 200, 'cu'),
+('problems', 'access', '3', 300, 'cu'), ('problems', 'access', '4', 250, 'cu'),
+('problems', 'access', '5', 170, 'cu'),
+('awareness', 'day-care', 'unknown', 250, 'all'), ('awareness', 'day-care', 'heard', 550, 'all'),
+('awareness', 'day-care', 'used', 200, 'all'),
+('awareness', 'home-help', 'unknown', 200, 'all'), ('awareness', 'home-help', 'heard', 550, 'all'),
+('awareness', 'home-help', 'used', 250, 'all'),
+('awareness', 'companion', 'unknown', 400, 'all'), ('awareness', 'companion', 'heard', 480, 'all'),
+('awareness', 'companion', 'used', 120, 'all'),
+('awareness', 'respite', 'unknown', 550, 'all'), ('awareness', 'respite', 'heard', 400, 'all'),
+('awareness', 'respite', 'used', 50, 'all'),
+('awareness', 'assistance', 'unknown', 450, 'all'), ('awareness', 'assistance', 'heard', 470, 'all'),
+('awareness', 'assistance', 'used', 80, 'all'),
+('awareness', 'family-support', 'unknown', 380, 'all'),
+('awareness', 'family-support', 'heard', 520, 'all'),
+('awareness', 'family-support', 'used', 100, 'all'),
+('capacity', 'staff', '1', 100, 'pro'), ('capacity', 'staff', '2', 300, 'pro'),
+('capacity', 'staff', '3', 350, 'pro'), ('capacity', 'staff', '4', 200, 'pro'),
+('capacity', 'staff', '5', 50, 'pro'),
+('capacity', 'premises', '1', 80, 'pro'), ('capacity', 'premises', '2', 250, 'pro'),
+('capacity', 'premises', '3', 350, 'pro'), ('capacity', 'premises', '4', 250, 'pro'),
+('capacity', 'premises', '5', 70, 'pro'),
+('capacity', 'funding', '1', 250, 'pro'), ('capacity', 'funding', '2', 380, 'pro'),
+('capacity', 'funding', '3', 250, 'pro'), ('capacity', 'funding', '4', 100, 'pro'),
+('capacity', 'funding', '5', 20, 'pro'),
+('capacity', 'cooperation', '1', 60, 'pro'), ('capacity', 'cooperation', '2', 200, 'pro'),
+('capacity', 'cooperation', '3', 350, 'pro'), ('capacity', 'cooperation', '4', 300, 'pro'),
+('capacity', 'cooperation', '5', 90, 'pro');
+
+CREATE TEMPORARY TABLE demo_pick AS
+SELECT question, item, option_code, scope,
+    SUM(weight) OVER (PARTITION BY question, item ORDER BY seq) - weight AS lo,
+    SUM(weight) OVER (PARTITION BY question, item ORDER BY seq) - 1 AS hi,
+    ROW_NUMBER() OVER (PARTITION BY question, item ORDER BY seq) AS pos
+FROM demo_w;
+
+-- The respondent group, then every one-option question and matrix row.
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT id, survey_id, 'group', '', grp, NULL, NULL FROM demo_resp;
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT r.id, r.survey_id, p.question, p.item, p.option_code,
+    IF(p.item = '', NULL, p.pos), NULL
+FROM demo_resp r JOIN demo_pick p
+    ON CRC32(CONCAT(r.round, '/', r.n, '/', p.question, '/', p.item)) % 1000
+	BETWEEN p.lo AND p.hi
+WHERE p.scope = 'all'
+    OR (p.scope = 'cu' AND r.grp IN ('citizen', 'user'))
+    OR (p.scope = 'pro' AND r.grp NOT IN ('citizen', 'user'))
+    OR (p.scope = 'notcsw' AND r.grp <> 'csw');
+-- Then what depends on those answers (a statement reads its own rows only
+-- after it has run).
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT r.id, r.survey_id, p.question, p.item, p.option_code, NULL, NULL
+FROM demo_resp r JOIN demo_pick p
+    ON CRC32(CONCAT(r.round, '/', r.n, '/', p.question, '/', p.item)) % 1000
+	BETWEEN p.lo AND p.hi
+WHERE p.scope = 'needed' AND EXISTS (SELECT 1 FROM survey_answer a
+    WHERE a.response_id = r.id AND a.question = 'needed'
+	AND a.option_code = 'yes');
+
+-- Multiple choices: each option ticked with its percentage, at most cap.
+CREATE TEMPORARY TABLE demo_multi (
+	question VARCHAR(24) NOT NULL,
+	option_code VARCHAR(24) NOT NULL,
+	pct INT NOT NULL,
+	cap INT NOT NULL,
+	scope VARCHAR(8) NOT NULL
+);
+INSERT INTO demo_multi VALUES
+('household', 'child', 45, 9, 'cu'), ('household', 'disability', 18, 9, 'cu'),
+('household', 'elderly', 22, 9, 'cu'), ('household', 'single-parent', 9, 9, 'cu'),
+('household', 'unemployed', 27, 9, 'cu'), ('household', 'other', 3, 9, 'cu'),
+('used', 'day-care', 20, 9, 'needed'), ('used', 'home-help', 30, 9, 'needed'),
+('used', 'companion', 12, 9, 'needed'), ('used', 'respite', 5, 9, 'needed'),
+('used', 'assistance', 8, 9, 'needed'), ('used', 'family-support', 12, 9, 'needed'),
+('used', 'csw', 55, 9, 'needed'),
+('obstacles', 'funding', 70, 3, 'pro'), ('obstacles', 'staff', 55, 3, 'pro'),
+('obstacles', 'licences', 25, 3, 'pro'), ('obstacles', 'transport', 40, 3, 'pro'),
+('obstacles', 'data', 30, 3, 'pro'), ('obstacles', 'other', 4, 3, 'pro'),
+('new-services', 'day-care', 35, 3, 'all'), ('new-services', 'home-help', 45, 3, 'all'),
+('new-services', 'respite', 25, 3, 'all'), ('new-services', 'shelter', 30, 3, 'all'),
+('new-services', 'housing', 20, 3, 'all'), ('new-services', 'counselling', 30, 3, 'all'),
+('new-services', 'sos', 15, 3, 'all'), ('new-services', 'other', 3, 3, 'all');
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT id, survey_id, question, '', option_code, NULL, NULL FROM (
+    SELECT r.id, r.survey_id, m.question, m.option_code, m.cap,
+	ROW_NUMBER() OVER (PARTITION BY r.id, m.question ORDER BY
+	    CRC32(CONCAT(r.round, '/', r.n, '/', m.question, '/#',
+		m.option_code))) AS k
+    FROM demo_resp r JOIN demo_multi m
+	ON CRC32(CONCAT(r.round, '/', r.n, '/', m.question, '/',
+	    m.option_code)) % 100 < m.pct
+    WHERE m.scope = 'all'
+	OR (m.scope = 'cu' AND r.grp IN ('citizen', 'user'))
+	OR (m.scope = 'pro' AND r.grp NOT IN ('citizen', 'user'))
+	OR (m.scope = 'needed' AND EXISTS (SELECT 1 FROM survey_answer a
+	    WHERE a.response_id = r.id AND a.question = 'needed'
+		AND a.option_code = 'yes'))) x
+WHERE k <= cap;
+-- "used" and "new-services" need at least one option.
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT r.id, r.survey_id, q.question, '', q.fallback, NULL, NULL
+FROM demo_resp r JOIN (SELECT 'used' AS question, 'csw' AS fallback
+    UNION ALL SELECT 'new-services', 'home-help') q
+WHERE (q.question = 'new-services' OR EXISTS (SELECT 1 FROM survey_answer a
+	WHERE a.response_id = r.id AND a.question = 'needed'
+	    AND a.option_code = 'yes'))
+    AND NOT EXISTS (SELECT 1 FROM survey_answer a
+	WHERE a.response_id = r.id AND a.question = q.question);
+UPDATE survey_answer SET text = ELT(1 + id % 4, 'Prevoz do grada',
+    'Pomoć pri školovanju', 'Savetovanje za mlade', 'Rad sa porodicom')
+WHERE option_code = 'other' AND item = '' AND survey_id IN (@s1, @s2);
+
+-- Numbers, a date and free text.
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT id, survey_id, 'members', '', NULL,
+    1 + CRC32(CONCAT(round, '/', n, '/members')) % 6, NULL
+FROM demo_resp WHERE grp IN ('citizen', 'user')
+UNION ALL
+SELECT id, survey_id, 'years', '', NULL,
+    CRC32(CONCAT(round, '/', n, '/years')) % 36, NULL
+FROM demo_resp WHERE grp NOT IN ('citizen', 'user')
+UNION ALL
+SELECT id, survey_id, 'csw-contact', '', NULL, NULL,
+    DATE_FORMAT(LEAST(done, DATE '2026-12-31') - INTERVAL
+	(CRC32(CONCAT(round, '/', n, '/contact-day')) % 1500) DAY, '%Y-%m-%d')
+FROM demo_resp WHERE CRC32(CONCAT(round, '/', n, '/contact')) % 100 < 45
+UNION ALL
+SELECT id, survey_id, 'first-step', '', NULL, NULL,
+    ELT(1 + CRC32(CONCAT(round, '/', n, '/first-text')) % 8,
+	'Otvoriti dnevni boravak i u selima',
+	'Više pomoći u kući za starije',
+	'Sigurna kuća za žene i decu',
+	'Bolje informisanje o pravima',
+	'Prevoz za decu sa smetnjama do škole',
+	'Zaposliti još stručnjaka u centru',
+	'Savetovalište za roditelje',
+	'Predah smeštaj za porodice')
+FROM demo_resp WHERE CRC32(CONCAT(round, '/', n, '/first')) % 100 < 25
+UNION ALL
+SELECT id, survey_id, 'comment', '', NULL, NULL,
+    ELT(1 + CRC32(CONCAT(round, '/', n, '/comment-text')) % 4,
+	'Hvala što pitate građane.',
+	'Usluge su dobre, ali ih je premalo za sve kojima trebaju.',
+	'U selima niko ne zna za ove usluge; treba obilaziti domaćinstva.',
+	'Potrebno je više saradnje škola, doma zdravlja i centra.')
+FROM demo_resp WHERE CRC32(CONCAT(round, '/', n, '/comment')) % 100 < 12;
+-- Hours of care, only where the household has a person who needs it.
+INSERT INTO survey_answer (response_id, survey_id, question, item,
+    option_code, number, text)
+SELECT r.id, r.survey_id, 'care-hours', '', NULL,
+    (CRC32(CONCAT(r.round, '/', r.n, '/hours')) % 600) / 10, NULL
+FROM demo_resp r
+WHERE CRC32(CONCAT(r.round, '/', r.n, '/hours-given')) % 100 < 80
+    AND EXISTS (SELECT 1 FROM survey_answer a WHERE a.response_id = r.id
+	AND a.question = 'household'
+	AND a.option_code IN ('disability', 'elderly'));
+
+-- Quotas (admin 60, csw 80 in the definition) and completed counts.
+INSERT INTO survey_quota (survey_id, respondent_group, quota, completed)
+SELECT survey_id, grp, CASE grp WHEN 'admin' THEN 60 WHEN 'csw' THEN 80 END,
+    COUNT(*)
+FROM demo_resp GROUP BY survey_id, grp;
+
+-- Five invitation codes for CSW staff: karika-demo-invite-1 to -5 (only
+-- their SHA-256 is stored).
+INSERT INTO survey_invitation (survey_id, code_hash, respondent_group)
+WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 5)
+SELECT @s2, UNHEX(SHA2(CONCAT('karika-demo-invite-', n), 256)), 'csw' FROM seq;
+
+DROP TEMPORARY TABLE demo_resp, demo_w, demo_pick, demo_multi;

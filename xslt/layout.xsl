@@ -4,36 +4,39 @@
      <page> envelope (ARCHITECTURE step 2) into an HTML5 document: language,
      skip link, header with the main menu and the language links, the
      worker's content, the footer, and the error page.  Every visible word
-     comes from i18n/<lang>.xml through the template "t".
+     comes from i18n/<lang>.xml through the template "t" (and i18n.xsl).
 
      A worker's stylesheet imports this one and adds templates for its own
      content elements, plus one in mode "title" for the <title>.  No
      JavaScript, no inline style (the CSP forbids both). -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
 
 <xsl:output method="html" encoding="UTF-8" indent="no"
     doctype-system="about:legacy-compat"/>
 
 <xsl:decimal-format name="comma" decimal-separator="," grouping-separator="."/>
 
-<!-- Messages by key: a key() lookup is four times faster than a scan. -->
-<xsl:key name="msg" match="m" use="@k"/>
+<!-- The messages of every locale as templates, generated at build time
+     from i18n/<locale>.xml by i18n/compile.xsl (make), which nginx parses
+     once, when it starts.  Included, not imported: one stylesheet level
+     less for every template lookup. -->
+<xsl:include href="i18n.xsl"/>
+
 <xsl:variable name="lang" select="/page/@lang"/>
-<xsl:variable name="cat" select="document(concat('i18n/', $lang, '.xml'))/catalogue"/>
 <xsl:variable name="locales" select="'sr-Cyrl sr-Latn bs en '"/>
 
-<!-- The message for key k; with n, its "{n}" replaced by n. -->
+<!-- The message for key k in $lang; with n, its "{n}" replaced by n; an
+     unknown key prints the key.  "_" and the key name a processing
+     instruction, and i18n.xsl's template for that name (a hash lookup in
+     libxslt, whatever the catalogues' size) writes the message. -->
 <xsl:template name="t">
   <xsl:param name="k"/>
   <xsl:param name="n"/>
-  <xsl:variable name="s"><xsl:for-each select="$cat"><xsl:value-of select="key('msg', $k)"/></xsl:for-each></xsl:variable>
-  <xsl:choose>
-    <xsl:when test="$s = ''"><xsl:value-of select="$k"/></xsl:when>
-    <xsl:when test="contains($s, '{n}')">
-      <xsl:value-of select="concat(substring-before($s, '{n}'), $n, substring-after($s, '{n}'))"/>
-    </xsl:when>
-    <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-  </xsl:choose>
+  <xsl:variable name="pi"><xsl:processing-instruction name="_{$k}"/></xsl:variable>
+  <xsl:apply-templates select="exsl:node-set($pi)/node()" mode="msg">
+    <xsl:with-param name="n" select="$n"/>
+  </xsl:apply-templates>
 </xsl:template>
 
 <!-- A date "YYYY-MM-DD" the local way: "23. 11. 2026." or "23 Nov 2026". -->

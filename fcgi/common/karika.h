@@ -478,6 +478,27 @@ int worker_main(int, char **, const struct worker_def *);
 		return worker_main(argc, argv, &worker_def);                   \
 	}
 
+/*
+ * --- priv.c: the user a program runs as (STYLE 3.14): the config's
+ * "user" and "group"; root without a user is refused ---
+ */
+#include <sys/types.h>
+
+#define PRIV_NAME_MAX 64
+
+struct priv {
+	uid_t uid;
+	gid_t gid;
+	bool drop;	      /* started as root: become uid/gid */
+	bool root_on_purpose; /* "user = root": allowed, and logged so */
+	char user[PRIV_NAME_MAX];
+	char group[PRIV_NAME_MAX]; /* "" when the config names none */
+};
+
+int priv_plan(uid_t, const char *, const char *, struct priv *, char *, size_t);
+int priv_drop(const struct priv *);
+int priv_from_cfg(const struct cfg *, struct priv *);
+
 /* --- mig.c: migration names, order and checksums (karika-migrate) --- */
 
 #define MIG_CHECKSUM_LEN 64 /* SHA-256 in hex */

@@ -3,7 +3,10 @@
  * worker.c: a Karika worker process tree.  The parent reads the config,
  * opens the FastCGI unix socket, forks N children that share it, restarts
  * a child that dies, and on SIGTERM or SIGINT stops them all and removes
- * the socket.  Each child connects to MariaDB as the worker's own user
+ * the socket.  Started as root, it becomes the configured user and group
+ * (priv.c) once the socket is open and given to them, before any child
+ * exists; root without "user =" in the config is refused.  Each child
+ * connects to MariaDB as the worker's own user
  * and runs the accept loop: parse, dispatch, finish, log one line, reset
  * the request arena.  No request state survives the loop (STYLE 3.6).
  *
@@ -15,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libgen.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -56,6 +60,37 @@ ms_since(const struct timespec *t0)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
 	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/*
+ * Checks that the folder of the socket path exists, so that a missing
+ * one is named (libfcgi would only say "No such file or directory").
+ * Returns 0, or -1 (logged).
+ */
+static int
+sock_dir_ok(const char *path, const char *name)
+{
+	char copy[1024];
+	const char *dir;
+	struct stat st;
+	int e;
+
+	if (snprintf(copy, sizeof(copy), "%s", path) >= (int)sizeof(copy)) {
+		LOGE("%s.socket: socket path too long", name);
+		return -1;
+	}
+	dir = dirname(copy);
+	if (stat(dir, &st) == -1)
+		e = errno;
+	else if (!S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	else
+		return 0;
+	LOGE("the socket folder %s (for %s.socket = %s) %s: create it "
+	     "(systemd: RuntimeDirectory=karika) or name another",
+	    dir, name, path, e == ENOENT ? "does not exist" : strerror(e));
+	return -1;
+	return 0;
 }
 
 /* Answers one accepted request. */
@@ -197,6 +232,7 @@ int
 worker_main(int argc, char **argv, const struct worker_def *def)
 {
 	struct worker w;
+	struct priv priv;
 	const char *cfgpath = NULL, *sockpath = NULL, *procs = NULL, *v;
 	char key[64], prog[64];
 	int64_t n, mode;
@@ -227,6 +263,8 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 	w.def = def;
 	if (cfg_load(&w.cfg, cfg_default_path(cfgpath)) == -1)
 		return 1;
+	if (priv_from_cfg(&w.cfg, &priv) == -1)
+		goto out;
 	w.municipality = cfg_get(&w.cfg, "municipality", "");
 	/*
 	 * Times are stored in UTC and shown in the installation's zone
@@ -267,15 +305,26 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 		LOGE("FCGX_Init failed");
 		goto out;
 	}
+	if (sock_dir_ok(sockpath, def->name) == -1)
+		goto out;
 	unlink(sockpath);
+	errno = 0;
 	if ((sock = FCGX_OpenSocket(sockpath, 128)) < 0) {
-		LOGE("cannot listen on %s", sockpath);
+		LOGE("cannot listen on %s: %s", sockpath,
+		    errno != 0 ? strerror(errno) : "libfcgi refused");
 		goto out;
 	}
 	if (chmod(sockpath, (mode_t)mode) == -1) {
 		LOGE("chmod %s: %s", sockpath, strerror(errno));
 		goto out;
 	}
+	/* The socket belongs to the user and group the workers become. */
+	if (priv.drop && chown(sockpath, priv.uid, priv.gid) == -1) {
+		LOGE("chown %s: %s", sockpath, strerror(errno));
+		goto out;
+	}
+	if (priv_drop(&priv) == -1)
+		goto out;
 	log_info("listening on %s with %lld processes", sockpath, (long long)n);
 	rc = supervise(&w, sock, n, sockpath);
 out:

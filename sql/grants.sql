@@ -29,7 +29,8 @@ GRANT SELECT ON karika.service TO 'karika_applications'@'localhost',
     'karika_reports'@'localhost';
 
 -- Every worker: the statements of fcgi/common/cstmt.c.  Who is asking,
--- only through the stored queries of 0003_session_lookup.sql (keyed by a
+-- only through the stored queries of 0003_session_lookup.sql and
+-- 0007_session_load.sql (keyed by a
 -- session token's hash: no table of accounts or sessions is readable),
 -- appending to the audit trail, queueing mail.  Nobody may UPDATE or DELETE audit rows
 -- (and triggers refuse it even to the schema's owner).
@@ -40,6 +41,9 @@ GRANT EXECUTE ON PROCEDURE karika.session_roles TO 'karika_surveys'@'localhost',
     'karika_applications'@'localhost', 'karika_registry'@'localhost',
     'karika_reports'@'localhost';
 GRANT EXECUTE ON PROCEDURE karika.session_touch TO 'karika_surveys'@'localhost',
+    'karika_applications'@'localhost', 'karika_registry'@'localhost',
+    'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.session_load TO 'karika_surveys'@'localhost',
     'karika_applications'@'localhost', 'karika_registry'@'localhost',
     'karika_reports'@'localhost';
 GRANT INSERT ON karika.audit TO 'karika_surveys'@'localhost',

@@ -10,10 +10,9 @@
 #include "karika.h"
 
 const char *const cstmt_sql[CSTMT__MAX] = {
-    /* The stored queries of 0003_session_lookup.sql, keyed by token hash. */
-    [CSTMT_SESSION] = "CALL session_lookup(?, ?)",
-    [CSTMT_ROLES] = "CALL session_roles(?)",
-    [CSTMT_SESSION_TOUCH] = "CALL session_touch(?)",
+    /* The stored query of 0007_session_load.sql, keyed by token hash: the
+     * session marked seen, and a row per role. */
+    [CSTMT_SESSION] = "CALL session_load(?, ?)",
     [CSTMT_AUDIT] = "INSERT INTO audit (account_id, role, action, object_type, "
 		    "object_id, request_id, worker, outcome) "
 		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

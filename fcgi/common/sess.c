@@ -82,7 +82,7 @@ str_eq_ct(const char *a, const char *b)
 
 /*
  * Sets r->sess->perms and its scope from rows of (role, municipality,
- * organisation): CSTMT_ROLES for a loaded session, or the registry's own
+ * organisation): CSTMT_SESSION's for a loaded session, or the registry's own
  * statement at sign-in.
  */
 void
@@ -125,26 +125,22 @@ sess_load(struct req *r)
 	p[0] = (struct db_param){
 	    .type = DBP_BLOB, .s = (const char *)hash, .len = sizeof(hash)};
 	p[1] = DBP_I(SESS_IDLE_SECONDS);
+	/* One round trip: the session marked seen, one row per role (role,
+	 * municipality, organisation first; NULL without a role). */
 	rc = db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_SESSION), p, 2, &res);
 	if (rc != DB_OK)
 		return -1;
-	if (res.nrows != 1)
+	if (res.nrows == 0)
 		return 0;
 	r->sess = arena_calloc(r->arena, 1, sizeof(*r->sess));
-	r->sess->id = db_int(&res, 0, 0);
-	r->sess->account = db_int(&res, 0, 1);
-	r->sess->name = db_str(&res, 0, 2);
-	r->sess->email = db_str(&res, 0, 3);
-	r->sess->locale = db_str(&res, 0, 4);
-	r->csrf = db_str(&res, 0, 5);
-	r->sess->created = db_str(&res, 0, 6);
-	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_ROLES), p, 1, &res) !=
-	    DB_OK)
-		return -1;
+	r->sess->id = db_int(&res, 0, "session");
+	r->sess->account = db_int(&res, 0, "account");
+	r->sess->name = db_str(&res, 0, "name");
+	r->sess->email = db_str(&res, 0, "email");
+	r->sess->locale = db_str(&res, 0, "locale");
+	r->csrf = db_str(&res, 0, "csrf");
+	r->sess->created = db_str(&res, 0, "created");
 	sess_roles(r, &res);
-	if (db_exec(r->w->db, r->arena, DB_COMMON(CSTMT_SESSION_TOUCH), p, 1,
-		NULL) != DB_OK)
-		return -1;
 	return 0;
 }
 

@@ -531,12 +531,10 @@ int muni_write(struct xml *, const struct muni *);
 
 /* Statements every worker prepares after its own (db.c), by DB_COMMON(). */
 enum cstmt {
-	CSTMT_SESSION,	     /* session + account by token hash */
-	CSTMT_ROLES,	     /* roles of an account */
-	CSTMT_SESSION_TOUCH, /* last_seen_at, at most once a minute */
-	CSTMT_AUDIT,	     /* append one audit row */
-	CSTMT_OUTBOX,	     /* queue one e-mail */
-	CSTMT_MUNICIPALITY,  /* the request's municipality by code (muni.c) */
+	CSTMT_SESSION,	    /* session, account, roles; marks it seen */
+	CSTMT_AUDIT,	    /* append one audit row */
+	CSTMT_OUTBOX,	    /* queue one e-mail */
+	CSTMT_MUNICIPALITY, /* the request's municipality by code (muni.c) */
 	CSTMT__MAX
 };
 

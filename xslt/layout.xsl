@@ -130,6 +130,17 @@
                 <xsl:text> · </xsl:text>
                 <a href="/registry/admin/accounts"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.admin'"/></xsl:call-template></a>
               </xsl:if>
+              <!-- The register's pages for its staff (registry-care.xsl). -->
+              <xsl:if test="/page/session/user/role[@name = 'provider' or @name = 'csw']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/enrolments"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.enrolments'"/></xsl:call-template></a>
+                <xsl:text> · </xsl:text>
+                <a href="/registry/deliveries"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.deliveries'"/></xsl:call-template></a>
+              </xsl:if>
+              <xsl:if test="/page/session/user/role[@name = 'provider' or @name = 'csw' or @name = 'analyst' or @name = 'admin']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/organisations"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.organisations'"/></xsl:call-template></a>
+              </xsl:if>
               <form method="post" action="/account/logout" class="inline">
                 <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
                 <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>

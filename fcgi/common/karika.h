@@ -27,7 +27,7 @@
 #define REQ_BODY_MAX_BYTES    (256 * 1024) /* forms; nginx caps at 1 MiB */
 #define REQ_QUERY_MAX_BYTES   4096 /* nginx's header buffers are 8 KiB */
 #define REQ_PATH_MAX_BYTES    1024
-#define FORM_MAX_FIELDS	      128
+#define FORM_MAX_FIELDS	      2048 /* a provider's monthly grid (delivery.c) */
 #define FORM_KEY_MAX_BYTES    64
 #define COOKIE_MAX_COUNT      32
 #define PATH_MAX_IDS	      4 /* numeric segments in one route pattern */
@@ -613,6 +613,7 @@ enum valid_kind {
 	VALID_ID,	 /* a record id, offered as a choice by the page */
 	VALID_DATE,	 /* a calendar date; num = YYYYMMDD in [min, max] */
 	VALID_LOCALPATH, /* a path on this site (path_local), carried hidden */
+	VALID_MONEY,	 /* "1.800,50" or "1800": num = para in [min, max] */
 };
 
 /* One row of a form's field table (kcgi's fieldmap). */
@@ -650,6 +651,8 @@ void form_error(struct form *, size_t, const char *);
 int form_write(struct xml *, const char *, const char *, const char *,
     const struct field *, const struct form *);
 bool date_parse(const char *, char[11], int64_t *);
+bool money_parse(const char *, int64_t *);
+char *money_format(struct arena *, int64_t, char);
 
 /* --- page.c: pages with a form, and the notice after a write --- */
 

@@ -18,8 +18,46 @@
 #include "extern.h"
 
 /*
+ * Matches one segment of a pattern that holds "%" among other characters
+ * ("%-%": a month, 2026-10): each "%" takes a run of digits (leading
+ * zeros allowed, "04"), stored in ids[] from *n; every other character
+ * must be itself.  Returns true on a match.
+ */
+static bool
+segment_match(const char *p, const char *pe, const char *s, const char *se,
+    int64_t *ids, size_t *n)
+{
+	char seg[24];
+	size_t len;
+
+	while (p < pe) {
+		if (*p != '%') {
+			if (s == se || *s != *p)
+				return false;
+			p++;
+			s++;
+			continue;
+		}
+		for (len = 0; s + len < se && s[len] >= '0' && s[len] <= '9';)
+			len++;
+		if (len == 0 || len >= sizeof(seg) || *n == PATH_MAX_IDS)
+			return false;
+		memcpy(seg, s, len);
+		seg[len] = '\0';
+		if (str_to_int64(seg, 0, INT64_MAX, &ids[*n]) == -1)
+			return false;
+		(*n)++;
+		p++;
+		s += len;
+	}
+	return s == se;
+}
+
+/*
  * Matches path against pattern segment by segment; a "%" segment matches
- * a positive decimal id, stored in ids[].  Returns true on a match.
+ * a positive decimal id, stored in ids[], and a segment with "%" among
+ * other characters is matched by segment_match().  Returns true on a
+ * match.
  */
 bool
 route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
@@ -40,6 +78,9 @@ route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
 			if (str_to_int64(seg, 1, INT64_MAX, &ids[n]) == -1)
 				return false;
 			n++;
+		} else if (memchr(p, '%', (size_t)(pe - p)) != NULL) {
+			if (!segment_match(p, pe, s, se, ids, &n))
+				return false;
 		} else if (pe - p != se - s ||
 		    memcmp(p, s, (size_t)(pe - p)) != 0)
 			return false;

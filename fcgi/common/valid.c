@@ -141,6 +141,128 @@ date_parse(const char *s, char iso[11], int64_t *num)
 	return true;
 }
 
+/* Digits at most in a sum's whole part: 10^12 para is beyond any price. */
+#define MONEY_MAX_DIGITS 12
+
+/*
+ * Reads the whole part of a sum, len bytes at s: digits, or digits in
+ * groups of three after a first group of one to three, separated by one
+ * kind of separator (sep: '.' or ' ', as "1.800" or "1 800"; 0 when
+ * none).  Returns -1 for anything else.
+ */
+static int
+money_whole(const char *s, size_t len, char sep, int64_t *v)
+{
+	size_t i, group = 0, ndig = 0;
+	bool first = true;
+
+	*v = 0;
+	if (len == 0)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (++ndig > MONEY_MAX_DIGITS)
+				return -1;
+			*v = *v * 10 + (s[i] - '0');
+			group++;
+			continue;
+		}
+		if (sep == 0 || s[i] != sep || group == 0 ||
+		    (first ? group > 3 : group != 3))
+			return -1;
+		first = false;
+		group = 0;
+	}
+	if (sep != 0 && !first && group != 3)
+		return -1;
+	return 0;
+}
+
+/*
+ * A sum of money, or any amount with at most two decimals (units
+ * delivered), as people in Serbia and Bosnia type it: "1800", "1800,5",
+ * "1.800,00", "1 800,00"; and, since it cannot mean anything else, one
+ * dot before one or two last digits as the decimal point ("1800.50").
+ * A comma is always the decimal point, a dot before three digits a
+ * thousands separator ("1.800" is 1800).  No sign, at most two decimals,
+ * at most twelve digits before them.  Writes the amount in hundredths
+ * (para) into *para and returns true; false for anything else.  No
+ * floating point: a price is an integer from the first digit on.
+ */
+bool
+money_parse(const char *s, int64_t *para)
+{
+	const char *comma = strchr(s, ','), *dot = strrchr(s, '.');
+	const char *frac = NULL;
+	size_t whole, nfrac, i;
+	int64_t w, f = 0;
+	char sep = 0;
+
+	if (comma != NULL) {
+		if (strchr(comma + 1, ',') != NULL || strchr(comma + 1, '.'))
+			return false;
+		frac = comma + 1;
+		whole = (size_t)(comma - s);
+	} else if (dot != NULL && strchr(s, '.') == dot &&
+	    (strlen(dot + 1) == 1 || strlen(dot + 1) == 2)) {
+		frac = dot + 1;
+		whole = (size_t)(dot - s);
+	} else
+		whole = strlen(s);
+	for (i = 0; i < whole; i++)
+		if (s[i] == '.' || s[i] == ' ') {
+			sep = s[i];
+			break;
+		}
+	if (money_whole(s, whole, sep, &w) == -1)
+		return false;
+	if (frac != NULL) {
+		nfrac = strlen(frac);
+		if (nfrac < 1 || nfrac > 2)
+			return false;
+		for (i = 0; i < nfrac; i++) {
+			if (frac[i] < '0' || frac[i] > '9')
+				return false;
+			f = f * 10 + (frac[i] - '0');
+		}
+		if (nfrac == 1)
+			f *= 10;
+	}
+	*para = w * 100 + f;
+	return true;
+}
+
+/*
+ * An amount in hundredths as a form shows it, in a way money_parse()
+ * reads back: point ',' gives "1.800,50" (Serbian and Bosnian pages),
+ * point '.' gives "1800.50" (English pages: no grouping, which would
+ * read as a decimal comma).  Returns a string in the arena ("" for a
+ * negative amount).
+ */
+char *
+money_format(struct arena *a, int64_t para, char point)
+{
+	char out[40]; /* 19 digits, 6 separators, the point and two */
+	const char *digits;
+	size_t n, i, o = 0;
+	int64_t cents = para % 100;
+
+	if (para < 0)
+		return arena_strdup(a, "");
+	digits = arena_printf(a, "%lld", (long long)(para / 100));
+	n = strlen(digits);
+	for (i = 0; i < n; i++) {
+		if (point == ',' && i > 0 && (n - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	out[o++] = point;
+	out[o++] = (char)('0' + cents / 10);
+	out[o++] = (char)('0' + cents % 10);
+	out[o] = '\0';
+	return arena_strdup(a, out);
+}
+
 static const char *
 check_one(struct req *r, const struct field *f, const char *raw,
     const char **text, int64_t *num)
@@ -200,6 +322,12 @@ check_one(struct req *r, const struct field *f, const char *raw,
 		    (f->max > 0 && *num > f->max))
 			return "invalid.date.range";
 		return NULL;
+	case VALID_MONEY:
+		if (!money_parse(t, num))
+			return "invalid.money";
+		return *num < f->min || (f->max > 0 && *num > f->max)
+		    ? "invalid.money.range"
+		    : NULL;
 	case VALID_LOCALPATH:
 		/* Somewhere else is no error of the user's: it is dropped. */
 		if (!path_local(t))
@@ -282,6 +410,7 @@ static const char *const kind_names[] = {
     "id",	/* VALID_ID */
     "date",	/* VALID_DATE */
     "hidden",	/* VALID_LOCALPATH */
+    "money",	/* VALID_MONEY */
 };
 
 /*

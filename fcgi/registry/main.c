@@ -11,6 +11,10 @@
 
 #define ADMIN PERM_ROLE(ROLE_ADMIN)
 #define FORM  ROUTE_FORM
+/* organisations, enrolments, deliveries: who may ask at all */
+#define PROVIDER PERM_ROLE(ROLE_PROVIDER)
+#define CARE	 (PROVIDER | PERM_ROLE(ROLE_CSW))
+#define ORGS	 (CARE | PERM_ROLE(ROLE_ANALYST) | ADMIN)
 
 /*
  * Adding a route: see the checklist in fcgi/common/route.c, and add its
@@ -65,6 +69,52 @@ static const struct route routes[] = {
     {METHOD_POST, "/registry/admin/accounts/%/enable", admin_account_enable,
 	"admin-account-enable", ADMIN, 0},
     {METHOD_GET, "/registry/admin/audit", admin_audit, "admin-audit", ADMIN, 0},
+    /* organisations, enrolments, deliveries */
+    {METHOD_GET, "/registry/organisations", org_list, "orgs", ORGS, 0},
+    {METHOD_GET, "/registry/organisations/new", org_new, "org-new", ADMIN,
+	FORM},
+    {METHOD_POST, "/registry/organisations/new", org_create, "org-new", ADMIN,
+	FORM},
+    {METHOD_GET, "/registry/organisations/%", org_show, "org", ORGS, 0},
+    {METHOD_GET, "/registry/organisations/%/edit", org_edit, "org-edit", ADMIN,
+	FORM},
+    {METHOD_POST, "/registry/organisations/%/edit", org_update, "org-edit",
+	ADMIN, FORM},
+    {METHOD_GET, "/registry/organisations/%/licences/new", licence_new,
+	"licence-new", ADMIN, FORM},
+    {METHOD_POST, "/registry/organisations/%/licences/new", licence_create,
+	"licence-new", ADMIN, FORM},
+    {METHOD_GET, "/registry/organisations/%/licences/%", licence_edit,
+	"licence-edit", ADMIN, FORM},
+    {METHOD_POST, "/registry/organisations/%/licences/%", licence_update,
+	"licence-edit", ADMIN, FORM},
+    {METHOD_GET, "/registry/organisations/%/capacity", capacity_edit,
+	"capacity", ADMIN, FORM},
+    {METHOD_POST, "/registry/organisations/%/capacity", capacity_set,
+	"capacity", ADMIN, FORM},
+    {METHOD_GET, "/registry/services/%/edit", service_edit, "service-edit",
+	ADMIN, FORM},
+    {METHOD_POST, "/registry/services/%/edit", service_update, "service-edit",
+	ADMIN, FORM},
+    {METHOD_GET, "/registry/enrolments", enrol_list, "enrolments", CARE, 0},
+    {METHOD_GET, "/registry/enrolments/new", enrol_new, "enrol-new", CARE,
+	FORM},
+    {METHOD_POST, "/registry/enrolments/new", enrol_create, "enrol-new", CARE,
+	FORM},
+    {METHOD_GET, "/registry/enrolments/%/end", enrol_end_form, "enrol-end",
+	CARE, FORM},
+    {METHOD_POST, "/registry/enrolments/%/end", enrol_end, "enrol-end", CARE,
+	FORM},
+    {METHOD_GET, "/registry/deliveries", delivery_months, "deliveries", CARE,
+	0},
+    {METHOD_GET, "/registry/deliveries/%-%", delivery_grid, "delivery-grid",
+	CARE, FORM},
+    {METHOD_POST, "/registry/deliveries/%-%", delivery_save, "delivery-grid",
+	PROVIDER, FORM},
+    {METHOD_GET, "/registry/deliveries/%-%/close", delivery_close_confirm,
+	"delivery-close", PROVIDER, 0},
+    {METHOD_POST, "/registry/deliveries/%-%/close", delivery_close,
+	"delivery-close", PROVIDER, 0},
 };
 
 WORKER_MAIN("registry", routes)

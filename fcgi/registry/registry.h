@@ -58,4 +58,64 @@ enum http_status admin_account_disable(struct req *, struct xml *);
 enum http_status admin_account_enable(struct req *, struct xml *);
 enum http_status admin_audit(struct req *, struct xml *);
 
+/* organisations, enrolments, deliveries: organisation.c, service_admin.c,
+ * enrol.c, delivery.c */
+enum http_status org_list(struct req *, struct xml *);
+enum http_status org_show(struct req *, struct xml *);
+enum http_status org_new(struct req *, struct xml *);
+enum http_status org_create(struct req *, struct xml *);
+enum http_status org_edit(struct req *, struct xml *);
+enum http_status org_update(struct req *, struct xml *);
+enum http_status licence_new(struct req *, struct xml *);
+enum http_status licence_create(struct req *, struct xml *);
+enum http_status licence_edit(struct req *, struct xml *);
+enum http_status licence_update(struct req *, struct xml *);
+enum http_status capacity_edit(struct req *, struct xml *);
+enum http_status capacity_set(struct req *, struct xml *);
+enum http_status service_edit(struct req *, struct xml *);
+enum http_status service_update(struct req *, struct xml *);
+enum http_status enrol_list(struct req *, struct xml *);
+enum http_status enrol_new(struct req *, struct xml *);
+enum http_status enrol_create(struct req *, struct xml *);
+enum http_status enrol_end_form(struct req *, struct xml *);
+enum http_status enrol_end(struct req *, struct xml *);
+enum http_status delivery_months(struct req *, struct xml *);
+enum http_status delivery_grid(struct req *, struct xml *);
+enum http_status delivery_save(struct req *, struct xml *);
+enum http_status delivery_close_confirm(struct req *, struct xml *);
+enum http_status delivery_close(struct req *, struct xml *);
+
+/*
+ * Why an enrolment may not start (enrol_check): key is NULL when it may,
+ * else the message key (enrol.capacity.full, enrol.capacity.none,
+ * enrol.licence.none, enrol.licence.expired, enrol.licence.notyet) and
+ * what its sentence names: the places and how many are taken in year,
+ * or the licence's number and dates.
+ */
+struct enrol_refusal {
+	const char *key;
+	int64_t year;
+	int64_t places;
+	int64_t taken;
+	const char *licence;	/* number */
+	const char *valid_from; /* YYYY-MM-DD */
+	const char *valid_to;
+};
+
+enum http_status enrol_check(
+    struct req *, int64_t, int64_t, const char *, struct enrol_refusal *);
+int enrol_refusal_write(struct xml *, const struct enrol_refusal *);
+
+/* The provider a caseload page is about (care_org_load, enrol.c). */
+struct care_org {
+	int64_t id;	  /* 0: the CSW has not chosen one yet */
+	const char *name; /* in the page's script */
+	bool own;	  /* provider staff: their own, nothing to choose */
+	struct db_res choices; /* the providers offered (value, label) */
+};
+
+enum http_status care_org_load(struct req *, struct care_org *);
+int care_org_write(
+    struct req *, struct xml *, const struct care_org *, const char *);
+
 #endif

@@ -52,6 +52,25 @@ bad_ids_do_not_match(void **state)
 }
 
 static void
+months_are_two_numbers_in_one_segment(void **state)
+{
+	static const char *const bad[] = {"/d/2026", "/d/2026-", "/d/-10",
+	    "/d/2026-10-", "/d/2026_10", "/d/2026-1x", "/d/x2026-10",
+	    "/d/2026-10/x", "/d/99999999999999999999-1"};
+	int64_t ids[PATH_MAX_IDS];
+	size_t i, n = 0;
+
+	assert_true(route_match("/d/%-%", "/d/2026-04", ids, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(ids[0], 2026);
+	assert_int_equal(ids[1], 4);
+	assert_true(route_match("/d/%-%/close", "/d/2026-10/close", ids, &n));
+	assert_int_equal(ids[1], 10);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(route_match("/d/%-%", bad[i], ids, &n));
+}
+
+static void
 redirects_stay_on_this_site(void **state)
 {
 	static const char *const bad[] = {"//evil.example/x", "/\\evil.example",
@@ -73,6 +92,7 @@ main(void)
 	    cmocka_unit_test(exact_paths_match_only_themselves),
 	    cmocka_unit_test(id_segments_are_parsed),
 	    cmocka_unit_test(bad_ids_do_not_match),
+	    cmocka_unit_test(months_are_two_numbers_in_one_segment),
 	    cmocka_unit_test(redirects_stay_on_this_site),
 	};
 

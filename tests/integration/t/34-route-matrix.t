@@ -40,6 +40,28 @@ sql("INSERT INTO account (email, name, status) VALUES ('$target', 'Matrix Target
 my ($tid) = map { $_->[0] } sql("SELECT id FROM account WHERE email = '$target'");
 sql("INSERT INTO account_role (account_id, role, municipality_id) SELECT $tid, 'citizen', id FROM municipality WHERE code = 'novi-pazar'");
 
+# Records the care routes need (organisations, enrolments, deliveries):
+# the first provider's organisation, one of its licences and one of its
+# current enrolments, a service of the town, and a month both providers
+# closed (so that the matrix changes nothing).
+my %care;
+{
+	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
+	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
+	my ($lic) = map { $_->[0] } sql("SELECT MIN(id) FROM licence WHERE organisation_id = $org");
+	my ($enr) = map { $_->[0] } sql("SELECT MIN(id) FROM enrolment "
+	    . "WHERE organisation_id = $org AND end_date IS NULL");
+	my ($svc) = map { $_->[0] } sql("SELECT MIN(s.id) FROM service s "
+	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
+	$care{"/registry/organisations/%$_"} = "/registry/organisations/$org$_"
+	    for ('', '/edit', '/licences/new', '/capacity');
+	$care{'/registry/organisations/%/licences/%'} = "/registry/organisations/$org/licences/$lic";
+	$care{'/registry/services/%/edit'} = "/registry/services/$svc/edit";
+	$care{'/registry/enrolments/%/end'} = "/registry/enrolments/$enr/end";
+	$care{'/registry/deliveries/%-%'} = '/registry/deliveries/2026-09';
+	$care{'/registry/deliveries/%-%/close'} = '/registry/deliveries/2026-09/close';
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;
@@ -48,6 +70,7 @@ sub caller_for {
 for my $row (@rows) {
 	my ($w, $m, $p, $role, $st) = @$row;
 	my $path = $p =~ s/%/$tid/r;
+	$path = $care{$p} if exists $care{$p};
 	my $a = caller_for($role);
 	my $r;
 	if ($m eq 'GET') {

@@ -14,7 +14,7 @@ my @post;
 for my $w (WORKERS) {
 	for (`$ENV{KARIKA_BUILD}/karika-$w --routes`) {
 		my (undef, $m, $p) = split;
-		push @post, $p =~ s/%/999999/r if $m eq 'POST';
+		push @post, $p =~ s/%/999999/gr if $m eq 'POST';
 	}
 }
 ok(@post >= 10, 'the workers have POST routes to check');

@@ -305,27 +305,39 @@ admin_account_enable(struct req *r, struct xml *x)
 	return set_status(r, STMT_ACCOUNT_ENABLE, "account.enable", "enable");
 }
 
-/*
- * The actions the audit trail records, for its filter (each shown with
- * its catalogue words, audit.action.<code>; a code also matches the
- * codes it begins, "login" matching "login.failed").  Adding an audited
- * action: add it here and its words to every catalogue.
- */
-static const char *const audit_actions[] = {"access.denied", "account.confirm",
-    "account.create", "account.disable", "account.enable", "account.register",
-    "audit.read", "csrf.refused", "email.change", "email.change.asked", "login",
-    "login.failed", "login.throttled", "logout", "password.change",
-    "password.forgot", "password.invite", "password.reset", "sessions.end",
-    NULL};
-
 enum { UF_EMAIL, UF_ACTION, UF_FROM, UF_TO, UF__MAX };
 static const struct field audit_fields[UF__MAX] = {
     {"email", VALID_EMAIL, false, 0, 254, "field.email", "off", NULL, NULL},
-    {"action", VALID_CHOICE, false, 0, 0, "audit.action", NULL, audit_actions,
+    /* Its choices: every action the trail holds (audit_fields_for). */
+    {"action", VALID_CHOICE, false, 0, 0, "audit.action", NULL, NULL,
 	"audit.action."},
     {"from", VALID_DATE, false, 0, 0, "audit.from", "off", NULL, NULL},
     {"to", VALID_DATE, false, 0, 0, "audit.to", "off", NULL, NULL},
 };
+
+/*
+ * The audit filter's field table with its action choices: every action
+ * the trail holds (each shown in its catalogue words audit.action.<code>;
+ * a code also matches the codes it begins, "login" matching
+ * "login.failed"), so that a new audited action needs no list here.
+ * Fills f (UF__MAX fields, choices in the arena); -1 on a database failure.
+ */
+static int
+audit_fields_for(struct req *r, struct field *f)
+{
+	struct db_res res;
+	const char **list;
+	size_t i;
+
+	if (db_run(r, STMT_AUDIT_ACTIONS, NULL, 0, &res) != DB_OK)
+		return -1;
+	list = arena_calloc(r->arena, res.nrows + 1, sizeof(*list));
+	for (i = 0; i < res.nrows; i++)
+		list[i] = db_str(&res, i, "action");
+	memcpy(f, audit_fields, sizeof(audit_fields));
+	f[UF_ACTION].choices = list;
+	return 0;
+}
 
 /* The value of field i of a search form, or "" when absent or wrong. */
 static const char *
@@ -341,12 +353,15 @@ asked(const struct form *f, size_t i)
 enum http_status
 admin_audit(struct req *r, struct xml *x)
 {
+	struct field fields[UF__MAX];
 	struct form f;
 	struct db_res res;
 	enum db_rc rc;
 	const char *from, *to, *action;
 
-	form_validate(r, audit_fields, UF__MAX, &f);
+	if (audit_fields_for(r, fields) == -1)
+		return HTTP_UNAVAILABLE;
+	form_validate(r, fields, UF__MAX, &f);
 	from = *asked(&f, UF_FROM) != '\0' ? asked(&f, UF_FROM) : "1970-01-01";
 	to = *asked(&f, UF_TO) != '\0' ? asked(&f, UF_TO) : "2999-12-31";
 	action = asked(&f, UF_ACTION);
@@ -358,7 +373,7 @@ admin_audit(struct req *r, struct xml *x)
 		return db_status(rc);
 	if (xml_start(x, "admin-audit") == -1 ||
 	    form_write(x, "get", "/registry/admin/audit", "audit.submit",
-		audit_fields, &f) == -1 ||
+		fields, &f) == -1 ||
 	    xml_rows(x, "entry", &res) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return form_status(r, &f);

@@ -132,6 +132,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE (? = '' OR ac.email = ?) AND (? = '' OR au.action LIKE ?) "
 	"AND au.at >= ? AND au.at < ? + INTERVAL 1 DAY "
 	"ORDER BY au.id DESC LIMIT 200",
+    /* Every action the trail holds, for its filter (index audit_action). */
+    [STMT_AUDIT_ACTIONS] =
+	"SELECT DISTINCT action FROM audit ORDER BY action LIMIT 500",
 
     /*
      * Organisations, enrolments, deliveries (organisation.c,

@@ -35,6 +35,7 @@ enum stmt {
 	STMT_ORGANISATIONS,
 	STMT_ORGANISATION_IN_SCOPE,
 	STMT_AUDIT_FIND,
+	STMT_AUDIT_ACTIONS,
 	/* organisations, enrolments, deliveries (organisation.c,
 	 * service_admin.c, enrol.c, delivery.c) */
 	STMT_ORG_LIST,

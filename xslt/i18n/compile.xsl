@@ -84,14 +84,19 @@
       <xsl:with-param name="list" select="concat(normalize-space($locales), ' ')"/>
     </xsl:call-template>
   </xsl:variable>
-  <out:template match="processing-instruction('_{$k}')" mode="msg">
-    <xsl:if test="exsl:node-set($msgs)//*[local-name() = 'value-of']"><out:param name="n"/></xsl:if>
-    <out:choose>
-      <xsl:copy-of select="$msgs"/>
-      <out:otherwise><out:text><xsl:value-of select="$k"/></out:text></out:otherwise>
-    </out:choose>
-  </out:template>
-  <xsl:text>&#10;</xsl:text>
+  <!-- No message in any locale: no template, the last one prints the key. -->
+  <xsl:if test="exsl:node-set($msgs)/*">
+    <out:template match="processing-instruction('_{$k}')" mode="msg">
+      <xsl:if test="exsl:node-set($msgs)//*[local-name() = 'value-of']"><out:param name="n"/></xsl:if>
+      <out:choose>
+        <xsl:copy-of select="$msgs"/>
+        <out:otherwise>
+          <xsl:call-template name="text"><xsl:with-param name="s" select="$k"/></xsl:call-template>
+        </out:otherwise>
+      </out:choose>
+    </out:template>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:if>
 </xsl:template>
 
 <!-- An xsl:when per locale that has a non-empty message for key k. -->
@@ -110,11 +115,17 @@
         <out:when test="$lang = '{$l}'">
           <xsl:choose>
             <xsl:when test="contains($s, '{n}')">
-              <out:text><xsl:value-of select="substring-before($s, '{n}')"/></out:text>
+              <xsl:call-template name="text">
+                <xsl:with-param name="s" select="substring-before($s, '{n}')"/>
+              </xsl:call-template>
               <out:value-of select="$n"/>
-              <out:text><xsl:value-of select="substring-after($s, '{n}')"/></out:text>
+              <xsl:call-template name="text">
+                <xsl:with-param name="s" select="substring-after($s, '{n}')"/>
+              </xsl:call-template>
             </xsl:when>
-            <xsl:otherwise><out:text><xsl:value-of select="$s"/></out:text></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+            </xsl:otherwise>
           </xsl:choose>
         </out:when>
       </xsl:if>
@@ -124,6 +135,18 @@
       <xsl:with-param name="list" select="substring-after($list, ' ')"/>
     </xsl:call-template>
   </xsl:if>
+</xsl:template>
+
+<!-- Text s as a template writes it: a bare text node (nginx keeps the
+     stylesheet's tree in memory, and xsl:text is one node more), but an
+     xsl:text where XSLT would strip a text of white space only. -->
+<xsl:template name="text">
+  <xsl:param name="s"/>
+  <xsl:choose>
+    <xsl:when test="$s = ''"/>
+    <xsl:when test="normalize-space($s) = ''"><out:text><xsl:value-of select="$s"/></out:text></xsl:when>
+    <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 </xsl:stylesheet>

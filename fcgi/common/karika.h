@@ -38,6 +38,7 @@
 #define CFG_MAX_ENTRIES	      64
 #define LOCALE_COOKIE_SECONDS (365 * 24 * 3600)
 #define WORKER_MAX_PROCS      64
+#define WORKER_BACKLOG	      1024 /* FastCGI connections waiting */
 #define RESP_MAX_COOKIES      4
 #define SESS_TOKEN_BYTES      32	  /* 256 bits from getrandom() */
 #define SESS_IDLE_SECONDS     (30 * 60)	  /* ends after 30 idle minutes */
@@ -419,6 +420,8 @@ void resp_redirect(struct req *, const char *);
 void resp_error(struct req *, enum http_status, const char *);
 bool path_local(const char *);
 void resp_cookie(struct req *, const char *, const char *, int64_t);
+void resp_cookie_at(
+    struct req *, const char *, const char *, const char *, int64_t);
 const char *http_reason(enum http_status);
 
 /* --- route.c: the route table and the dispatch every request takes --- */

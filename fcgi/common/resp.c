@@ -86,6 +86,17 @@ resp_headers(struct req *r, enum http_status st, const char *ctype)
 void
 resp_cookie(struct req *r, const char *name, const char *value, int64_t max_age)
 {
+	resp_cookie_at(r, name, value, "/", max_age);
+}
+
+/*
+ * resp_cookie() for the paths under path only (a local path of ours,
+ * "/surveys/needs-2026/": a survey's resume code goes nowhere else).
+ */
+void
+resp_cookie_at(struct req *r, const char *name, const char *value,
+    const char *path, int64_t max_age)
+{
 	const char *age = "";
 
 	if (r->nsetcookie == RESP_MAX_COOKIES)
@@ -94,8 +105,8 @@ resp_cookie(struct req *r, const char *name, const char *value, int64_t max_age)
 		age = arena_printf(
 		    r->arena, "; Max-Age=%lld", (long long)max_age);
 	r->setcookie[r->nsetcookie++] =
-	    arena_printf(r->arena, "%s=%s; Path=/%s; HttpOnly; SameSite=Lax%s",
-		name, value, age, r->https ? "; Secure" : "");
+	    arena_printf(r->arena, "%s=%s; Path=%s%s; HttpOnly; SameSite=Lax%s",
+		name, value, path, age, r->https ? "; Secure" : "");
 }
 
 static void

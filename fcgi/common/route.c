@@ -69,7 +69,20 @@ route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
 	while (*p != '\0' && *s != '\0') {
 		pe = p + strcspn(p, "/");
 		se = s + strcspn(s, "/");
-		if (pe - p == 1 && *p == '%') {
+		if (pe - p == 1 && *p == '*') {
+			/* A code (a survey's slug): [a-z0-9][a-z0-9_-]*,
+			 * at most 24 bytes; the handler reads it from the
+			 * path. */
+			if (se - s == 0 || se - s > 24 ||
+			    !((*s >= 'a' && *s <= 'z') ||
+				(*s >= '0' && *s <= '9')))
+				return false;
+			for (const char *c = s; c < se; c++)
+				if (!((*c >= 'a' && *c <= 'z') ||
+					(*c >= '0' && *c <= '9') || *c == '-' ||
+					*c == '_'))
+					return false;
+		} else if (pe - p == 1 && *p == '%') {
 			if (se - s == 0 || (size_t)(se - s) >= sizeof(seg) ||
 			    n == PATH_MAX_IDS || *s == '0')
 				return false;

@@ -309,7 +309,12 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 		goto out;
 	unlink(sockpath);
 	errno = 0;
-	if ((sock = FCGX_OpenSocket(sockpath, 128)) < 0) {
+	/*
+	 * The backlog holds the connections nginx opens while every process
+	 * is busy: a survey's hundreds of respondents at once must wait
+	 * there, not get 502 (the kernel caps it at net.core.somaxconn).
+	 */
+	if ((sock = FCGX_OpenSocket(sockpath, WORKER_BACKLOG)) < 0) {
 		LOGE("cannot listen on %s: %s", sockpath,
 		    errno != 0 ? strerror(errno) : "libfcgi refused");
 		goto out;

@@ -12,19 +12,143 @@
 /* How long a closed survey stays on the list of recent ones. */
 #define SURVEY_RECENT_DAYS "180"
 
+/*
+ * A survey takes answers when it is published and now lies between the
+ * instants it opens and closes (and its listed dates, which an editor's
+ * early close moves too).
+ */
+#define SURVEY_OPEN                                                            \
+	"(s.status = 'published' AND s.opens_at <= UTC_TIMESTAMP() "           \
+	"AND s.closes_at > UTC_TIMESTAMP() AND s.opens_on <= UTC_DATE() "      \
+	"AND s.closes_on >= UTC_DATE())"
+
+/* How long an abandoned response is kept before the retention job. */
+#define RESPONSE_KEEP_DAYS "30"
+
+/* Only completed responses count (the in-progress ones have no rows in
+ * survey_answer; the join keeps that true whatever else writes there). */
+#define COMPLETED_OF(grp_param)                                                \
+	"JOIN survey_response r ON r.id = a.response_id "                      \
+	"AND r.status = 'completed' "                                          \
+	"WHERE a.survey_id = ? AND (? = '' OR r.respondent_group = " grp_param \
+	") "
+
 const char *const stmt_sql[STMT__MAX] = {
+    /* --- the list, answering and results --- */
     [STMT_SURVEYS_OPEN] =
-	"SELECT id, code, "
-	"ELT(?, title_sr_cyrl, title_sr_latn, title_bs, title_en) AS title, "
-	"opens_on AS opens, closes_on AS closes FROM survey "
-	"WHERE municipality_id = ? "
-	"AND opens_on <= UTC_DATE() AND closes_on >= UTC_DATE() "
-	"ORDER BY closes_on, id",
+	"SELECT s.id, s.code, "
+	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
+	"AS title, s.opens_on AS opens, s.closes_on AS closes FROM survey s "
+	"WHERE s.municipality_id = ? AND " SURVEY_OPEN " "
+	"ORDER BY s.closes_on, s.id",
     [STMT_SURVEYS_CLOSED] =
-	"SELECT id, code, "
-	"ELT(?, title_sr_cyrl, title_sr_latn, title_bs, title_en) AS title, "
-	"opens_on AS opens, closes_on AS closes FROM survey "
-	"WHERE municipality_id = ? AND closes_on < UTC_DATE() "
-	"AND closes_on >= UTC_DATE() - INTERVAL " SURVEY_RECENT_DAYS " DAY "
-	"ORDER BY closes_on DESC, id LIMIT 20",
+	"SELECT s.id, s.code, "
+	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
+	"AS title, s.opens_on AS opens, s.closes_on AS closes, "
+	"IF(s.results_published, 1, NULL) AS results FROM survey s "
+	"WHERE s.municipality_id = ? AND s.status <> 'draft' "
+	"AND NOT " SURVEY_OPEN " AND s.opens_on <= UTC_DATE() "
+	"AND s.closes_on >= UTC_DATE() - INTERVAL " SURVEY_RECENT_DAYS " DAY "
+	"ORDER BY s.closes_on DESC, s.id LIMIT 20",
+    /* locale, locale, slug, resume hash (or NULL), municipality code */
+    [STMT_SURVEY_PUBLIC] =
+	"SELECT s.id, s.code, "
+	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
+	"AS title, s.status, s.results_published AS published, s.round, "
+	"s.copied_from, s.opens_at, s.closes_at, " SURVEY_OPEN " AS `open`, "
+	"s.opens_at > UTC_TIMESTAMP() AS early, "
+	"CONCAT(UNIX_TIMESTAMP(s.updated_at), '/', CRC32(s.definition)) "
+	"AS version, m.id AS muni, "
+	"ELT(?, m.name_sr_cyrl, m.name_sr_latn, m.name_bs, m.name_en) "
+	"AS muni_name, m.country, m.currency, m.small_cell_k AS k, "
+	"r.id AS response, r.page, r.answers, r.invitation_id AS invitation, "
+	"i.respondent_group AS invitation_group "
+	"FROM municipality m JOIN survey s ON s.municipality_id = m.id "
+	"AND s.code = ? "
+	"LEFT JOIN survey_response r ON r.survey_id = s.id "
+	"AND r.resume_hash = ? AND r.status = 'in_progress' "
+	"LEFT JOIN survey_invitation i ON i.id = r.invitation_id "
+	"WHERE m.code = ? AND s.definition IS NOT NULL "
+	"AND s.status <> 'draft'",
+    [STMT_SURVEY_DEFINITION] =
+	"SELECT definition, "
+	"CONCAT(UNIX_TIMESTAMP(updated_at), '/', CRC32(definition)) "
+	"AS version FROM survey WHERE id = ?",
+    [STMT_INVITATION_FIND] =
+	"SELECT id, respondent_group AS `group` FROM survey_invitation "
+	"WHERE survey_id = ? AND code_hash = ? AND used = FALSE",
+    /* survey, resume hash, invitation (or NULL), first page, answers */
+    [STMT_RESPONSE_START] =
+	"INSERT INTO survey_response (survey_id, resume_hash, invitation_id, "
+	"page, answers, expires_on) VALUES (?, ?, ?, ?, ?, "
+	"UTC_DATE() + INTERVAL " RESPONSE_KEEP_DAYS " DAY)",
+    /* page, answers, group (or NULL), response */
+    [STMT_RESPONSE_SAVE] =
+	"UPDATE survey_response SET page = ?, answers = ?, "
+	"respondent_group = ? WHERE id = ? AND status = 'in_progress'",
+    /* survey, group, survey, group */
+    [STMT_GROUP_STATE] =
+	"SELECT (SELECT COUNT(*) FROM survey_quota WHERE survey_id = ? "
+	"AND respondent_group = ? AND quota IS NOT NULL "
+	"AND completed >= quota) AS `full`, "
+	"(SELECT COUNT(*) FROM survey_invitation WHERE survey_id = ? "
+	"AND respondent_group = ?) AS invited",
+    /* group (or NULL), response */
+    [STMT_RESPONSE_COMPLETE] =
+	"UPDATE survey_response SET status = 'completed', "
+	"completed_on = UTC_DATE(), resume_hash = NULL, invitation_id = NULL, "
+	"expires_on = NULL, answers = NULL, respondent_group = ? "
+	"WHERE id = ? AND status = 'in_progress'",
+    /* survey, group, quota; affects no row when the quota is full */
+    [STMT_QUOTA_TAKE] =
+	"INSERT INTO survey_quota (survey_id, respondent_group, quota, "
+	"completed) VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE "
+	"completed = IF(quota IS NULL OR completed < quota, completed + 1, "
+	"completed)",
+    [STMT_INVITATION_USE] = "UPDATE survey_invitation SET used = TRUE WHERE id "
+			    "= ? AND used = FALSE",
+    /* response, survey, the answers as JSON (answer.c, draft_json) */
+    [STMT_ANSWERS_INSERT] =
+	"INSERT INTO survey_answer (response_id, survey_id, question, item, "
+	"option_code, number, text) SELECT ?, ?, j.q, j.i, j.o, j.n, j.t "
+	"FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	"q VARCHAR(24) PATH '$.q', i VARCHAR(24) PATH '$.i', "
+	"o VARCHAR(24) PATH '$.o', n DECIMAL(19, 4) PATH '$.n', "
+	"t TEXT PATH '$.t')) j",
+    /* survey, group filter ('' for all), group filter */
+    [STMT_RESULTS_GROUPS] =
+	"SELECT respondent_group AS `group`, COUNT(*) AS n "
+	"FROM survey_response WHERE survey_id = ? AND status = 'completed' "
+	"AND (? = '' OR respondent_group = ?) GROUP BY respondent_group",
+    [STMT_RESULTS_OPTIONS] =
+	"SELECT a.question, a.item, a.option_code AS opt, COUNT(*) AS n "
+	"FROM survey_answer a " COMPLETED_OF(
+	    "?") "AND a.option_code IS NOT NULL "
+		 "GROUP BY a.question, a.item, a.option_code",
+    [STMT_RESULTS_ANSWERED] =
+	"SELECT a.question, COUNT(DISTINCT a.response_id) AS n "
+	"FROM survey_answer a " COMPLETED_OF("?") "GROUP BY a.question",
+    [STMT_RESULTS_NUMBERS] =
+	"SELECT DISTINCT a.question, a.item, "
+	"COUNT(*) OVER (PARTITION BY a.question, a.item) AS n, "
+	"AVG(a.number) OVER (PARTITION BY a.question, a.item) AS mean, "
+	"MEDIAN(a.number) OVER (PARTITION BY a.question, a.item) AS median "
+	"FROM survey_answer a " COMPLETED_OF("?") "AND a.number IS NOT NULL",
+    [STMT_RESULTS_TEXTS] =
+	"SELECT a.question, a.option_code AS opt, a.text FROM survey_answer "
+	"a " COMPLETED_OF("?") "AND a.text IS NOT NULL "
+			       "ORDER BY a.question, a.id LIMIT 2000",
+    /* survey, group filter x2, question a, question b */
+    [STMT_RESULTS_CROSS] =
+	"SELECT a.option_code AS a, b.option_code AS b, COUNT(*) AS n "
+	"FROM survey_answer a JOIN survey_answer b "
+	"ON b.response_id = a.response_id AND b.item = '' "
+	"AND b.option_code IS NOT NULL " COMPLETED_OF(
+	    "?") "AND a.question = ? AND a.item = '' AND a.option_code IS NOT "
+		 "NULL "
+		 "AND b.question = ? GROUP BY a.option_code, b.option_code",
+    [STMT_SURVEY_ROUND] =
+	"SELECT id, code, round, results_published AS published, "
+	"ELT(?, title_sr_cyrl, title_sr_latn, title_bs, title_en) AS title "
+	"FROM survey WHERE id = ? AND status <> 'draft'",
 };

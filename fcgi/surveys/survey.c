@@ -1,16 +1,26 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * survey.c: the municipality's surveys.  GET /surveys/ lists those open
- * today (between their open and close dates, UTC) and the recently closed
- * ones, whose aggregate results are published.
+ * survey.c: the municipality's surveys and the way into one.
+ *
+ *   GET  /surveys/                the surveys open now and those closed
+ *                                 recently (with their results, if public)
+ *   GET  /surveys/<slug>/         the welcome page: purpose, time needed,
+ *                                 the anonymity promise, the dates, Start
+ *   POST /surveys/<slug>/start    a response begins (an invitation code
+ *                                 for closed groups may come with it)
+ *   GET  /surveys/<slug>/thanks   after the last page
+ *
+ * A survey that is closed or not open yet says so and takes nothing.
  */
+#include <string.h>
+
 #include "karika.h"
 #include "stmt.h"
 #include "surveys.h"
 
 /*
  * GET /surveys/ -> <surveys><municipality/><open><survey id code title
- * opens closes/></open><closed>…</closed></surveys>
+ * opens closes/></open><closed>…<survey … results="1"/></closed></surveys>
  */
 enum http_status
 survey_list(struct req *r, struct xml *x)
@@ -32,6 +42,126 @@ survey_list(struct req *r, struct xml *x)
 	    xml_end(x) == -1 || xml_start(x, "closed") == -1 ||
 	    xml_rows(x, "survey", &closed) == -1 || xml_end(x) == -1 ||
 	    xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
+}
+
+enum { SF_INVITE, SF__MAX };
+
+/* The welcome page's form: Start, with an invitation code if one came. */
+static const struct field start_fields[SF__MAX] = {
+    {"invite", VALID_TEXT, false, 0, SURVEY_INVITE_MAX, "survey.invite", "off",
+	NULL, NULL}, /* SF_INVITE */
+};
+
+/*
+ * Writes the welcome page <survey-welcome><survey/><form/></survey-welcome>;
+ * the form only while the survey is open.  f: the form as sent, or NULL
+ * for an empty one.
+ */
+static enum http_status
+welcome(struct req *r, struct xml *x, const struct survey *s, struct form *f)
+{
+	struct form empty;
+
+	if (f == NULL) {
+		form_empty(r, SF__MAX, &empty);
+		f = &empty;
+	}
+	if (xml_start(x, "survey-welcome") == -1 ||
+	    survey_write(x, s, r->locale) == -1)
+		return HTTP_INTERNAL;
+	if (s->open &&
+	    form_write(x, "post",
+		arena_printf(r->arena, "/surveys/%s/start", s->slug),
+		s->response != 0 ? "survey.continue" : "survey.start",
+		start_fields, f) == -1)
+		return HTTP_INTERNAL;
+	if (xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return form_status(r, f);
+}
+
+/* GET /surveys/<slug>/: the welcome page (404 for no public survey). */
+enum http_status
+survey_show(struct req *r, struct xml *x)
+{
+	struct survey s;
+	enum http_status st;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	return welcome(r, x, &s, NULL);
+}
+
+/*
+ * POST /surveys/<slug>/start: a new response in progress, its resume
+ * code in the survey cookie, and its first page (303).  A response
+ * already in progress just goes on.  An invitation code must be one of
+ * the survey's, unused (422 otherwise, the code kept); a closed survey
+ * takes nothing (409).
+ */
+enum http_status
+survey_start(struct req *r, struct xml *x)
+{
+	struct survey s;
+	struct form f;
+	struct qanswers none;
+	struct db_res res;
+	struct db_param inv = DBP_NUL;
+	unsigned char hash[32];
+	const char *code;
+	enum http_status st;
+	enum db_rc rc;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	form_validate(r, start_fields, SF__MAX, &f);
+	if (!s.open) {
+		st = welcome(r, x, &s, &f);
+		r->render = true;
+		return st == HTTP_INTERNAL ? st : HTTP_CONFLICT;
+	}
+	if (f.nerrors > 0)
+		return welcome(r, x, &s, &f);
+	if (s.response != 0)
+		return form_done(r,
+		    arena_printf(r->arena, "/surveys/%s/page", s.slug), NULL);
+	if (f.text[SF_INVITE] != NULL && *f.text[SF_INVITE] != '\0') {
+		token_hash(f.text[SF_INVITE], hash);
+		if ((rc = DBQ(r, STMT_INVITATION_FIND, &res, DBP_I(s.id),
+			 DBP_B(hash, sizeof(hash)))) != DB_OK)
+			return db_status(rc);
+		if (res.nrows == 0) {
+			form_error(&f, SF_INVITE, "survey.invite.unknown");
+			return welcome(r, x, &s, &f);
+		}
+		inv = DBP_I(db_int(&res, 0, "id"));
+	}
+	memset(&none, 0, sizeof(none));
+	code = code_new(r->arena);
+	token_hash(code, hash);
+	if ((rc = DBQ(r, STMT_RESPONSE_START, NULL, DBP_I(s.id),
+		 DBP_B(hash, sizeof(hash)), inv,
+		 DBP_I((int64_t)qnav_next(s.def, QDEF_NONE, &none)),
+		 DBP_S("[]"))) != DB_OK)
+		return db_status(rc);
+	survey_cookie(r, &s, code);
+	return form_done(
+	    r, arena_printf(r->arena, "/surveys/%s/page", s.slug), NULL);
+}
+
+/* GET /surveys/<slug>/thanks: the survey's thanks, and its results link. */
+enum http_status
+survey_thanks(struct req *r, struct xml *x)
+{
+	struct survey s;
+	enum http_status st;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	if (xml_start(x, "survey-thanks") == -1 ||
+	    survey_write(x, &s, r->locale) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }

@@ -5,7 +5,72 @@
 #ifndef SURVEYS_H
 #define SURVEYS_H
 
+/* --- answering and results: survey.c answer.c results.c cache.c --- */
+
+#define SURVEY_CACHE_SLOTS    8	 /* parsed definitions kept per process */
+#define SURVEY_CODE_CHARS     20 /* a resume code: 100 random bits */
+#define SURVEY_INVITE_MAX     64 /* an invitation code as typed */
+#define SURVEY_COOKIE	      "survey"
+#define SURVEY_RESULTS_TEXTS  2000 /* free-text answers an editor sees */
+#define SURVEY_DRAFT_MAX_ROWS 4000 /* answer rows a response may hold */
+
+/*
+ * A public survey as one request sees it (survey_load): the row, its
+ * municipality, its parsed definition (cache.c: shared by the requests of
+ * this process, never changed), and the caller's response in progress
+ * named by the survey cookie, if any.
+ */
+struct survey {
+	int64_t id;
+	const char *slug;
+	const char *title;
+	const char *status;
+	bool open;	/* answers are taken now */
+	bool early;	/* not open yet */
+	bool published; /* results are public */
+	int64_t round, copied_from;
+	const char *opens_at, *closes_at; /* UTC DATETIME */
+	struct muni m;
+	const struct qdef *def;
+	/* The response in progress (0 when none). */
+	int64_t response;
+	size_t page;
+	const char *answers; /* JSON (draft_decode) */
+	int64_t invitation;
+	const char *invitation_group; /* the group it invites, or NULL */
+	const char *code;	      /* the cookie's resume code */
+};
+
+/* main.c */
+const struct qschema *surveys_schema(void);
+
+/* cache.c */
+const struct qdef *survey_def(struct req *, int64_t, const char *);
+enum http_status survey_load(struct req *, struct survey *);
+enum http_status survey_load_code(struct req *, struct survey *, const char *);
+const char *survey_slug(const struct req *);
+void survey_cookie(struct req *, const struct survey *, const char *);
+bool survey_editor(const struct req *);
+int survey_write(struct xml *, const struct survey *, enum locale);
+
+/* answer.c */
+char *draft_json(struct arena *, const struct qanswers *);
+int draft_decode(struct arena *, const char *, struct qanswers *);
+enum http_status answer_show(struct req *, struct xml *);
+enum http_status answer_save(struct req *, struct xml *);
+enum http_status answer_saved(struct req *, struct xml *);
+enum http_status resume_new(struct req *, struct xml *);
+enum http_status resume_create(struct req *, struct xml *);
+char *code_new(struct arena *);
+bool code_normalise(const char *, char[SURVEY_CODE_CHARS + 1]);
+
 /* survey.c */
 enum http_status survey_list(struct req *, struct xml *);
+enum http_status survey_show(struct req *, struct xml *);
+enum http_status survey_start(struct req *, struct xml *);
+enum http_status survey_thanks(struct req *, struct xml *);
+
+/* results.c */
+enum http_status results_show(struct req *, struct xml *);
 
 #endif

@@ -25,6 +25,17 @@ exact_paths_match_only_themselves(void **state)
 	assert_false(
 	    route_match("/registry/services", "/registry/serv", ids, &n));
 	assert_false(route_match("/", "/x", ids, &n));
+	/* "*": a code, checked, not stored */
+	assert_true(
+	    route_match("/surveys/*/", "/surveys/needs-2026/", ids, &n));
+	assert_true(
+	    route_match("/surveys/*/page", "/surveys/a_b/page", ids, &n));
+	assert_false(route_match("/surveys/*/", "/surveys//", ids, &n));
+	assert_false(route_match("/surveys/*/", "/surveys/Needs/", ids, &n));
+	assert_false(route_match("/surveys/*/", "/surveys/-x/", ids, &n));
+	assert_false(route_match("/surveys/*/", "/surveys/health", ids, &n));
+	assert_false(route_match(
+	    "/surveys/*/", "/surveys/aaaaaaaaaaaaaaaaaaaaaaaaa/", ids, &n));
 }
 
 static void

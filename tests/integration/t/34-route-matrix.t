@@ -62,6 +62,9 @@ my %care;
 	$care{'/registry/deliveries/%-%/close'} = '/registry/deliveries/2026-09/close';
 }
 
+# The open demo survey, for the answering routes' "*" (a slug).
+my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs-%' AND status = 'published'");
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;
@@ -71,6 +74,7 @@ for my $row (@rows) {
 	my ($w, $m, $p, $role, $st) = @$row;
 	my $path = $p =~ s/%/$tid/r;
 	$path = $care{$p} if exists $care{$p};
+	$path =~ s/\*/$open/;
 	my $a = caller_for($role);
 	my $r;
 	if ($m eq 'GET') {

@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * answer.c: answering a survey, one page at a time (issue 11).
+ *
+ *   GET  /surveys/<slug>/page     the page the response is at
+ *   POST /surveys/<slug>/page     its answers: next, back, or save
+ *   GET  /surveys/<slug>/saved    the resume code, to write down
+ *   GET  /surveys/<slug>/resume   a form for the code
+ *   POST /surveys/<slug>/resume   the code: the response again
+ *
+ * A response in progress is one row (survey_response) found by the
+ * SHA-256 of its resume code, which the respondent's browser holds in the
+ * survey cookie (Path=/surveys/<slug>/, HttpOnly, for the browser
+ * session): the answers so far are one JSON array in that row, rewritten
+ * by each page, and become rows of survey_answer in one statement when
+ * the last page is sent (draft_json, STMT_ANSWERS_INSERT).  A page view
+ * is one statement; a page sent is two.  Nothing here stores an address,
+ * a user agent, an account or a time finer than the day.
+ *
+ * Every page is sent with the page's code ("p"); a page may be sent again
+ * (Back, the browser's back button) if the respondent has reached it and
+ * it is still shown, so that the way to the end passes every shown page
+ * in order.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "karika.h"
+#include "stmt.h"
+#include "surveys.h"
+
+/* Crockford's base32: no I, L, O, U; read case-blind, O as 0, I/L as 1. */
+static const char code_digits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/*
+ * A new resume code: SURVEY_CODE_CHARS base32 digits (100 random bits),
+ * in the arena.  Shown to the respondent grouped by four.
+ */
+char *
+code_new(struct arena *a)
+{
+	unsigned char b[13];
+	char *s = arena_alloc(a, SURVEY_CODE_CHARS + 1);
+	size_t i, bit;
+
+	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b))
+		abort();
+	for (i = 0; i < SURVEY_CODE_CHARS; i++) {
+		bit = i * 5;
+		s[i] = code_digits[((((unsigned)b[bit / 8] << 8) |
+					b[bit / 8 + 1]) >>
+				       (11 - bit % 8)) &
+		    31];
+	}
+	s[SURVEY_CODE_CHARS] = '\0';
+	explicit_bzero(b, sizeof(b));
+	return s;
+}
+
+/*
+ * The code typed in (or from the cookie) as the digits it stands for:
+ * blanks and dashes dropped, letters upper-cased, O read as 0 and I, L as
+ * 1.  True when that leaves exactly SURVEY_CODE_CHARS digits.
+ */
+bool
+code_normalise(const char *in, char out[SURVEY_CODE_CHARS + 1])
+{
+	size_t n = 0;
+	char c;
+
+	for (; *in != '\0'; in++) {
+		c = *in;
+		if (c == '-' || c == ' ')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c == 'O')
+			c = '0';
+		else if (c == 'I' || c == 'L')
+			c = '1';
+		if (strchr(code_digits, c) == NULL || c == '\0' ||
+		    n == SURVEY_CODE_CHARS)
+			return false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return n == SURVEY_CODE_CHARS;
+}
+
+/* Appends s to b as a JSON string. */
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, *s);
+		} else if (*s == '\n')
+			buf_adds(b, "\\n");
+		else if (*s == '\r')
+			buf_adds(b, "\\r");
+		else if (*s == '\t')
+			buf_adds(b, "\\t");
+		else if ((unsigned char)*s < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned)(unsigned char)*s);
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+/*
+ * The answers l as a JSON array of {"q", "i", "o", "n", "t"} objects (a
+ * NULL member left out), in the arena: what a response in progress keeps
+ * and what STMT_ANSWERS_INSERT's JSON_TABLE reads.
+ */
+char *
+draft_json(struct arena *a, const struct qanswers *l)
+{
+	struct buf b;
+	char *s;
+	size_t i;
+
+	buf_init(&b, BUF_NO_MAX);
+	buf_addc(&b, '[');
+	for (i = 0; i < l->n; i++) {
+		buf_adds(&b, i == 0 ? "{\"q\":" : ",{\"q\":");
+		json_str(&b, l->v[i].question);
+		buf_adds(&b, ",\"i\":");
+		json_str(&b, l->v[i].item != NULL ? l->v[i].item : "");
+		if (l->v[i].option != NULL) {
+			buf_adds(&b, ",\"o\":");
+			json_str(&b, l->v[i].option);
+		}
+		if (l->v[i].number != NULL) {
+			buf_adds(&b, ",\"n\":");
+			json_str(&b, l->v[i].number);
+		}
+		if (l->v[i].text != NULL) {
+			buf_adds(&b, ",\"t\":");
+			json_str(&b, l->v[i].text);
+		}
+		buf_addc(&b, '}');
+	}
+	buf_addc(&b, ']');
+	s = arena_strdup(a, b.p);
+	buf_release(&b);
+	return s;
+}
+
+/* The JSON reader of draft_decode: a position in the text. */
+struct jin {
+	struct arena *a;
+	const char *s;
+};
+
+static void
+jws(struct jin *j)
+{
+	while (*j->s == ' ' || *j->s == '\n' || *j->s == '\t' || *j->s == '\r')
+		j->s++;
+}
+
+static int
+jhex(const char *s, unsigned *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		*v <<= 4;
+		if (s[i] >= '0' && s[i] <= '9')
+			*v |= (unsigned)(s[i] - '0');
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			*v |= (unsigned)(s[i] - 'a' + 10);
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			*v |= (unsigned)(s[i] - 'A' + 10);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* A JSON string at j into the arena; NULL when it is not one. */
+static char *
+jstring(struct jin *j)
+{
+	struct buf b;
+	char *out = NULL, u8[4];
+	unsigned v;
+
+	jws(j);
+	if (*j->s != '"')
+		return NULL;
+	j->s++;
+	buf_init(&b, BUF_NO_MAX);
+	buf_add(&b, "", 0);
+	for (;;) {
+		if (*j->s == '\0')
+			goto out;
+		if (*j->s == '"')
+			break;
+		if (*j->s != '\\') {
+			buf_addc(&b, *j->s++);
+			continue;
+		}
+		j->s++;
+		switch (*j->s) {
+		case '"':
+		case '\\':
+		case '/':
+			buf_addc(&b, *j->s);
+			break;
+		case 'n':
+			buf_addc(&b, '\n');
+			break;
+		case 'r':
+			buf_addc(&b, '\r');
+			break;
+		case 't':
+			buf_addc(&b, '\t');
+			break;
+		case 'u':
+			if (jhex(j->s + 1, &v) == -1 || v >= 0xd800)
+				goto out;
+			buf_add(&b, u8, utf8_encode(v, u8));
+			j->s += 4;
+			break;
+		default:
+			goto out;
+		}
+		j->s++;
+	}
+	j->s++;
+	out = arena_strdup(j->a, b.p != NULL ? b.p : "");
+out:
+	buf_release(&b);
+	return out;
+}
+
+/*
+ * Reads the answers a response in progress keeps (draft_json's array)
+ * into l (rows and strings in arena a).  Returns 0, or -1 when the text
+ * is not such an array or holds more than SURVEY_DRAFT_MAX_ROWS rows.
+ */
+int
+draft_decode(struct arena *a, const char *s, struct qanswers *l)
+{
+	struct jin j = {a, s};
+	struct qval v;
+	char *k, *val;
+
+	memset(l, 0, sizeof(*l));
+	if (s == NULL)
+		return 0;
+	jws(&j);
+	if (*j.s++ != '[')
+		return -1;
+	jws(&j);
+	if (*j.s == ']')
+		return 0;
+	for (;;) {
+		jws(&j);
+		if (*j.s++ != '{' || l->n == SURVEY_DRAFT_MAX_ROWS)
+			return -1;
+		memset(&v, 0, sizeof(v));
+		for (;;) {
+			if ((k = jstring(&j)) == NULL)
+				return -1;
+			jws(&j);
+			if (*j.s++ != ':' || (val = jstring(&j)) == NULL)
+				return -1;
+			if (strcmp(k, "q") == 0)
+				v.question = val;
+			else if (strcmp(k, "i") == 0)
+				v.item = val;
+			else if (strcmp(k, "o") == 0)
+				v.option = val;
+			else if (strcmp(k, "n") == 0)
+				v.number = val;
+			else if (strcmp(k, "t") == 0)
+				v.text = val;
+			else
+				return -1;
+			jws(&j);
+			if (*j.s == '}')
+				break;
+			if (*j.s++ != ',')
+				return -1;
+		}
+		j.s++;
+		if (v.question == NULL)
+			return -1;
+		qanswers_add(a, l, &v);
+		jws(&j);
+		if (*j.s == ']')
+			break;
+		if (*j.s++ != ',')
+			return -1;
+	}
+	j.s++;
+	jws(&j);
+	return *j.s == '\0' ? 0 : -1;
+}
+
+/* The path of one of the survey's pages: "/surveys/<slug>/<rest>". */
+static const char *
+path_of(struct req *r, const struct survey *s, const char *rest)
+{
+	return arena_printf(r->arena, "/surveys/%s/%s", s->slug, rest);
+}
+
+/* A page's index by its code, or QDEF_NONE. */
+static size_t
+page_by_code(const struct qdef *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < d->npages; i++)
+		if (strcmp(d->pages[i].code, code) == 0)
+			return i;
+	return QDEF_NONE;
+}
+
+/* What a page shows in a field: typed (form) or kept (answers). */
+struct shown {
+	const struct kvlist *form; /* what was sent, on errors; or NULL */
+	const struct qanswers *all;
+	const struct qerrors *errs;
+};
+
+/* The value field f shows: as typed, or the kept answer's. */
+static const char *
+value_of(const struct shown *sh, const struct qquestion *q, const char *item,
+    const char *f)
+{
+	const struct qval *v;
+
+	if (sh->form != NULL)
+		return kv_get(sh->form, f);
+	if ((v = qanswers_find(sh->all, q->code, item != NULL ? item : "")) ==
+	    NULL)
+		return NULL;
+	if (v->option != NULL)
+		return v->option;
+	return v->number != NULL ? v->number : v->text;
+}
+
+/* True when option code is chosen for question q (several for multiple). */
+static bool
+chosen(const struct shown *sh, const struct qquestion *q, const char *f,
+    const char *code)
+{
+	size_t i;
+
+	if (sh->form != NULL) {
+		for (i = 0; i < sh->form->n; i++)
+			if (strcmp(sh->form->v[i].key, f) == 0 &&
+			    strcmp(sh->form->v[i].val, code) == 0)
+				return true;
+		return false;
+	}
+	for (i = 0; i < sh->all->n; i++)
+		if (strcmp(sh->all->v[i].question, q->code) == 0 &&
+		    sh->all->v[i].item[0] == '\0' &&
+		    sh->all->v[i].option != NULL &&
+		    strcmp(sh->all->v[i].option, code) == 0)
+			return true;
+	return false;
+}
+
+/* The text kept with "other, please specify". */
+static const char *
+other_of(const struct shown *sh, const struct qquestion *q, const char *f)
+{
+	size_t i;
+
+	if (sh->form != NULL)
+		return kv_get(sh->form, f);
+	for (i = 0; i < sh->all->n; i++)
+		if (strcmp(sh->all->v[i].question, q->code) == 0 &&
+		    sh->all->v[i].option != NULL &&
+		    strcmp(sh->all->v[i].option, "other") == 0)
+			return sh->all->v[i].text;
+	return NULL;
+}
+
+/*
+ * Writes question qi as the question engine's page contract
+ * (xslt/questions.xsl): <question code type field required min max
+ * decimals maxlength><text/><help/><option code checked>label</option>
+ * <item code field value>label</item><other field value/><value/>
+ * <error key n field/></question>.
+ */
+static int
+write_question(struct req *r, struct xml *x, const struct qdef *d, size_t qi,
+    const struct shown *sh)
+{
+	const struct qquestion *q = &d->questions[qi];
+	enum locale l = r->locale;
+	const char *f = qanswer_field(r->arena, q->code, NULL), *fi, *v;
+	bool multi = q->type == QTYPE_MULTIPLE;
+	size_t i;
+
+	if (xml_start(x, "question") == -1 ||
+	    xml_attr(x, "code", q->code) == -1 ||
+	    xml_attr(x, "type", qtype_names[q->type]) == -1 ||
+	    xml_attr(x, "field", f) == -1 ||
+	    xml_attr(x, "required", q->required ? "1" : NULL) == -1)
+		return -1;
+	if (q->type == QTYPE_NUMBER &&
+	    ((q->has_min &&
+		 xml_attr(x, "min",
+		     qnum_format(r->arena, q->min, q->decimals)) == -1) ||
+		(q->has_max &&
+		    xml_attr(x, "max",
+			qnum_format(r->arena, q->max, q->decimals)) == -1) ||
+		xml_attr_int(x, "decimals", q->decimals) == -1))
+		return -1;
+	if ((q->type == QTYPE_TEXT || q->type == QTYPE_LONGTEXT) &&
+	    xml_attr_int(x, "maxlength", q->max) == -1)
+		return -1;
+	if (multi && q->has_max && xml_attr_int(x, "most", q->max) == -1)
+		return -1;
+	if (xml_elem_text(x, "text", qdef_text(&q->text, l)) == -1 ||
+	    (q->help.given != 0 &&
+		xml_elem_text(x, "help", qdef_text(&q->help, l)) == -1))
+		return -1;
+	for (i = 0; q->type != QTYPE_MATRIX && i < q->nopts; i++) {
+		if (xml_start(x, "option") == -1 ||
+		    xml_attr(x, "code", q->opts[i].code) == -1 ||
+		    xml_attr(x, "checked",
+			chosen(sh, q, f, q->opts[i].code) ? "1" : NULL) == -1)
+			return -1;
+		if (q->opts[i].label.given == 0
+			? xml_attr(x, "key",
+			      arena_printf(r->arena, "question.%s",
+				  q->opts[i].code)) == -1
+			: xml_text(x, qdef_text(&q->opts[i].label, l)) == -1)
+			return -1;
+		if (xml_end(x) == -1)
+			return -1;
+	}
+	if (q->other) {
+		fi = qanswer_field(r->arena, q->code, "other");
+		if (xml_start(x, "other") == -1 ||
+		    xml_attr(x, "field", fi) == -1 ||
+		    xml_attr(x, "checked",
+			chosen(sh, q, f, "other") ? "1" : NULL) == -1 ||
+		    xml_attr(x, "value", other_of(sh, q, fi)) == -1 ||
+		    xml_end(x) == -1)
+			return -1;
+	}
+	if (q->type == QTYPE_MATRIX) {
+		for (i = 0; i < q->nopts; i++)
+			if (xml_start(x, "option") == -1 ||
+			    xml_attr(x, "code", q->opts[i].code) == -1 ||
+			    xml_text(x, qdef_text(&q->opts[i].label, l)) ==
+				-1 ||
+			    xml_end(x) == -1)
+				return -1;
+		for (i = 0; i < q->nitems; i++) {
+			fi = qanswer_field(r->arena, q->code, q->items[i].code);
+			if (xml_start(x, "item") == -1 ||
+			    xml_attr(x, "code", q->items[i].code) == -1 ||
+			    xml_attr(x, "field", fi) == -1 ||
+			    xml_attr(x, "value",
+				value_of(sh, q, q->items[i].code, fi)) == -1 ||
+			    xml_text(x, qdef_text(&q->items[i].label, l)) ==
+				-1 ||
+			    xml_end(x) == -1)
+				return -1;
+		}
+	}
+	if ((q->type == QTYPE_NUMBER || q->type == QTYPE_TEXT ||
+		q->type == QTYPE_LONGTEXT || q->type == QTYPE_DATE) &&
+	    (v = value_of(sh, q, NULL, f)) != NULL &&
+	    xml_elem_text(x, "value", v) == -1)
+		return -1;
+	for (i = 0; sh->errs != NULL && i < sh->errs->n; i++)
+		if (sh->errs->e[i].question == qi &&
+		    (xml_start(x, "error") == -1 ||
+			xml_attr(x, "key", sh->errs->e[i].key) == -1 ||
+			xml_attr(x, "n", sh->errs->e[i].param) == -1 ||
+			xml_attr(x, "field", sh->errs->e[i].field) == -1 ||
+			xml_end(x) == -1))
+			return -1;
+	return xml_end(x);
+}
+
+/* <button name="go" value key/>: a way off the page. */
+static int
+button(struct xml *x, const char *go, const char *key)
+{
+	if (xml_start(x, "button") == -1 || xml_attr(x, "name", "go") == -1 ||
+	    xml_attr(x, "value", go) == -1 || xml_attr(x, "key", key) == -1)
+		return -1;
+	return xml_end(x);
+}
+
+/*
+ * Writes page p of survey s: <answer page n total percent minutes>
+ * <survey/><title/><questions action errors error>…</questions></answer>.
+ * sh says what the fields show; problem is the form's own error key
+ * (form.csrf) or NULL.
+ */
+static int
+write_page(struct req *r, struct xml *x, const struct survey *s, size_t p,
+    const struct shown *sh, const char *problem)
+{
+	const struct qdef *d = s->def;
+	struct qprogress pr;
+	size_t i;
+
+	qnav_progress(d, p, sh->all, &pr);
+	if (xml_start(x, "answer") == -1 ||
+	    xml_attr(x, "page", d->pages[p].code) == -1 ||
+	    xml_attr_int(x, "n", (int64_t)pr.done + 1) == -1 ||
+	    xml_attr_int(x, "total", (int64_t)pr.total) == -1 ||
+	    xml_attr_int(x, "percent", pr.percent) == -1 ||
+	    xml_attr_int(x, "minutes", pr.minutes_left) == -1 ||
+	    xml_attr(x, "first",
+		qnav_prev(d, p, sh->all) == QDEF_NONE ? "1" : NULL) == -1 ||
+	    xml_attr(x, "last",
+		qnav_next(d, p, sh->all) == d->npages ? "1" : NULL) == -1 ||
+	    survey_write(x, s, r->locale) == -1 ||
+	    (d->pages[p].title.given != 0 &&
+		xml_elem_text(x, "title",
+		    qdef_text(&d->pages[p].title, r->locale)) == -1) ||
+	    xml_start(x, "questions") == -1 ||
+	    xml_attr(x, "action", path_of(r, s, "page")) == -1 ||
+	    xml_attr_int(x, "errors",
+		(int64_t)(sh->errs != NULL ? sh->errs->n : 0) +
+		    (problem != NULL)) == -1 ||
+	    xml_attr(x, "error", problem) == -1)
+		return -1;
+	if (xml_start(x, "hidden") == -1 || xml_attr(x, "name", "p") == -1 ||
+	    xml_attr(x, "value", d->pages[p].code) == -1 || xml_end(x) == -1)
+		return -1;
+	for (i = d->pages[p].first; i < d->pages[p].first + d->pages[p].n; i++)
+		if (qdef_question_visible(d, i, sh->all) &&
+		    write_question(r, x, d, i, sh) == -1)
+			return -1;
+	if (button(x, "next",
+		qnav_next(d, p, sh->all) == d->npages ? "survey.finish"
+						      : "survey.next") == -1 ||
+	    (qnav_prev(d, p, sh->all) != QDEF_NONE &&
+		button(x, "back", "survey.back") == -1) ||
+	    button(x, "save", "survey.save") == -1)
+		return -1;
+	if (xml_end(x) == -1)
+		return -1;
+	return xml_end(x);
+}
+
+/*
+ * A survey that takes no answers now: <survey-closed> with the survey,
+ * status 200 for a GET and 409 for anything sent.
+ */
+static enum http_status
+closed(struct req *r, struct xml *x, const struct survey *s)
+{
+	if (xml_start(x, "survey-closed") == -1 ||
+	    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	if (r->method == METHOD_POST) {
+		r->render = true;
+		return HTTP_CONFLICT;
+	}
+	return HTTP_OK;
+}
+
+/* The response's kept answers, or 500 when they no longer read. */
+static enum http_status
+kept(struct req *r, const struct survey *s, struct qanswers *all)
+{
+	if (draft_decode(r->arena, s->answers, all) == -1) {
+		LOGE("response %lld: answers do not read",
+		    (long long)s->response);
+		return HTTP_INTERNAL;
+	}
+	return HTTP_OK;
+}
+
+/* The page to show at: the response's, or the next shown one. */
+static size_t
+current(const struct survey *s, const struct qanswers *all)
+{
+	const struct qdef *d = s->def;
+	size_t p = s->page;
+
+	if (p < d->npages && qdef_page_visible(d, p, all))
+		return p;
+	if (p >= d->npages || (p = qnav_next(d, p, all)) == d->npages)
+		p = qnav_prev(d, d->npages, all);
+	return p == QDEF_NONE ? 0 : p;
+}
+
+/* Without a response in progress: back to the welcome page, saying so. */
+static enum http_status
+no_response(struct req *r, const struct survey *s)
+{
+	return form_done(r, path_of(r, s, ""), "survey_lost");
+}
+
+/*
+ * GET /surveys/<slug>/page: the page the response is at, with the
+ * answers kept.  303 to the welcome page without a response in progress.
+ */
+enum http_status
+answer_show(struct req *r, struct xml *x)
+{
+	struct survey s;
+	struct qanswers all;
+	struct shown sh;
+	enum http_status st;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	if (!s.open)
+		return closed(r, x, &s);
+	if (s.response == 0)
+		return no_response(r, &s);
+	if ((st = kept(r, &s, &all)) != HTTP_OK)
+		return st;
+	sh = (struct shown){NULL, &all, NULL};
+	if (write_page(r, x, &s, current(&s, &all), &sh, NULL) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
+}
+
+/* Stores the answers so far and the page to show next. */
+static enum http_status
+keep(struct req *r, const struct survey *s, const struct qanswers *all,
+    size_t page, const char *group)
+{
+	enum db_rc rc;
+
+	rc = DBQ(r, STMT_RESPONSE_SAVE, NULL, DBP_I((int64_t)page),
+	    DBP_S(draft_json(r->arena, all)), DBP_SN(group),
+	    DBP_I(s->response));
+	return db_status(rc);
+}
+
+/* The respondent group the answers name, or NULL. */
+static const char *
+group_of(const struct qdef *d, const struct qanswers *all)
+{
+	const struct qval *v;
+
+	if (d->group_question == QDEF_NONE ||
+	    (v = qanswers_find(
+		 all, d->questions[d->group_question].code, "")) == NULL)
+		return NULL;
+	return v->option;
+}
+
+/* The quota of group code in d; 0 for none. */
+static int64_t
+quota_of(const struct qdef *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < d->ngroups; i++)
+		if (strcmp(d->groups[i].code, code) == 0)
+			return d->groups[i].quota;
+	return 0;
+}
+
+/* Adds the error key to question qi's field (the page shows it there). */
+static void
+add_error(struct req *r, struct qerrors *errs, size_t qi, const char *f,
+    const char *key)
+{
+	struct qerr *e = arena_calloc(r->arena, errs->n + 1, sizeof(*e));
+
+	if (errs->n > 0)
+		memcpy(e, errs->e, errs->n * sizeof(*e));
+	e[errs->n] = (struct qerr){qi, f, key, NULL};
+	errs->e = e;
+	errs->n++;
+}
+
+/*
+ * The group question answered on page p: may this response go on as
+ * that group?  Not when the group's quota is full (409, said politely
+ * beside the question) or the group answers by invitation and the
+ * response has none for it (422).  HTTP_OK, or the page's status with
+ * the error added.
+ */
+static enum http_status
+group_check(struct req *r, const struct survey *s, size_t p,
+    const struct qanswers *page, struct qerrors *errs)
+{
+	const struct qdef *d = s->def;
+	size_t gq = d->group_question;
+	struct db_res res;
+	const char *g;
+	enum db_rc rc;
+
+	if (gq == QDEF_NONE || d->questions[gq].page != p ||
+	    (g = group_of(d, page)) == NULL)
+		return HTTP_OK;
+	if ((rc = DBQ(r, STMT_GROUP_STATE, &res, DBP_I(s->id), DBP_S(g),
+		 DBP_I(s->id), DBP_S(g))) != DB_OK)
+		return db_status(rc);
+	if (db_int(&res, 0, "full") > 0) {
+		add_error(r, errs, gq,
+		    qanswer_field(r->arena, d->questions[gq].code, NULL),
+		    "survey.group.full");
+		return HTTP_CONFLICT;
+	}
+	if (db_int(&res, 0, "invited") > 0 &&
+	    (s->invitation_group == NULL ||
+		strcmp(s->invitation_group, g) != 0)) {
+		add_error(r, errs, gq,
+		    qanswer_field(r->arena, d->questions[gq].code, NULL),
+		    "survey.group.invitation");
+		return HTTP_UNPROCESSABLE;
+	}
+	return HTTP_OK;
+}
+
+/* Shows page p again with what was sent and its errors, status st. */
+static enum http_status
+again(struct req *r, struct xml *x, const struct survey *s, size_t p,
+    const struct qanswers *all, const struct qerrors *errs, const char *problem,
+    enum http_status st)
+{
+	struct shown sh = {&r->form, all, errs};
+
+	if (write_page(r, x, s, p, &sh, problem) == -1)
+		return HTTP_INTERNAL;
+	r->render = true;
+	return st;
+}
+
+/*
+ * The last page was sent: the response is completed in one transaction
+ * (marked completed with its group and the day, its resume code and
+ * invitation cleared; the group's quota counted while under it; the
+ * invitation used, once; every answer inserted in one statement).  Then
+ * the cookie goes and the thank-you page follows (303).  A quota filled
+ * or an invitation used meanwhile: 409 and nothing stored.
+ */
+static enum http_status
+complete(struct req *r, struct xml *x, const struct survey *s,
+    const struct qanswers *all)
+{
+	const char *g = group_of(s->def, all), *why = NULL;
+	int64_t quota = quota_of(s->def, g);
+	struct db_res res;
+	enum db_rc rc;
+
+	if ((rc = db_begin(r->w->db)) != DB_OK)
+		return db_status(rc);
+	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_SN(g),
+		 DBP_I(s->response))) != DB_OK)
+		return db_undo(r, rc);
+	if (res.affected != 1) {
+		/* Sent twice: the first one completed it. */
+		db_rollback(r->w->db);
+		survey_cookie(r, s, NULL);
+		return form_done(r, path_of(r, s, "thanks"), NULL);
+	}
+	if (quota > 0) {
+		if ((rc = DBQ(r, STMT_QUOTA_TAKE, &res, DBP_I(s->id), DBP_S(g),
+			 DBP_I(quota))) != DB_OK)
+			return db_undo(r, rc);
+		if (res.affected == 0)
+			why = "survey.group.full";
+	}
+	if (why == NULL && s->invitation != 0) {
+		if ((rc = DBQ(r, STMT_INVITATION_USE, &res,
+			 DBP_I(s->invitation))) != DB_OK)
+			return db_undo(r, rc);
+		if (res.affected == 0)
+			why = "survey.invite.used";
+	}
+	if (why != NULL) {
+		db_rollback(r->w->db);
+		if (xml_start(x, "survey-full") == -1 ||
+		    xml_attr(x, "key", why) == -1 ||
+		    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
+			return HTTP_INTERNAL;
+		r->render = true;
+		return HTTP_CONFLICT;
+	}
+	if ((rc = DBQ(r, STMT_ANSWERS_INSERT, NULL, DBP_I(s->response),
+		 DBP_I(s->id), DBP_S(draft_json(r->arena, all)))) != DB_OK ||
+	    (rc = db_commit(r->w->db)) != DB_OK)
+		return db_undo(r, rc);
+	survey_cookie(r, s, NULL);
+	return form_done(r, path_of(r, s, "thanks"), NULL);
+}
+
+/*
+ * POST /surveys/<slug>/page: the answers of page "p", and where to go
+ * ("go": next, back or save).  Next with errors: the page again (422,
+ * what was typed kept, each error beside its question); otherwise the
+ * answers are kept and the next shown page follows (303), or at the end
+ * the response is completed.  Back and save keep what is valid without
+ * asking for the rest.  A refused form token: the page again, 403.
+ */
+enum http_status
+answer_save(struct req *r, struct xml *x)
+{
+	struct survey s;
+	struct qanswers all, page;
+	struct qerrors errs;
+	const char *go = kv_get(&r->form, "go");
+	enum http_status st;
+	size_t p, n, next;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	if (!s.open)
+		return closed(r, x, &s);
+	if (s.response == 0)
+		return r->csrf_failed ? HTTP_FORBIDDEN : no_response(r, &s);
+	if ((st = kept(r, &s, &all)) != HTTP_OK)
+		return st;
+	p = page_by_code(s.def, kv_get(&r->form, "p"));
+	if (p == QDEF_NONE || p > s.page || !qdef_page_visible(s.def, p, &all))
+		return r->csrf_failed
+		    ? HTTP_FORBIDDEN
+		    : form_done(r, path_of(r, &s, "page"), NULL);
+	n = qanswer_decode(r->arena, s.def, p, &r->form, &all, &page, &errs);
+	if (r->csrf_failed)
+		return again(
+		    r, x, &s, p, &all, &errs, "form.csrf", HTTP_FORBIDDEN);
+	if (go != NULL &&
+	    (strcmp(go, "back") == 0 || strcmp(go, "save") == 0)) {
+		qanswers_set_page(r->arena, &all, s.def, p, &page);
+		qanswers_prune(&all, s.def);
+		next = strcmp(go, "back") == 0 ? qnav_prev(s.def, p, &all) : p;
+		if ((st = keep(r, &s, &all, next == QDEF_NONE ? p : next,
+			 group_of(s.def, &all))) != HTTP_OK)
+			return st;
+		return form_done(r,
+		    path_of(r, &s, strcmp(go, "save") == 0 ? "saved" : "page"),
+		    NULL);
+	}
+	if (n == 0 && (st = group_check(r, &s, p, &page, &errs)) != HTTP_OK &&
+	    errs.n == 0)
+		return st;
+	if (errs.n > 0)
+		return again(r, x, &s, p, &all, &errs, NULL,
+		    st == HTTP_CONFLICT ? HTTP_CONFLICT : HTTP_UNPROCESSABLE);
+	qanswers_set_page(r->arena, &all, s.def, p, &page);
+	qanswers_prune(&all, s.def);
+	if ((next = qnav_next(s.def, p, &all)) == s.def->npages)
+		return complete(r, x, &s, &all);
+	if ((st = keep(r, &s, &all, next, group_of(s.def, &all))) != HTTP_OK)
+		return st;
+	return form_done(r, path_of(r, &s, "page"), NULL);
+}
+
+/*
+ * GET /surveys/<slug>/saved: the resume code of the response in progress
+ * (from the browser's own cookie), to write down: with it the survey goes
+ * on later or elsewhere.  303 to the welcome page without one.
+ */
+enum http_status
+answer_saved(struct req *r, struct xml *x)
+{
+	struct survey s;
+	enum http_status st;
+	const char *c;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	if (s.response == 0)
+		return no_response(r, &s);
+	c = s.code;
+	if (xml_start(x, "survey-saved") == -1 ||
+	    xml_attr(x, "code",
+		arena_printf(r->arena, "%.4s-%.4s-%.4s-%.4s-%.4s", c, c + 4,
+		    c + 8, c + 12, c + 16)) == -1 ||
+	    survey_write(x, &s, r->locale) == -1 || xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
+}
+
+enum { RF_CODE, RF__MAX };
+
+static const struct field resume_fields[RF__MAX] = {
+    {"code", VALID_TEXT, true, 1, 40, "survey.resume.code", "off", NULL,
+	NULL}, /* RF_CODE */
+};
+
+/* The survey above the resume form. */
+static int
+resume_extra(struct req *r, struct xml *x, const struct form *f)
+{
+	struct survey s;
+
+	if (survey_load(r, &s) != HTTP_OK)
+		return -1;
+	return survey_write(x, &s, r->locale);
+}
+
+/*
+ * The code typed: its response in progress gets the survey cookie and
+ * its page follows (303); an unknown code comes back with the form (422).
+ */
+static enum http_status
+resume_save(struct req *r, struct form *f)
+{
+	struct survey s;
+	enum http_status st;
+
+	if ((st = survey_load_code(r, &s, f->text[RF_CODE])) != HTTP_OK)
+		return st;
+	if (s.response == 0) {
+		form_error(f, RF_CODE, "survey.resume.unknown");
+		return HTTP_UNPROCESSABLE;
+	}
+	survey_cookie(r, &s, s.code);
+	return form_done(r, path_of(r, &s, "page"), NULL);
+}
+
+static const struct form_page resume_page = {
+    .elem = "survey-resume",
+    .page = NULL,
+    .method = "post",
+    .action = NULL, /* set per request: the survey's own path */
+    .submit = "survey.resume.submit",
+    .fields = resume_fields,
+    .nfields = RF__MAX,
+    .extra = resume_extra,
+    .save = resume_save,
+};
+
+/* GET and POST /surveys/<slug>/resume: the form for a resume code. */
+enum http_status
+resume_new(struct req *r, struct xml *x)
+{
+	struct form_page fp = resume_page;
+	struct survey s;
+	enum http_status st;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	fp.action = r->path;
+	return form_get(r, x, &fp);
+}
+
+enum http_status
+resume_create(struct req *r, struct xml *x)
+{
+	struct form_page fp = resume_page;
+
+	fp.action = r->path;
+	return form_post(r, x, &fp);
+}

@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: ISC
+# Answering the demo needs survey over HTTP (issue 11): every question
+# type, Back, a validation error, save and resume; the stored response
+# holds no address, agent or time; the results count it; a closed survey
+# refuses answers; small cells are hidden on the public page; an
+# invitation code works once; a full quota stops politely; 200
+# respondents at once lose no response.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Karika::Test;
+use Encode ();
+
+my ($year) = map { $_->[0] } sql("SELECT YEAR(UTC_DATE())");
+my $slug = "needs-$year";
+my $base = "/surveys/$slug/";
+my ($sid) = map { $_->[0] } sql("SELECT id FROM survey WHERE code = '$slug'");
+sub completed { my ($n) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid AND status = 'completed'"); return $n }
+
+like(get('/surveys/?lang=en')->{content}, qr{href="$base"}, 'the list links the open survey');
+
+my $a = agent();
+my $r = $a->get("$base?lang=en");
+is($r->{status}, 200, 'the welcome page');
+like($r->{content}, qr/about 10 minutes/, 'it says the time needed');
+like($r->{content}, qr/anonymous/, 'and the anonymity promise');
+my ($csrf) = $r->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
+ok($csrf, 'with a form token');
+
+$r = $a->post("${base}start", { csrf => $csrf, invite => '' });
+is($r->{status}, 303, 'Start: 303');
+like($r->{headers}{location}, qr{${base}page$}, 'to the first page');
+my $sc = join "\n", ref $r->{headers}{'set-cookie'} ? @{ $r->{headers}{'set-cookie'} } : ($r->{headers}{'set-cookie'} // ());
+like($sc, qr{survey=[0-9A-Z]{20}; Path=$base; HttpOnly; SameSite=Lax}, 'the resume code in a cookie for this survey only');
+
+sub page { my $r = $a->get("${base}page?lang=en"); return $r }
+sub send_page {
+	my ($p, %f) = @_;
+	return $a->post("${base}page?lang=en", { csrf => $csrf, p => $p, go => 'next', %f });
+}
+
+$r = page();
+is($r->{status}, 200, 'the first page');
+like($r->{content}, qr/Page 1\/\d+/, 'with its progress');
+like($r->{content}, qr/min left/, 'and the time left');
+like($r->{content}, qr/<fieldset id="f-q\.group"/, 'the group question is a fieldset');
+like($r->{content}, qr/<select id="f-q\.age"/, 'the dropdown a select');
+
+$r = send_page('about', 'q.age' => '30-44');
+is($r->{status}, 422, 'a required answer missing: 422');
+like($r->{content}, qr/This field is required/, 'the error is said');
+like($r->{content}, qr/aria-describedby="[^"]*e-q\.group"/, 'and tied to its question');
+like($r->{content}, qr/<option value="30-44" selected/, 'what was chosen is kept');
+
+is(send_page('about', 'q.group' => 'citizen', 'q.age' => '30-44', 'q.settlement' => 'village')->{status}, 303, 'page 1 sent');
+$r = send_page('household', 'q.members' => 'three', 'q.household' => 'elderly');
+is($r->{status}, 422, 'a number that is no number: 422');
+like($r->{content}, qr/Type a number/, 'says what to type');
+like($r->{content}, qr/value="three"/, 'and keeps what was typed');
+is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
+    'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'multiple with "other"');
+my %problems = map { ("q.problems.$_" => '4') } qw(poverty unemployment violence isolation barriers access);
+is(send_page('risks', 'q.care-hours' => '12,5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303,
+    'a decimal comma, yes/no and a matrix');
+
+# Back keeps answers.
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'services', go => 'back' });
+is($r->{status}, 303, 'Back: 303');
+$r = page();
+like($r->{content}, qr/name="p" value="risks"/, 'Back shows the page before');
+like($r->{content}, qr/id="f-q\.needed-yes" name="q\.needed" value="yes" checked/, 'with its answers kept');
+like($r->{content}, qr/value="12\.5"/, 'the number kept');
+is(send_page('risks', 'q.care-hours' => '12.5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303, 'and on again');
+
+# Save, then resume on another "device" with the code.
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'services', go => 'save' });
+like($r->{headers}{location}, qr{${base}saved$}, 'Save: to the code');
+$r = $a->get("${base}saved?lang=en");
+my ($code) = $r->{content} =~ /<code>([0-9A-Z-]{24})<\/code>/;
+ok($code, 'the resume code is shown');
+my $b = agent();
+$r = $b->submit("${base}resume?lang=en", { code => 'WRONG-CODE' });
+is($r->{status}, 422, 'a wrong code: 422');
+$r = $b->submit("${base}resume?lang=en", { code => lc $code });
+is($r->{status}, 303, 'the code (any case) resumes');
+$a = $b;
+($csrf) = $a->get("${base}page?lang=en")->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
+like(page()->{content}, qr/name="p" value="services"/, 'at the page saved');
+
+my %aware = map { ("q.awareness.$_" => 'heard') } qw(day-care home-help companion respite assistance family-support);
+is(send_page('services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
+    'q.csw-contact' => '3. 2. 2025.', 'q.unmet' => 'no', 'q.info' => 'other', 'q.info.other' => 'Radio')->{status}, 303,
+    'a date typed the local way, a single choice with "other"');
+is(send_page('missing', 'q.new-services' => ['respite', 'sos'], 'q.priority' => 'elderly', 'q.volunteer' => 'yes',
+    'q.first-step' => 'Više pomoći u kući')->{status}, 303, 'a line of text');
+my $before = completed();
+$r = send_page('open', 'q.comment' => "Dva reda\nteksta", 'q.next-round' => 'yes');
+is($r->{status}, 303, 'the last page completes');
+like($r->{headers}{location}, qr{${base}thanks$}, 'to the thanks');
+like(join("\n", ref $r->{headers}{'set-cookie'} ? @{ $r->{headers}{'set-cookie'} } : ($r->{headers}{'set-cookie'} // ())),
+    qr/survey=; Path=$base; Max-Age=0/, 'the cookie is gone');
+is(completed(), $before + 1, 'one more completed response');
+like($a->get("${base}thanks?lang=en")->{content}, qr/Thank you/, 'the thank-you page');
+
+my ($rid) = map { $_->[0] } sql("SELECT MAX(id) FROM survey_response WHERE survey_id = $sid AND status = 'completed'");
+my ($row) = sql("SELECT IFNULL(resume_hash, '-'), IFNULL(invitation_id, '-'), IFNULL(answers, '-'), completed_on = UTC_DATE(), respondent_group FROM survey_response WHERE id = $rid");
+is_deeply($row, ['-', '-', '-', 1, 'citizen'], 'the response keeps no code, invitation or draft; the day; its group');
+my @cols = map { $_->[0] } sql("SELECT column_name FROM information_schema.columns WHERE table_schema = 'karika' AND table_name IN ('survey_response', 'survey_answer')");
+ok(!grep(/addr|agent|ip|account|_at$/i, @cols), 'no column for an address, agent, account or time');
+my %ans = map { ($_->[0] . '/' . $_->[1] => Encode::decode('UTF-8', $_->[2])) } sql("SELECT question, item, IFNULL(option_code, IFNULL(number, text)) FROM survey_answer WHERE response_id = $rid");
+is($ans{'members/'}, '3.0000', 'the number stored');
+is($ans{'care-hours/'}, '12.5000', 'the decimal stored');
+is($ans{'csw-contact/'}, '2025-02-03', 'the date stored');
+is($ans{'problems/poverty'}, '4', 'a matrix row stored');
+is($ans{'first-step/'}, 'Više pomoći u kući', 'the text stored');
+my ($n) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_answer WHERE response_id = $rid AND question = 'household'");
+is($n, 2, 'a multiple choice: a row per option');
+
+# Results: the editor sees the survey (not public yet) and counts it.
+my $ed = login('editor@example.org');
+$r = $ed->get("${base}results?lang=en");
+is($r->{status}, 200, 'the editor sees the results before publication');
+like($r->{content}, qr/Dva reda/, 'with the free text');
+is(get("${base}results")->{status}, 404, 'the public does not');
+like($ed->get("${base}results?lang=en&cross=group,age")->{content}, qr/cross-tabulated/, 'a cross-tabulation');
+
+# The public page of the published pilot: charts, a table, no free text.
+$r = get("/surveys/pilot-$year/results?lang=en");
+is($r->{status}, 200, 'published results are public');
+like($r->{content}, qr/<svg class="chart" aria-hidden="true"/, 'an SVG chart');
+like($r->{content}, qr/<table class="report">/, 'beside a table');
+unlike($r->{content}, qr/Prevoz do grada/, 'never free text');
+
+# Small cells: a survey with 2 responses shows no counts.
+sql("INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl, title_bs, title_en, opens_on, closes_on, definition, status, opens_at, closes_at, results_published) SELECT municipality_id, 'tiny', 'Mali', 'Мали', 'Mali', 'Tiny', opens_on, closes_on, REPLACE(definition, 'slug=\"$slug\"', 'slug=\"tiny\"'), 'published', opens_at, closes_at, TRUE FROM survey WHERE id = $sid");
+my ($tid) = map { $_->[0] } sql("SELECT id FROM survey WHERE code = 'tiny'");
+for my $g ('citizen', 'citizen') {
+	sql("INSERT INTO survey_response (survey_id, respondent_group, status, completed_on) VALUES ($tid, '$g', 'completed', UTC_DATE());
+	    INSERT INTO survey_answer (response_id, survey_id, question, option_code) VALUES (LAST_INSERT_ID(), $tid, 'age', '30-44')");
+}
+$r = get('/surveys/tiny/results?lang=en');
+is($r->{status}, 200, 'a tiny survey\'s results');
+unlike(main_text($r->{content}), qr/Completed responses: 2/, 'shows no count of 2');
+like($r->{content}, qr/fewer than 5/, 'but "fewer than 5"');
+# Complementary suppression: 6 + 3 + 0: the 3 is hidden, and the 6 with it.
+for (1 .. 7) {
+	my $opt = $_ <= 5 ? '18-29' : '45-64';
+	sql("INSERT INTO survey_response (survey_id, respondent_group, status, completed_on) VALUES ($tid, 'user', 'completed', UTC_DATE());
+	    INSERT INTO survey_answer (response_id, survey_id, question, option_code) VALUES (LAST_INSERT_ID(), $tid, 'age', '$opt')");
+}
+$r = get('/surveys/tiny/results?lang=en');
+like($r->{content}, qr{Completed responses: <strong>9</strong>}, '9 responses are shown');
+my ($age) = $r->{content} =~ /(<section class="result" aria-labelledby="r-age">.*?<\/section>)/s;
+like($age, qr/18 to 29<\/th><td class="num">5</, 'a cell of 5 is shown');
+like($age, qr/30 to 44<\/th><td class="num">fewer than 5/, 'a cell of 2 is hidden');
+like($age, qr/45 to 64<\/th><td class="num">fewer than 5/, 'and its complement too');
+
+# A closed survey refuses answers.
+my $c = agent();
+my $t = $c->csrf("${base}?lang=en");
+sql("UPDATE survey SET closes_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = $sid");
+$r = $c->post("${base}start?lang=en", { csrf => $t });
+is($r->{status}, 409, 'a closed survey takes no start');
+like($r->{content}, qr/closed/, 'and says so');
+like(get("${base}?lang=en")->{content}, qr/is closed and takes no more answers/, 'the welcome page says it is closed');
+sql("UPDATE survey SET closes_at = TIMESTAMP(closes_on, '22:59:00') WHERE id = $sid");
+
+# Walks a respondent to the end as group $g; returns the last status.
+sub walk {
+	my ($ag, $g, $invite) = @_;
+	my $tok = $ag->csrf($base);
+	my $r = $ag->post("${base}start", { csrf => $tok, invite => $invite // '' });
+	return $r->{status} if $r->{status} != 303;
+	my @pages = (['about', 'q.group' => $g, 'q.age' => '45-64', 'q.settlement' => 'town'],
+	    ['services', %aware, 'q.unmet' => 'no'],
+	    ['professionals', 'q.years' => '5'],
+	    ['missing', 'q.new-services' => 'sos', 'q.priority' => 'roma'],
+	    ['open']);
+	for my $p (@pages) {
+		my ($code, %f) = @$p;
+		$r = $ag->post("${base}page", { csrf => $tok, p => $code, go => 'next', %f });
+		return $r->{status} if $r->{status} != 303 || $r->{headers}{location} =~ /thanks/;
+	}
+	return 0;
+}
+
+# An invitation code: CSW answers only with one, and a code works once.
+is(walk(agent(), 'csw'), 422, 'a closed group without an invitation: 422');
+is(walk(agent(), 'csw', 'karika-demo-invite-1'), 303, 'with an invitation: completed');
+my $r2 = agent()->submit($base, { invite => 'karika-demo-invite-1' }, "${base}start");
+is($r2->{status}, 422, 'the same code again is refused');
+my ($used) = map { $_->[0] } sql("SELECT used FROM survey_invitation WHERE code_hash = UNHEX(SHA2('karika-demo-invite-1', 256))");
+is($used, 1, 'the invitation is marked used');
+my ($inv) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid AND status = 'completed' AND invitation_id IS NOT NULL");
+is($inv, 0, 'and no completed response keeps it');
+
+# A full quota stops politely, at the group question.
+sql("UPDATE survey_quota SET completed = quota WHERE survey_id = $sid AND respondent_group = 'admin'");
+my $q = agent();
+my $qt = $q->csrf($base);
+$q->post("${base}start", { csrf => $qt });
+$r = $q->post("${base}page?lang=en", { csrf => $qt, p => 'about', go => 'next', 'q.group' => 'admin', 'q.age' => '45-64', 'q.settlement' => 'town' });
+is($r->{status}, 409, 'a full group: 409');
+like($r->{content}, qr/already have enough answers from this group/, 'said politely at the group question');
+my ($grp) = map { $_->[0] } sql("SELECT IFNULL(MAX(respondent_group), '-') FROM survey_response WHERE survey_id = $sid AND status = 'in_progress' AND respondent_group = 'admin'");
+is($grp, '-', 'nothing more is stored');
+
+# 200 respondents at once lose no response.
+$before = completed();
+my @kids;
+for my $i (1 .. 200) {
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) {
+		my $st = walk(agent(), 'pro');
+		exit($st == 303 ? 0 : 1);
+	}
+	push @kids, $pid;
+}
+my $bad = 0;
+for (@kids) { waitpid($_, 0); $bad++ if $? != 0 }
+is($bad, 0, '200 concurrent respondents all completed');
+is(completed(), $before + 200, 'and the database holds all 200');
+
+# nginx keeps no address or agent of a respondent.
+open(my $log, '<', state_dir() . '/log/nginx-access.log') or die "log: $!";
+my @sv = grep { m{"(?:GET|POST) /surveys/} } <$log>;
+ok(@sv && !grep(!/^- /, @sv), 'nginx logs no client address for /surveys/');
+ok(!grep(/karika-tests/, @sv), 'nor the user agent');
+
+done_testing();

@@ -61,6 +61,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON karika.session TO 'karika_registry'@'loc
 GRANT SELECT, INSERT, UPDATE ON karika.account_token TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON karika.login_throttle TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.audit TO 'karika_registry'@'localhost';
+-- /registry/metrics (ops.c): the outbox's backlog, from four columns
+-- that hold no address, name or link.
+GRANT SELECT (id, created_at, attempts, sent_at) ON karika.outbox
+    TO 'karika_registry'@'localhost';
 
 -- karika-mailer: drains the outbox.
 GRANT SELECT (id, to_addr, locale, template, param_name, param_link,

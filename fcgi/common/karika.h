@@ -502,6 +502,29 @@ int priv_plan(uid_t, const char *, const char *, struct priv *, char *, size_t);
 int priv_drop(const struct priv *);
 int priv_from_cfg(const struct cfg *, struct priv *);
 
+/*
+ * --- metrics.c: each worker's counters, in a file next to its socket
+ * (registry.sock -> registry.metrics), summed by /registry/metrics ---
+ */
+#define METRICS_BUCKETS 9 /* latency bounds; +Inf follows */
+
+extern const double metrics_bucket_ms[METRICS_BUCKETS];
+
+struct metrics_sum {
+	uint64_t requests;
+	uint64_t class[5]; /* answers by status: 1xx .. 5xx */
+	uint64_t bucket[METRICS_BUCKETS + 1]; /* per bucket, not cumulative */
+	uint64_t sum_us;		      /* latencies, microseconds */
+	uint32_t procs;			      /* slots: processes */
+};
+
+int metrics_path(const char *, char *, size_t);
+int metrics_open(const char *, size_t);
+void metrics_use_slot(size_t);
+void metrics_count(int, double);
+void metrics_close(void);
+int metrics_read(const char *, struct metrics_sum *);
+
 /* --- mig.c: migration names, order and checksums (karika-migrate) --- */
 
 #define MIG_CHECKSUM_LEN 64 /* SHA-256 in hex */

@@ -99,6 +99,7 @@ handle(struct worker *w, FCGX_Request *fr, struct arena *a)
 {
 	struct req r;
 	enum http_status st;
+	double ms;
 
 	memset(&r, 0, sizeof(r));
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -122,13 +123,15 @@ handle(struct worker *w, FCGX_Request *fr, struct arena *a)
 		db_rollback(w->db);
 	}
 	/* The path is not personal data; ids in it are record ids. */
+	ms = ms_since(&r.start);
+	metrics_count((int)r.status, ms);
 	log_info("rid=%s %s %s route=%s status=%d ms=%.1f", r.rid,
-	    r.method_name, r.path, r.route, (int)r.status, ms_since(&r.start));
+	    r.method_name, r.path, r.route, (int)r.status, ms);
 }
 
-/* One child: connect, then accept until told to stop. */
+/* One child, counting in metrics slot "slot": connect, then accept. */
 static int
-child_main(struct worker *w, int sock)
+child_main(struct worker *w, int sock, size_t slot)
 {
 	FCGX_Request fr;
 	struct arena *a;
@@ -140,6 +143,7 @@ child_main(struct worker *w, int sock)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* a client that left must not kill us */
+	metrics_use_slot(slot);
 	w->db =
 	    db_new(&w->cfg, w->def->name, w->def->stmts, w->def->nstmts, true);
 	if (db_ensure(w->db) == -1)
@@ -166,7 +170,7 @@ child_main(struct worker *w, int sock)
 }
 
 static pid_t
-spawn(struct worker *w, int sock)
+spawn(struct worker *w, int sock, size_t slot)
 {
 	pid_t pid;
 
@@ -175,7 +179,7 @@ spawn(struct worker *w, int sock)
 		return -1;
 	}
 	if (pid == 0)
-		_exit(child_main(w, sock));
+		_exit(child_main(w, sock, slot));
 	return pid;
 }
 
@@ -197,7 +201,7 @@ supervise(struct worker *w, int sock, int64_t n, const char *path)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	for (i = 0; i < n; i++)
-		pids[i] = spawn(w, sock);
+		pids[i] = spawn(w, sock, (size_t)i);
 	while (!worker_stop) {
 		if ((pid = waitpid(-1, &status, 0)) == -1) {
 			if (errno == EINTR)
@@ -210,7 +214,9 @@ supervise(struct worker *w, int sock, int64_t n, const char *path)
 				LOGE("child %d exited (status %d); restarting",
 				    (int)pid, status);
 				sleep(1);
-				pids[i] = worker_stop ? -1 : spawn(w, sock);
+				pids[i] = worker_stop
+				    ? -1
+				    : spawn(w, sock, (size_t)i);
 			}
 	}
 	for (i = 0; i < n; i++)
@@ -220,6 +226,7 @@ supervise(struct worker *w, int sock, int64_t n, const char *path)
 		if (pids[i] > 0)
 			waitpid(pids[i], &status, 0);
 	unlink(path);
+	metrics_close();
 	log_info("stopped");
 	return 0;
 }
@@ -330,6 +337,8 @@ worker_main(int argc, char **argv, const struct worker_def *def)
 	}
 	if (priv_drop(&priv) == -1)
 		goto out;
+	/* Counters for /registry/metrics; a worker serves without them. */
+	metrics_open(sockpath, (size_t)n);
 	log_info("listening on %s with %lld processes", sockpath, (long long)n);
 	rc = supervise(&w, sock, n, sockpath);
 out:

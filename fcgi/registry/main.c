@@ -69,6 +69,9 @@ static const struct route routes[] = {
     {METHOD_POST, "/registry/admin/accounts/%/enable", admin_account_enable,
 	"admin-account-enable", ADMIN, 0},
     {METHOD_GET, "/registry/admin/audit", admin_audit, "admin-audit", ADMIN, 0},
+    /* operations (ops.c): nginx lets only localhost reach the metrics */
+    {METHOD_GET, "/registry/metrics", metrics_show, "metrics", PERM_ANY,
+	ROUTE_NO_PAGE},
     /* organisations, enrolments, deliveries */
     {METHOD_GET, "/registry/organisations", org_list, "orgs", ORGS, 0},
     {METHOD_GET, "/registry/organisations/new", org_new, "org-new", ADMIN,

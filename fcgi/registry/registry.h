@@ -34,6 +34,9 @@ enum http_status email_confirm_show(struct req *, struct xml *);
 enum http_status email_confirm_do(struct req *, struct xml *);
 enum http_status sessions_end(struct req *, struct xml *);
 
+/* ops.c: what the operators read */
+enum http_status metrics_show(struct req *, struct xml *);
+
 /* token.c: links' tokens, sessions, the sign-in throttle */
 struct throttle {
 	unsigned char acct[32]; /* HMAC of the e-mail */

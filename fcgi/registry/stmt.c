@@ -135,6 +135,16 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Every action the trail holds, for its filter (index audit_action). */
     [STMT_AUDIT_ACTIONS] =
 	"SELECT DISTINCT action FROM audit ORDER BY action LIMIT 500",
+    /* Operations (ops.c).  The outbox's backlog for /registry/metrics,
+     * through the registry's grant of four of its columns (no address,
+     * no link): mail waiting, the age of the oldest, mail given up after
+     * mail.max_attempts (the ?s). */
+    [STMT_OPS_OUTBOX] =
+	"SELECT COALESCE(SUM(attempts < ?), 0) AS pending, "
+	"COALESCE(TIMESTAMPDIFF(SECOND, MIN(IF(attempts < ?, created_at, "
+	"NULL)), UTC_TIMESTAMP()), 0) AS oldest, "
+	"COALESCE(SUM(attempts >= ?), 0) AS failed "
+	"FROM outbox WHERE sent_at IS NULL",
 
     /*
      * Organisations, enrolments, deliveries (organisation.c,

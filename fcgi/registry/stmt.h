@@ -36,6 +36,8 @@ enum stmt {
 	STMT_ORGANISATION_IN_SCOPE,
 	STMT_AUDIT_FIND,
 	STMT_AUDIT_ACTIONS,
+	/* operations (ops.c): metrics */
+	STMT_OPS_OUTBOX,
 	/* organisations, enrolments, deliveries (organisation.c,
 	 * service_admin.c, enrol.c, delivery.c) */
 	STMT_ORG_LIST,

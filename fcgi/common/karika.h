@@ -538,6 +538,7 @@ enum mig_action {
 bool mig_name(const char *, int64_t *);
 int mig_checksum(const void *, size_t, char[MIG_CHECKSUM_LEN + 1]);
 enum mig_action mig_decide(const char *, const char *);
+ssize_t mig_statement_start(const char *, size_t, size_t, size_t *);
 
 /* --- muni.c: the municipality a request is for --- */
 

@@ -6,6 +6,8 @@
  * libcrypto rather than a hand-written digest.
  */
 #include <string.h>
+#include <strings.h>
+#include <sys/types.h>
 
 #include <openssl/evp.h>
 
@@ -68,4 +70,149 @@ mig_decide(const char *file_sum, const char *applied_sum)
 	if (strcmp(file_sum, applied_sum) == 0)
 		return MIG_SKIP;
 	return MIG_CHANGED;
+}
+
+/* True when the word at p (n bytes) is w, in any case. */
+static bool
+word_is(const char *p, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(p, w, n) == 0;
+}
+
+static bool
+word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+/*
+ * True when the word w (n bytes) opens a compound body that an END
+ * closes: BEGIN, CASE, LOOP, REPEAT, WHILE inside a body, and IF as a
+ * statement (after a trigger's FOR EACH ROW, THEN, ELSE, BEGIN, DO or a
+ * semicolon inside a body), not IF() or IF [NOT] EXISTS.
+ */
+static bool
+opens(const char *w, size_t n, const char *prev, size_t prevl, bool semi,
+    size_t depth)
+{
+	if (word_is(w, n, "BEGIN") || word_is(w, n, "CASE") ||
+	    word_is(w, n, "LOOP") || word_is(w, n, "REPEAT"))
+		return true;
+	if (word_is(w, n, "WHILE"))
+		return depth > 0;
+	if (!word_is(w, n, "IF"))
+		return false;
+	if (semi && depth > 0)
+		return true;
+	return prev != NULL &&
+	    (word_is(prev, prevl, "ROW") || word_is(prev, prevl, "THEN") ||
+		word_is(prev, prevl, "ELSE") || word_is(prev, prevl, "BEGIN") ||
+		word_is(prev, prevl, "DO"));
+}
+
+/* After END: the length up to the end of a following IF, CASE, LOOP,
+ * WHILE or REPEAT (END IF opens nothing), else 0. */
+static size_t
+end_word(const char *p, size_t len)
+{
+	size_t j = 0, n;
+
+	while (j < len && (p[j] == ' ' || p[j] == '\t'))
+		j++;
+	for (n = 0; j + n < len && word_char(p[j + n]); n++)
+		;
+	if (word_is(p + j, n, "IF") || word_is(p + j, n, "CASE") ||
+	    word_is(p + j, n, "LOOP") || word_is(p + j, n, "WHILE") ||
+	    word_is(p + j, n, "REPEAT"))
+		return j + n;
+	return 0;
+}
+
+/*
+ * Finds where statement k (0 for the first) of the migration text sql
+ * (len bytes) starts, as the server's multi-statement parser would split
+ * it: at semicolons outside quotes, comments and compound bodies (BEGIN
+ * ... END, CASE ... END, and IF, WHILE, LOOP or REPEAT as statements
+ * ... END IF and the like).  It is used only to say where a failed
+ * statement is; the server alone decides what ran.  Returns the offset
+ * of the statement's first non-blank byte and sets *line (from 1), or
+ * -1 when the text holds fewer statements.
+ */
+ssize_t
+mig_statement_start(const char *sql, size_t len, size_t k, size_t *line)
+{
+	size_t i = 0, n, depth = 0, stmt = 0, ln = 1, wl, prevl = 0;
+	const char *w, *prev = NULL; /* the word before this one */
+	bool at_start = true, semi = true;
+
+	while (i < len) {
+		char c = sql[i];
+
+		if (at_start && c != ' ' && c != '\t' && c != '\n' &&
+		    c != '\r' &&
+		    !(c == '-' && i + 1 < len && sql[i + 1] == '-') &&
+		    c != '#' &&
+		    !(c == '/' && i + 1 < len && sql[i + 1] == '*')) {
+			if (stmt == k) {
+				*line = ln;
+				return (ssize_t)i;
+			}
+			at_start = false;
+		}
+		if (c == '\n') {
+			ln++;
+			i++;
+		} else if ((c == '-' && i + 2 < len && sql[i + 1] == '-' &&
+			       (sql[i + 2] == ' ' || sql[i + 2] == '\t' ||
+				   sql[i + 2] == '\n')) ||
+		    c == '#') {
+			while (i < len && sql[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && sql[i + 1] == '*') {
+			for (i += 2; i + 1 < len &&
+			     !(sql[i] == '*' && sql[i + 1] == '/');
+			     i++)
+				if (sql[i] == '\n')
+					ln++;
+			i += 2;
+		} else if (c == '\'' || c == '"' || c == '`') {
+			for (i++; i < len && sql[i] != c; i++) {
+				if (sql[i] == '\\' && c != '`')
+					i++;
+				else if (sql[i] == '\n')
+					ln++;
+			}
+			i++;
+			semi = false;
+		} else if (c == ';') {
+			if (depth == 0) {
+				stmt++;
+				at_start = true;
+			}
+			semi = true;
+			prev = NULL;
+			i++;
+		} else if (word_char(c)) {
+			for (n = 0; i + n < len && word_char(sql[i + n]); n++)
+				;
+			w = sql + i;
+			wl = n;
+			if (opens(w, wl, prev, prevl, semi, depth))
+				depth++;
+			else if (word_is(w, wl, "END") && depth > 0) {
+				depth--;
+				n += end_word(sql + i + n, len - i - n);
+			}
+			prev = w;
+			prevl = wl;
+			semi = false;
+			i += n;
+		} else {
+			if (c != ' ' && c != '\t' && c != '\r')
+				semi = false;
+			i++;
+		}
+	}
+	return -1;
 }

@@ -109,11 +109,19 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
-/* Runs sql (possibly several statements); 0, or -1 after logging. */
+/*
+ * Runs sql (possibly several statements); 0, or -1 after logging which
+ * statement failed: its number in the file, the line it starts on and
+ * its first words (mig_statement_start), and the server's error.  *ran
+ * (when not NULL) gets the number of statements that succeeded.
+ */
 static int
-run_sql(MYSQL *my, const char *sql, size_t len, const char *what)
+run_sql(MYSQL *my, const char *sql, size_t len, const char *what, size_t *ran)
 {
 	MYSQL_RES *res;
+	size_t n = 0, line = 0, i;
+	ssize_t at;
+	char head[81];
 	int st;
 
 	if (mysql_real_query(my, sql, len) != 0)
@@ -123,12 +131,27 @@ run_sql(MYSQL *my, const char *sql, size_t len, const char *what)
 			mysql_free_result(res);
 		else if (mysql_field_count(my) != 0)
 			goto fail;
+		n++;
 		if ((st = mysql_next_result(my)) > 0)
 			goto fail;
 	} while (st == 0);
+	if (ran != NULL)
+		*ran = n;
 	return 0;
 fail:
-	LOGE("%s: %u %s", what, mysql_errno(my), mysql_error(my));
+	if (ran != NULL)
+		*ran = n;
+	if ((at = mig_statement_start(sql, len, n, &line)) >= 0) {
+		for (i = 0; i < sizeof(head) - 1 && (size_t)at + i < len &&
+		     sql[at + i] != '\n';
+		     i++)
+			head[i] = sql[at + i];
+		head[i] = '\0';
+		LOGE("%s: statement %zu (line %zu: %s) failed: %u %s", what,
+		    n + 1, line, head, mysql_errno(my), mysql_error(my));
+	} else
+		LOGE("%s: statement %zu failed: %u %s", what, n + 1,
+		    mysql_errno(my), mysql_error(my));
 	return -1;
 }
 
@@ -217,7 +240,7 @@ migrate_one(MYSQL *my, const char *dir, const struct mfile *m, bool status_only,
 {
 	char *path = NULL, *sql = NULL, sum[MIG_CHECKSUM_LEN + 1];
 	char was[MIG_CHECKSUM_LEN + 1];
-	size_t len;
+	size_t len, ran = 0;
 	bool found;
 	int rc = -1;
 
@@ -245,12 +268,16 @@ migrate_one(MYSQL *my, const char *dir, const struct mfile *m, bool status_only,
 			rc = 0;
 			break;
 		}
-		if (run_sql(my, sql, len, m->name) == -1 ||
+		if (run_sql(my, sql, len, m->name, &ran) == -1 ||
 		    record(my, m, sum) == -1) {
 			fprintf(stderr,
-			    "%s failed; the schema may be partly "
-			    "changed (DDL is not transactional)\n",
-			    m->name);
+			    "%s failed and is not recorded; the %zu "
+			    "statement(s) before the failed one ran and stay "
+			    "(MariaDB commits each DDL statement at once): "
+			    "make the file right and run karika-migrate again; "
+			    "statements written with IF [NOT] EXISTS run "
+			    "again harmlessly\n",
+			    m->name, ran);
 			break;
 		}
 		fprintf(stdout, "applied %s\n", m->name);
@@ -316,8 +343,9 @@ main(int argc, char **argv)
 		LOGE("connect: %s", mysql_error(my));
 		goto out;
 	}
-	if (run_sql(my, create, strlen(create), "schema_migrations") == -1 ||
-	    run_sql(my, lock, strlen(lock), "lock") == -1)
+	if (run_sql(my, create, strlen(create), "schema_migrations", NULL) ==
+		-1 ||
+	    run_sql(my, lock, strlen(lock), "lock", NULL) == -1)
 		goto out;
 	if ((files = list_files(dir, &n)) == NULL)
 		goto out;

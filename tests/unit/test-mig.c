@@ -75,6 +75,42 @@ decide_applies_skips_and_refuses(void **state)
 	assert_int_equal(mig_decide(a, b), MIG_CHANGED);
 }
 
+/* Where each statement starts, past comments, strings and bodies. */
+static void
+statements_are_found_past_comments_strings_and_bodies(void **state)
+{
+	static const char sql[] =
+	    "-- a comment; not a statement\n"			 /* line 1 */
+	    "CREATE TABLE IF NOT EXISTS t (a INT);\n"		 /* 2: 0 */
+	    "INSERT INTO t VALUES (1), (2); "			 /* 3: 1 */
+	    "SELECT 'a;b', \"c;\", `d;`, IF(1, 2, 3);\n"	 /* 3: 2 */
+	    "CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW\n" /* 4: 3 */
+	    "\tIF NEW.a > 1 THEN\n"
+	    "\t\tSIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no;';\n"
+	    "\tEND IF;\n"
+	    "/* a ; block */ CREATE PROCEDURE p()\n" /* 8: 4 */
+	    "BEGIN\n"
+	    "\tSELECT CASE WHEN 1 THEN 2 END;\n"
+	    "\tDROP TABLE IF EXISTS u;\n"
+	    "END;\n"
+	    "SELECT 1;\n"; /* 13: 5 */
+	static const size_t lines[] = {2, 3, 3, 4, 8, 13};
+	size_t k, line;
+	ssize_t at;
+
+	for (k = 0; k < 6; k++) {
+		at = mig_statement_start(sql, sizeof(sql) - 1, k, &line);
+		assert_true(at >= 0);
+		assert_int_equal(line, lines[k]);
+	}
+	at = mig_statement_start(sql, sizeof(sql) - 1, 4, &line);
+	assert_memory_equal(sql + at, "CREATE PROCEDURE", 16);
+	assert_int_equal(
+	    mig_statement_start(sql, sizeof(sql) - 1, 6, &line), -1);
+	assert_int_equal(mig_statement_start("", 0, 0, &line), -1);
+	assert_int_equal(mig_statement_start("-- only\n", 8, 0, &line), -1);
+}
+
 int
 main(void)
 {
@@ -84,6 +120,8 @@ main(void)
 	    cmocka_unit_test(checksum_is_sha256_hex),
 	    cmocka_unit_test(one_changed_byte_changes_the_checksum),
 	    cmocka_unit_test(decide_applies_skips_and_refuses),
+	    cmocka_unit_test(
+		statements_are_found_past_comments_strings_and_bodies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,6 +87,10 @@ GRANT SELECT, INSERT, UPDATE ON karika.survey_invitation
     TO 'karika_surveys'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.survey_quota
     TO 'karika_surveys'@'localhost';
+-- Completing a response in one round trip (0012): its transaction runs
+-- as the schema's owner, on the tables above.
+GRANT EXECUTE ON PROCEDURE karika.survey_complete
+    TO 'karika_surveys'@'localhost';
 
 -- karika-registry: the register.
 GRANT SELECT, INSERT, UPDATE ON karika.service TO 'karika_registry'@'localhost';

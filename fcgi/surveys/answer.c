@@ -13,8 +13,9 @@
  * survey cookie (Path=/surveys/<slug>/, HttpOnly, for the browser
  * session): the answers so far are one JSON array in that row, rewritten
  * by each page, and become rows of survey_answer in one statement when
- * the last page is sent (draft_json, STMT_ANSWERS_INSERT).  A page view
- * is one statement; a page sent is two.  Nothing here stores an address,
+ * the last page is sent (draft_json, STMT_RESPONSE_COMPLETE).  A page
+ * view is one statement; a page sent is two, the last one too (the
+ * completion is one CALL, migration 0012).  Nothing here stores an address,
  * a user agent, an account or a time finer than the day.
  *
  * Every page is sent with the page's code ("p"); a page may be sent again
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -114,7 +116,7 @@ json_str(struct buf *b, const char *s)
 /*
  * The answers l as a JSON array of {"q", "i", "o", "n", "t"} objects (a
  * NULL member left out), in the arena: what a response in progress keeps
- * and what STMT_ANSWERS_INSERT's JSON_TABLE reads.
+ * and what survey_complete's JSON_TABLE reads (migration 0012).
  */
 char *
 draft_json(struct arena *a, const struct qanswers *l)
@@ -683,44 +685,67 @@ add_error(struct req *r, struct qerrors *errs, size_t qi, const char *f,
 	errs->n++;
 }
 
+/* True when the response has an invitation of group g. */
+static bool
+invited_as(const struct survey *s, const char *g)
+{
+	return s->invitation_group != NULL &&
+	    strcmp(s->invitation_group, g) == 0;
+}
+
 /*
- * The group question answered on page p: may this response go on as
- * that group?  Not when the group's quota is full (409, said politely
- * beside the question) or the group answers by invitation and the
- * response has none for it (422).  HTTP_OK, or the page's status with
- * the error added.
+ * May this response go on as group g (the group question was answered
+ * on the page sent)?  Not when the group's quota is full (409, said
+ * politely beside the question) or the group answers by invitation and
+ * the response has none for it (422).  HTTP_OK, or that status with the
+ * error added to errs.  One statement; answer_save() runs it only when
+ * the page is the last, or when keeping the page was refused, to say why.
  */
 static enum http_status
-group_check(struct req *r, const struct survey *s, size_t p,
-    const struct qanswers *page, struct qerrors *errs)
+group_check(
+    struct req *r, const struct survey *s, const char *g, struct qerrors *errs)
 {
 	const struct qdef *d = s->def;
 	size_t gq = d->group_question;
+	const char *f = qanswer_field(r->arena, d->questions[gq].code, NULL);
 	struct db_res res;
-	const char *g;
 	enum db_rc rc;
 
-	if (gq == QDEF_NONE || d->questions[gq].page != p ||
-	    (g = group_of(d, page)) == NULL)
-		return HTTP_OK;
 	if ((rc = DBQ(r, STMT_GROUP_STATE, &res, DBP_I(s->id), DBP_S(g),
 		 DBP_I(s->id), DBP_S(g))) != DB_OK)
 		return db_status(rc);
 	if (db_int(&res, 0, "full") > 0) {
-		add_error(r, errs, gq,
-		    qanswer_field(r->arena, d->questions[gq].code, NULL),
-		    "survey.group.full");
+		add_error(r, errs, gq, f, "survey.group.full");
 		return HTTP_CONFLICT;
 	}
-	if (db_int(&res, 0, "invited") > 0 &&
-	    (s->invitation_group == NULL ||
-		strcmp(s->invitation_group, g) != 0)) {
-		add_error(r, errs, gq,
-		    qanswer_field(r->arena, d->questions[gq].code, NULL),
-		    "survey.group.invitation");
+	if (db_int(&res, 0, "invited") > 0 && !invited_as(s, g)) {
+		add_error(r, errs, gq, f, "survey.group.invitation");
 		return HTTP_UNPROCESSABLE;
 	}
 	return HTTP_OK;
+}
+
+/*
+ * Keeps the answers of the group question's page, with the group g, in
+ * one statement that also asks group_check()'s questions: HTTP_OK when
+ * kept, or group_check()'s answer when the statement kept nothing
+ * (HTTP_OK too when nothing is wrong with the group: the response was no
+ * longer in progress, or nothing changed).
+ */
+static enum http_status
+keep_group(struct req *r, const struct survey *s, const struct qanswers *all,
+    size_t page, const char *g, struct qerrors *errs)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	if ((rc = DBQ(r, STMT_RESPONSE_SAVE_GROUP, &res, DBP_I((int64_t)page),
+		 DBP_S(draft_json(r->arena, all)), DBP_S(g),
+		 DBP_I(s->response), DBP_I(s->id), DBP_S(g),
+		 DBP_I(invited_as(s, g) ? 1 : 0), DBP_I(s->id), DBP_S(g))) !=
+	    DB_OK)
+		return db_status(rc);
+	return res.affected == 1 ? HTTP_OK : group_check(r, s, g, errs);
 }
 
 /* Shows page p again with what was sent and its errors, status st. */
@@ -737,63 +762,60 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
 	return st;
 }
 
+/* Today's date where the survey runs (the installation's TZ), YYYY-MM-DD. */
+static int
+local_today(char out[11])
+{
+	struct tm tm;
+	time_t now = time(NULL);
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	return 0;
+}
+
 /*
- * The last page was sent: the response is completed in one transaction
- * (marked completed with its group and the day, its resume code and
- * invitation cleared; the group's quota counted while under it; the
- * invitation used, once; every answer inserted in one statement).  Then
- * the cookie goes and the thank-you page follows (303).  A quota filled
- * or an invitation used meanwhile: 409 and nothing stored.
+ * The last page was sent: the response is completed in one statement,
+ * migration 0012's survey_complete (one transaction: marked completed
+ * with its group and the day, the municipality's local date; its resume
+ * code and invitation cleared; the group's quota counted while under
+ * it; the invitation used, once; every answer inserted).  Then the
+ * cookie goes and the thank-you page follows (303), also when the
+ * response was completed already (sent twice).  A quota filled or an
+ * invitation used meanwhile: 409 and nothing stored.
  */
 static enum http_status
 complete(struct req *r, struct xml *x, const struct survey *s,
     const struct qanswers *all)
 {
-	const char *g = group_of(s->def, all), *why = NULL;
+	const char *g = group_of(s->def, all), *why;
 	int64_t quota = quota_of(s->def, g);
+	char today[11];
 	struct db_res res;
 	enum db_rc rc;
 
-	if ((rc = db_begin(r->w->db)) != DB_OK)
+	if (local_today(today) == -1)
+		return HTTP_INTERNAL;
+	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_I(s->response),
+		 DBP_I(s->id), DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,
+		 s->invitation != 0 ? DBP_I(s->invitation) : DBP_NUL,
+		 DBP_S(today), DBP_S(draft_json(r->arena, all)))) != DB_OK)
 		return db_status(rc);
-	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_SN(g),
-		 DBP_I(s->response))) != DB_OK)
-		return db_undo(r, rc);
-	if (res.affected != 1) {
-		/* Sent twice: the first one completed it. */
-		db_rollback(r->w->db);
+	if (res.nrows != 1 || (why = db_str(&res, 0, "outcome")) == NULL) {
+		LOGE("response %lld: survey_complete said nothing",
+		    (long long)s->response);
+		return HTTP_INTERNAL;
+	}
+	if (strcmp(why, "done") == 0 || strcmp(why, "twice") == 0) {
 		survey_cookie(r, s, NULL);
 		return form_done(r, path_of(r, s, "thanks"), NULL);
 	}
-	if (quota > 0) {
-		if ((rc = DBQ(r, STMT_QUOTA_TAKE, &res, DBP_I(s->id), DBP_S(g),
-			 DBP_I(quota))) != DB_OK)
-			return db_undo(r, rc);
-		if (res.affected == 0)
-			why = "survey.group.full";
-	}
-	if (why == NULL && s->invitation != 0) {
-		if ((rc = DBQ(r, STMT_INVITATION_USE, &res,
-			 DBP_I(s->invitation))) != DB_OK)
-			return db_undo(r, rc);
-		if (res.affected == 0)
-			why = "survey.invite.used";
-	}
-	if (why != NULL) {
-		db_rollback(r->w->db);
-		if (xml_start(x, "survey-full") == -1 ||
-		    xml_attr(x, "key", why) == -1 ||
-		    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
-			return HTTP_INTERNAL;
-		r->render = true;
-		return HTTP_CONFLICT;
-	}
-	if ((rc = DBQ(r, STMT_ANSWERS_INSERT, NULL, DBP_I(s->response),
-		 DBP_I(s->id), DBP_S(draft_json(r->arena, all)))) != DB_OK ||
-	    (rc = db_commit(r->w->db)) != DB_OK)
-		return db_undo(r, rc);
-	survey_cookie(r, s, NULL);
-	return form_done(r, path_of(r, s, "thanks"), NULL);
+	if (xml_start(x, "survey-full") == -1 || xml_attr(x, "key", why) == -1 ||
+	    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	r->render = true;
+	return HTTP_CONFLICT;
 }
 
 /*
@@ -801,16 +823,19 @@ complete(struct req *r, struct xml *x, const struct survey *s,
  * ("go": next, back or save).  Next with errors: the page again (422,
  * what was typed kept, each error beside its question); otherwise the
  * answers are kept and the next shown page follows (303), or at the end
- * the response is completed.  Back and save keep what is valid without
- * asking for the rest.  A refused form token: the page again, 403.
+ * the response is completed.  The group question's page is kept only if
+ * the group may go on (group_check(): 409 for a full quota, 422 without
+ * the group's invitation, the page again with the error).  Back and save
+ * keep what is valid without asking for the rest.  A refused form token:
+ * the page again, 403.  Two statements (the survey, then the write).
  */
 enum http_status
 answer_save(struct req *r, struct xml *x)
 {
 	struct survey s;
-	struct qanswers all, page;
+	struct qanswers all, page, before;
 	struct qerrors errs;
-	const char *go = kv_get(&r->form, "go");
+	const char *go = kv_get(&r->form, "go"), *g = NULL;
 	enum http_status st;
 	size_t p, n, next;
 
@@ -843,18 +868,32 @@ answer_save(struct req *r, struct xml *x)
 		    path_of(r, &s, strcmp(go, "save") == 0 ? "saved" : "page"),
 		    NULL);
 	}
-	if (n == 0 && (st = group_check(r, &s, p, &page, &errs)) != HTTP_OK &&
-	    errs.n == 0)
-		return st;
-	if (errs.n > 0)
-		return again(r, x, &s, p, &all, &errs, NULL,
-		    st == HTTP_CONFLICT ? HTTP_CONFLICT : HTTP_UNPROCESSABLE);
+	if (n > 0)
+		return again(r, x, &s, p, &all, &errs, NULL, HTTP_UNPROCESSABLE);
+	if (s.def->group_question != QDEF_NONE &&
+	    s.def->questions[s.def->group_question].page == p)
+		g = group_of(s.def, &page);
+	before = all;
+	before.v = arena_calloc(r->arena, all.n + 1, sizeof(*before.v));
+	if (all.n > 0)
+		memcpy(before.v, all.v, all.n * sizeof(*before.v));
 	qanswers_set_page(r->arena, &all, s.def, p, &page);
 	qanswers_prune(&all, s.def);
-	if ((next = qnav_next(s.def, p, &all)) == s.def->npages)
-		return complete(r, x, &s, &all);
-	if ((st = keep(r, &s, &all, next, group_of(s.def, &all))) != HTTP_OK)
+	next = qnav_next(s.def, p, &all);
+	if (g == NULL)
+		st = next == s.def->npages
+		    ? HTTP_OK
+		    : keep(r, &s, &all, next, group_of(s.def, &all));
+	else if (next == s.def->npages)
+		st = group_check(r, &s, g, &errs);
+	else
+		st = keep_group(r, &s, &all, next, g, &errs);
+	if (errs.n > 0)
+		return again(r, x, &s, p, &before, &errs, NULL, st);
+	if (st != HTTP_OK)
 		return st;
+	if (next == s.def->npages)
+		return complete(r, x, &s, &all);
 	return form_done(r, path_of(r, &s, "page"), NULL);
 }
 

@@ -86,6 +86,19 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_RESPONSE_SAVE] =
 	"UPDATE survey_response SET page = ?, answers = ?, "
 	"respondent_group = ? WHERE id = ? AND status = 'in_progress'",
+    /* page, answers, group, response, then survey, group, invited
+     * (1: the response has an invitation of that group), survey, group:
+     * the answers of the group question's page, kept only when the
+     * group's quota is not full and the group answers by invitation only
+     * with one (affects no row otherwise; STMT_GROUP_STATE says why) */
+    [STMT_RESPONSE_SAVE_GROUP] =
+	"UPDATE survey_response SET page = ?, answers = ?, "
+	"respondent_group = ? WHERE id = ? AND status = 'in_progress' "
+	"AND NOT EXISTS (SELECT 1 FROM survey_quota q WHERE q.survey_id = ? "
+	"AND q.respondent_group = ? AND q.quota IS NOT NULL "
+	"AND q.completed >= q.quota) AND (? = 1 OR NOT EXISTS (SELECT 1 "
+	"FROM survey_invitation i WHERE i.survey_id = ? "
+	"AND i.respondent_group = ?))",
     /* survey, group, survey, group */
     [STMT_GROUP_STATE] =
 	"SELECT (SELECT COUNT(*) FROM survey_quota WHERE survey_id = ? "
@@ -93,28 +106,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND completed >= quota) AS `full`, "
 	"(SELECT COUNT(*) FROM survey_invitation WHERE survey_id = ? "
 	"AND respondent_group = ?) AS invited",
-    /* group (or NULL), response */
-    [STMT_RESPONSE_COMPLETE] =
-	"UPDATE survey_response SET status = 'completed', "
-	"completed_on = UTC_DATE(), resume_hash = NULL, invitation_id = NULL, "
-	"expires_on = NULL, answers = NULL, respondent_group = ? "
-	"WHERE id = ? AND status = 'in_progress'",
-    /* survey, group, quota; affects no row when the quota is full */
-    [STMT_QUOTA_TAKE] =
-	"INSERT INTO survey_quota (survey_id, respondent_group, quota, "
-	"completed) VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE "
-	"completed = IF(quota IS NULL OR completed < quota, completed + 1, "
-	"completed)",
-    [STMT_INVITATION_USE] = "UPDATE survey_invitation SET used = TRUE WHERE id "
-			    "= ? AND used = FALSE",
-    /* response, survey, the answers as JSON (answer.c, draft_json) */
-    [STMT_ANSWERS_INSERT] =
-	"INSERT INTO survey_answer (response_id, survey_id, question, item, "
-	"option_code, number, text) SELECT ?, ?, j.q, j.i, j.o, j.n, j.t "
-	"FROM JSON_TABLE(?, '$[*]' COLUMNS ("
-	"q VARCHAR(24) PATH '$.q', i VARCHAR(24) PATH '$.i', "
-	"o VARCHAR(24) PATH '$.o', n DECIMAL(19, 4) PATH '$.n', "
-	"t TEXT PATH '$.t')) j",
+    /* response, survey, group (or NULL), quota (or NULL), invitation (or
+     * NULL), the local date, the answers as JSON (answer.c, draft_json):
+     * one row, `outcome` (migration 0012) */
+    [STMT_RESPONSE_COMPLETE] = "CALL survey_complete(?, ?, ?, ?, ?, ?, ?)",
     /* survey, group filter ('' for all), group filter */
     [STMT_RESULTS_GROUPS] =
 	"SELECT respondent_group AS `group`, COUNT(*) AS n "

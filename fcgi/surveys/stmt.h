@@ -14,11 +14,9 @@ enum stmt {
 	STMT_INVITATION_FIND,	/* an unused invitation code */
 	STMT_RESPONSE_START,	/* a new response in progress */
 	STMT_RESPONSE_SAVE,	/* its answers so far and the page */
+	STMT_RESPONSE_SAVE_GROUP, /* the same, if its group may go on */
 	STMT_GROUP_STATE, /* a group's quota full? answered by invitation? */
-	STMT_RESPONSE_COMPLETE, /* completed: nothing left to link it */
-	STMT_QUOTA_TAKE,       /* one more of a group's quota, while under it */
-	STMT_INVITATION_USE,   /* an invitation used, once */
-	STMT_ANSWERS_INSERT,   /* all answers of a response, one statement */
+	STMT_RESPONSE_COMPLETE, /* completed, in one CALL (0012) */
 	STMT_RESULTS_GROUPS,   /* completed responses per group */
 	STMT_RESULTS_OPTIONS,  /* counts per question, item and option */
 	STMT_RESULTS_ANSWERED, /* responses that answered each question */

@@ -29,7 +29,9 @@ struct db {
 	MYSQL_STMT *ping;
 	const char *const *sql;
 	size_t nsql;
-	char *socket;
+	char *socket; /* the unix socket, or NULL with host */
+	char *host;   /* a server over TCP (db.host), or NULL */
+	unsigned int port;
 	char *name;
 	char *user;
 	char *password;
@@ -42,6 +44,40 @@ static const char db_init_sql[] =
     "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
     "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
     "NO_ENGINE_SUBSTITUTION'";
+
+/*
+ * Where "who" finds its server: its own who.db_host or who.db_socket
+ * when set (karika-reports reading from a replica: reports.db_host or
+ * reports.db_socket), else db.host (TCP, port db.port or 3306), else
+ * db.socket (the unix socket; the default).
+ */
+static void
+db_where(const struct cfg *c, const char *who, struct db *db)
+{
+	char key[64];
+	const char *host, *sock;
+	int64_t port;
+
+	snprintf(key, sizeof(key), "%s.db_host", who);
+	host = cfg_get(c, key, NULL);
+	snprintf(key, sizeof(key), "%s.db_socket", who);
+	sock = cfg_get(c, key, NULL);
+	if (host == NULL && sock == NULL)
+		host = cfg_get(c, "db.host", NULL);
+	if (host != NULL && *host != '\0') {
+		snprintf(key, sizeof(key), "%s.db_port", who);
+		if (cfg_get(c, key, NULL) == NULL)
+			snprintf(key, sizeof(key), "db.port");
+		if (cfg_int(c, key, 3306, 1, 65535, &port) == -1)
+			port = 3306;
+		db->host = xstrdup(host);
+		db->port = (unsigned int)port;
+		return;
+	}
+	db->socket = xstrdup(sock != NULL
+		? sock
+		: cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
+}
 
 /*
  * Returns a handle for the worker "who" (its config keys are who.db_user
@@ -62,8 +98,7 @@ db_new(const struct cfg *c, const char *who, const char *const *sql, size_t n,
 	db->nsql = n;
 	db->ncommon = common ? CSTMT__MAX : 0;
 	db->st = xcalloc(n + CSTMT__MAX, sizeof(*db->st));
-	db->socket =
-	    xstrdup(cfg_get(c, "db.socket", "/run/mysqld/mysqld.sock"));
+	db_where(c, who, db);
 	db->name = xstrdup(cfg_get(c, "db.name", "karika"));
 	snprintf(key, sizeof(key), "%s.db_user", who);
 	db->user = xstrdup(cfg_get(c, key, who));
@@ -104,6 +139,7 @@ db_free(struct db *db)
 	free(db->user);
 	free(db->name);
 	free(db->socket);
+	free(db->host);
 	free(db->st);
 	free(db);
 }
@@ -134,7 +170,9 @@ prepare(MYSQL *my, const char *sql, size_t idx)
 int
 db_ensure(struct db *db)
 {
-	unsigned int timeout = 3, rwtimeout = 30, proto = MYSQL_PROTOCOL_SOCKET;
+	unsigned int timeout = 3, rwtimeout = 30;
+	unsigned int proto =
+	    db->host != NULL ? MYSQL_PROTOCOL_TCP : MYSQL_PROTOCOL_SOCKET;
 	my_bool off = 0;
 	size_t i;
 
@@ -152,9 +190,11 @@ db_ensure(struct db *db)
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_INIT_COMMAND, db_init_sql);
-	if (mysql_real_connect(db->my, NULL, db->user, db->password, db->name,
-		0, db->socket, 0) == NULL) {
-		LOGE("connect to %s as %s: %s", db->socket, db->user,
+	if (mysql_real_connect(db->my, db->host, db->user, db->password,
+		db->name, db->port, db->socket, 0) == NULL) {
+		LOGE("connect to %s%s%.0u as %s: %s",
+		    db->host != NULL ? db->host : db->socket,
+		    db->host != NULL ? ":" : "", db->port, db->user,
 		    mysql_error(db->my));
 		goto fail;
 	}

@@ -299,7 +299,9 @@ main(int argc, char **argv)
 	struct cfg c;
 	MYSQL *my = NULL;
 	struct mfile *files = NULL;
-	const char *cfgpath = NULL, *dir = NULL;
+	const char *cfgpath = NULL, *dir = NULL, *host;
+	int64_t port = 0;
+	unsigned int proto;
 	size_t n = 0, i;
 	bool status_only = false;
 	int rc = 1, applied = 0;
@@ -334,11 +336,21 @@ main(int argc, char **argv)
 	if ((my = mysql_init(NULL)) == NULL)
 		goto out;
 	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	if (mysql_real_connect(my, NULL,
+	/* The primary: db.host over TCP when set, else db.socket. */
+	if ((host = cfg_get(&c, "db.host", NULL)) != NULL && *host != '\0') {
+		if (cfg_int(&c, "db.port", 3306, 1, 65535, &port) == -1)
+			goto out;
+		proto = MYSQL_PROTOCOL_TCP;
+		mysql_options(my, MYSQL_OPT_PROTOCOL, &proto);
+	} else
+		host = NULL;
+	if (mysql_real_connect(my, host,
 		cfg_get(&c, "migrate.db_user", "karika_migrate"),
 		cfg_get(&c, "migrate.db_password", ""),
-		cfg_get(&c, "db.name", "karika"), 0,
-		cfg_get(&c, "db.socket", "/run/mysqld/mysqld.sock"),
+		cfg_get(&c, "db.name", "karika"), (unsigned int)port,
+		host != NULL
+		    ? NULL
+		    : cfg_get(&c, "db.socket", "/run/mysqld/mysqld.sock"),
 		CLIENT_MULTI_STATEMENTS) == NULL) {
 		LOGE("connect: %s", mysql_error(my));
 		goto out;

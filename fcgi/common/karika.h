@@ -990,6 +990,7 @@ struct qdef *qdef_parse(struct arena *, const struct qschema *, const char *,
     size_t, struct qdef_error *);
 char *qdef_write(struct arena *, const struct qdef *, size_t *);
 const char *qdef_text(const struct qtext *, enum locale);
+bool qdef_slug_reserved(const char *, size_t);
 size_t qdef_find(const struct qdef *, const char *);
 size_t qdef_option(const struct qquestion *, const char *);
 int qnum_parse(const char *, int, int64_t *);
@@ -1059,5 +1060,14 @@ size_t qnav_next(const struct qdef *, size_t, const struct qanswers *);
 size_t qnav_prev(const struct qdef *, size_t, const struct qanswers *);
 void qnav_progress(
     const struct qdef *, size_t, const struct qanswers *, struct qprogress *);
+
+/*
+ * --- qdraft.c: a response's answers so far as one JSON text ---
+ */
+
+#define QDRAFT_MAX_ROWS 4000 /* answer rows a response in progress holds */
+
+char *qdraft_json(struct arena *, const struct qanswers *);
+int qdraft_decode(struct arena *, const char *, struct qanswers *);
 
 #endif /* KARIKA_H */

@@ -1026,6 +1026,9 @@ read_survey(struct build *b, xmlNodePtr root)
 
 	d->group_question = QDEF_NONE;
 	d->slug = attr(b->a, root, "slug");
+	if (d->slug != NULL && qdef_slug_reserved(d->slug, strlen(d->slug)))
+		return fail(b, line_of(root),
+		    "slug %s is taken by the surveys' own pages", d->slug);
 	if ((v = attr(b->a, root, "minutes")) == NULL ||
 	    str_to_int64(v, 1, 120, &m) == -1)
 		return fail(b, line_of(root), "minutes must be 1 to 120");
@@ -1089,6 +1092,24 @@ code_ok(const char *c)
 			c[n] == '-'))
 			return false;
 	return n <= QDEF_CODE_MAX_BYTES;
+}
+
+/*
+ * True when the n bytes at slug name one of karika-surveys' own paths
+ * under /surveys/ (the editor's /surveys/edit/, /surveys/health), which
+ * no survey may take: its pages would be the worker's.  The definition
+ * refuses such a slug, and the answering routes never find one.
+ */
+bool
+qdef_slug_reserved(const char *slug, size_t n)
+{
+	static const char *const taken[] = {"edit", "health"};
+	size_t i;
+
+	for (i = 0; i < sizeof(taken) / sizeof(taken[0]); i++)
+		if (strlen(taken[i]) == n && memcmp(taken[i], slug, n) == 0)
+			return true;
+	return false;
 }
 
 /*

@@ -13,7 +13,7 @@
  * survey cookie (Path=/surveys/<slug>/, HttpOnly, for the browser
  * session): the answers so far are one JSON array in that row, rewritten
  * by each page, and become rows of survey_answer in one statement when
- * the last page is sent (draft_json, STMT_RESPONSE_COMPLETE).  A page
+ * the last page is sent (qdraft_json, STMT_RESPONSE_COMPLETE).  A page
  * view is one statement; a page sent is two, the last one too (the
  * completion is one CALL, migration 0012).  Nothing here stores an address,
  * a user agent, an account or a time finer than the day.
@@ -88,223 +88,6 @@ code_normalise(const char *in, char out[SURVEY_CODE_CHARS + 1])
 	}
 	out[n] = '\0';
 	return n == SURVEY_CODE_CHARS;
-}
-
-/* Appends s to b as a JSON string. */
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_addc(b, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, *s);
-		} else if (*s == '\n')
-			buf_adds(b, "\\n");
-		else if (*s == '\r')
-			buf_adds(b, "\\r");
-		else if (*s == '\t')
-			buf_adds(b, "\\t");
-		else if ((unsigned char)*s < 0x20)
-			buf_printf(b, "\\u%04x", (unsigned)(unsigned char)*s);
-		else
-			buf_addc(b, *s);
-	}
-	buf_addc(b, '"');
-}
-
-/*
- * The answers l as a JSON array of {"q", "i", "o", "n", "t"} objects (a
- * NULL member left out), in the arena: what a response in progress keeps
- * and what survey_complete's JSON_TABLE reads (migration 0012).
- */
-char *
-draft_json(struct arena *a, const struct qanswers *l)
-{
-	struct buf b;
-	char *s;
-	size_t i;
-
-	buf_init(&b, BUF_NO_MAX);
-	buf_addc(&b, '[');
-	for (i = 0; i < l->n; i++) {
-		buf_adds(&b, i == 0 ? "{\"q\":" : ",{\"q\":");
-		json_str(&b, l->v[i].question);
-		buf_adds(&b, ",\"i\":");
-		json_str(&b, l->v[i].item != NULL ? l->v[i].item : "");
-		if (l->v[i].option != NULL) {
-			buf_adds(&b, ",\"o\":");
-			json_str(&b, l->v[i].option);
-		}
-		if (l->v[i].number != NULL) {
-			buf_adds(&b, ",\"n\":");
-			json_str(&b, l->v[i].number);
-		}
-		if (l->v[i].text != NULL) {
-			buf_adds(&b, ",\"t\":");
-			json_str(&b, l->v[i].text);
-		}
-		buf_addc(&b, '}');
-	}
-	buf_addc(&b, ']');
-	s = arena_strdup(a, b.p);
-	buf_release(&b);
-	return s;
-}
-
-/* The JSON reader of draft_decode: a position in the text. */
-struct jin {
-	struct arena *a;
-	const char *s;
-};
-
-static void
-jws(struct jin *j)
-{
-	while (*j->s == ' ' || *j->s == '\n' || *j->s == '\t' || *j->s == '\r')
-		j->s++;
-}
-
-static int
-jhex(const char *s, unsigned *v)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < 4; i++) {
-		*v <<= 4;
-		if (s[i] >= '0' && s[i] <= '9')
-			*v |= (unsigned)(s[i] - '0');
-		else if (s[i] >= 'a' && s[i] <= 'f')
-			*v |= (unsigned)(s[i] - 'a' + 10);
-		else if (s[i] >= 'A' && s[i] <= 'F')
-			*v |= (unsigned)(s[i] - 'A' + 10);
-		else
-			return -1;
-	}
-	return 0;
-}
-
-/* A JSON string at j into the arena; NULL when it is not one. */
-static char *
-jstring(struct jin *j)
-{
-	struct buf b;
-	char *out = NULL, u8[4];
-	unsigned v;
-
-	jws(j);
-	if (*j->s != '"')
-		return NULL;
-	j->s++;
-	buf_init(&b, BUF_NO_MAX);
-	buf_add(&b, "", 0);
-	for (;;) {
-		if (*j->s == '\0')
-			goto out;
-		if (*j->s == '"')
-			break;
-		if (*j->s != '\\') {
-			buf_addc(&b, *j->s++);
-			continue;
-		}
-		j->s++;
-		switch (*j->s) {
-		case '"':
-		case '\\':
-		case '/':
-			buf_addc(&b, *j->s);
-			break;
-		case 'n':
-			buf_addc(&b, '\n');
-			break;
-		case 'r':
-			buf_addc(&b, '\r');
-			break;
-		case 't':
-			buf_addc(&b, '\t');
-			break;
-		case 'u':
-			if (jhex(j->s + 1, &v) == -1 || v >= 0xd800)
-				goto out;
-			buf_add(&b, u8, utf8_encode(v, u8));
-			j->s += 4;
-			break;
-		default:
-			goto out;
-		}
-		j->s++;
-	}
-	j->s++;
-	out = arena_strdup(j->a, b.p != NULL ? b.p : "");
-out:
-	buf_release(&b);
-	return out;
-}
-
-/*
- * Reads the answers a response in progress keeps (draft_json's array)
- * into l (rows and strings in arena a).  Returns 0, or -1 when the text
- * is not such an array or holds more than SURVEY_DRAFT_MAX_ROWS rows.
- */
-int
-draft_decode(struct arena *a, const char *s, struct qanswers *l)
-{
-	struct jin j = {a, s};
-	struct qval v;
-	char *k, *val;
-
-	memset(l, 0, sizeof(*l));
-	if (s == NULL)
-		return 0;
-	jws(&j);
-	if (*j.s++ != '[')
-		return -1;
-	jws(&j);
-	if (*j.s == ']')
-		return 0;
-	for (;;) {
-		jws(&j);
-		if (*j.s++ != '{' || l->n == SURVEY_DRAFT_MAX_ROWS)
-			return -1;
-		memset(&v, 0, sizeof(v));
-		for (;;) {
-			if ((k = jstring(&j)) == NULL)
-				return -1;
-			jws(&j);
-			if (*j.s++ != ':' || (val = jstring(&j)) == NULL)
-				return -1;
-			if (strcmp(k, "q") == 0)
-				v.question = val;
-			else if (strcmp(k, "i") == 0)
-				v.item = val;
-			else if (strcmp(k, "o") == 0)
-				v.option = val;
-			else if (strcmp(k, "n") == 0)
-				v.number = val;
-			else if (strcmp(k, "t") == 0)
-				v.text = val;
-			else
-				return -1;
-			jws(&j);
-			if (*j.s == '}')
-				break;
-			if (*j.s++ != ',')
-				return -1;
-		}
-		j.s++;
-		if (v.question == NULL)
-			return -1;
-		qanswers_add(a, l, &v);
-		jws(&j);
-		if (*j.s == ']')
-			break;
-		if (*j.s++ != ',')
-			return -1;
-	}
-	j.s++;
-	jws(&j);
-	return *j.s == '\0' ? 0 : -1;
 }
 
 /* The path of one of the survey's pages: "/surveys/<slug>/<rest>". */
@@ -578,7 +361,7 @@ closed(struct req *r, struct xml *x, const struct survey *s)
 static enum http_status
 kept(struct req *r, const struct survey *s, struct qanswers *all)
 {
-	if (draft_decode(r->arena, s->answers, all) == -1) {
+	if (qdraft_decode(r->arena, s->answers, all) == -1) {
 		LOGE("response %lld: answers do not read",
 		    (long long)s->response);
 		return HTTP_INTERNAL;
@@ -641,7 +424,7 @@ keep(struct req *r, const struct survey *s, const struct qanswers *all,
 	enum db_rc rc;
 
 	rc = DBQ(r, STMT_RESPONSE_SAVE, NULL, DBP_I((int64_t)page),
-	    DBP_S(draft_json(r->arena, all)), DBP_SN(group),
+	    DBP_S(qdraft_json(r->arena, all)), DBP_SN(group),
 	    DBP_I(s->response));
 	return db_status(rc);
 }
@@ -740,7 +523,7 @@ keep_group(struct req *r, const struct survey *s, const struct qanswers *all,
 	enum db_rc rc;
 
 	if ((rc = DBQ(r, STMT_RESPONSE_SAVE_GROUP, &res, DBP_I((int64_t)page),
-		 DBP_S(draft_json(r->arena, all)), DBP_S(g),
+		 DBP_S(qdraft_json(r->arena, all)), DBP_S(g),
 		 DBP_I(s->response), DBP_I(s->id), DBP_S(g),
 		 DBP_I(invited_as(s, g) ? 1 : 0), DBP_I(s->id), DBP_S(g))) !=
 	    DB_OK)
@@ -800,7 +583,7 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_I(s->response),
 		 DBP_I(s->id), DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,
 		 s->invitation != 0 ? DBP_I(s->invitation) : DBP_NUL,
-		 DBP_S(today), DBP_S(draft_json(r->arena, all)))) != DB_OK)
+		 DBP_S(today), DBP_S(qdraft_json(r->arena, all)))) != DB_OK)
 		return db_status(rc);
 	if (res.nrows != 1 || (why = db_str(&res, 0, "outcome")) == NULL) {
 		LOGE("response %lld: survey_complete said nothing",

@@ -82,7 +82,10 @@ survey_def(struct req *r, int64_t id, const char *version)
 
 /*
  * The slug of the request's path, /surveys/<slug>/..., in the arena; NULL
- * when there is none.  The route pattern's "*" already checked its shape.
+ * when there is none, or when it names one of the worker's own paths
+ * (qdef_slug_reserved: /surveys/edit/... and /surveys/health/... are
+ * never a survey's, whatever the database holds).  The route pattern's
+ * "*" already checked its shape.
  */
 const char *
 survey_slug(const struct req *r)
@@ -91,7 +94,8 @@ survey_slug(const struct req *r)
 
 	if (strncmp(r->path, "/surveys/", strlen("/surveys/")) != 0 ||
 	    (e = strchr(s, '/')) == NULL || e == s ||
-	    e - s > QDEF_CODE_MAX_BYTES)
+	    e - s > QDEF_CODE_MAX_BYTES ||
+	    qdef_slug_reserved(s, (size_t)(e - s)))
 		return NULL;
 	return arena_strndup(r->arena, s, (size_t)(e - s));
 }

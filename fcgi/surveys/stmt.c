@@ -107,7 +107,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"(SELECT COUNT(*) FROM survey_invitation WHERE survey_id = ? "
 	"AND respondent_group = ?) AS invited",
     /* response, survey, group (or NULL), quota (or NULL), invitation (or
-     * NULL), the local date, the answers as JSON (answer.c, draft_json):
+     * NULL), the local date, the answers as JSON (qdraft_json):
      * one row, `outcome` (migration 0012) */
     [STMT_RESPONSE_COMPLETE] = "CALL survey_complete(?, ?, ?, ?, ?, ?, ?)",
     /* survey, group filter ('' for all), group filter */

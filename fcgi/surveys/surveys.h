@@ -12,7 +12,6 @@
 #define SURVEY_INVITE_MAX     64 /* an invitation code as typed */
 #define SURVEY_COOKIE	      "survey"
 #define SURVEY_RESULTS_TEXTS  2000 /* free-text answers an editor sees */
-#define SURVEY_DRAFT_MAX_ROWS 4000 /* answer rows a response may hold */
 
 /*
  * A public survey as one request sees it (survey_load): the row, its
@@ -35,7 +34,7 @@ struct survey {
 	/* The response in progress (0 when none). */
 	int64_t response;
 	size_t page;
-	const char *answers; /* JSON (draft_decode) */
+	const char *answers; /* JSON (qdraft_decode) */
 	int64_t invitation;
 	const char *invitation_group; /* the group it invites, or NULL */
 	const char *code;	      /* the cookie's resume code */
@@ -54,8 +53,6 @@ bool survey_editor(const struct req *);
 int survey_write(struct xml *, const struct survey *, enum locale);
 
 /* answer.c */
-char *draft_json(struct arena *, const struct qanswers *);
-int draft_decode(struct arena *, const char *, struct qanswers *);
 enum http_status answer_show(struct req *, struct xml *);
 enum http_status answer_save(struct req *, struct xml *);
 enum http_status answer_saved(struct req *, struct xml *);

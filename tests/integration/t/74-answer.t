@@ -11,6 +11,7 @@ use utf8;
 use Test::More;
 use Karika::Test;
 use Encode ();
+use POSIX ();
 
 my ($year) = map { $_->[0] } sql("SELECT YEAR(UTC_DATE())");
 my $slug = "needs-$year";
@@ -19,6 +20,11 @@ my ($sid) = map { $_->[0] } sql("SELECT id FROM survey WHERE code = '$slug'");
 sub completed { my ($n) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid AND status = 'completed'"); return $n }
 
 like(get('/surveys/?lang=en')->{content}, qr{href="$base"}, 'the list links the open survey');
+# The worker's own paths are no survey's, even if a row says so.
+sql("UPDATE survey SET code = 'health' WHERE code = 'pilot-$year'");
+is(get('/surveys/health/')->{status}, 404, 'no survey answers at /surveys/health/');
+is(get('/surveys/edit/page')->{status}, 404, 'nor at /surveys/edit/page');
+sql("UPDATE survey SET code = 'pilot-$year' WHERE code = 'health'");
 
 my $a = agent();
 my $r = $a->get("$base?lang=en");
@@ -104,8 +110,16 @@ is(completed(), $before + 1, 'one more completed response');
 like($a->get("${base}thanks?lang=en")->{content}, qr/Thank you/, 'the thank-you page');
 
 my ($rid) = map { $_->[0] } sql("SELECT MAX(id) FROM survey_response WHERE survey_id = $sid AND status = 'completed'");
-my ($row) = sql("SELECT IFNULL(resume_hash, '-'), IFNULL(invitation_id, '-'), IFNULL(answers, '-'), completed_on = UTC_DATE(), respondent_group FROM survey_response WHERE id = $rid");
-is_deeply($row, ['-', '-', '-', 1, 'citizen'], 'the response keeps no code, invitation or draft; the day; its group');
+# The day where the survey runs: the installation's zone (worker.c's
+# default, the stack's config names none), not UTC's.
+my $today = do {
+	local $ENV{TZ} = 'CET-1CEST,M3.5.0,M10.5.0/3';
+	POSIX::tzset();
+	POSIX::strftime('%Y-%m-%d', localtime);
+};
+POSIX::tzset();
+my ($row) = sql("SELECT IFNULL(resume_hash, '-'), IFNULL(invitation_id, '-'), IFNULL(answers, '-'), completed_on, respondent_group FROM survey_response WHERE id = $rid");
+is_deeply($row, ['-', '-', '-', $today, 'citizen'], 'the response keeps no code, invitation or draft; the local day; its group');
 my @cols = map { $_->[0] } sql("SELECT column_name FROM information_schema.columns WHERE table_schema = 'karika' AND table_name IN ('survey_response', 'survey_answer')");
 ok(!grep(/addr|agent|ip|account|_at$/i, @cols), 'no column for an address, agent, account or time');
 my %ans = map { ($_->[0] . '/' . $_->[1] => Encode::decode('UTF-8', $_->[2])) } sql("SELECT question, item, IFNULL(option_code, IFNULL(number, text)) FROM survey_answer WHERE response_id = $rid");

@@ -1283,3 +1283,105 @@ WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 5)
 SELECT @s2, UNHEX(SHA2(CONCAT('karika-demo-invite-', n), 256)), 'csw' FROM seq;
 
 DROP TEMPORARY TABLE demo_resp, demo_w, demo_pick, demo_multi;
+
+-- Case management and activation (issue 15): the pilot's two priority
+-- groups, its cooperation protocol with eight partners, and the
+-- work-capable people whose cases demo-accounts.sql opens (cases need
+-- their lead worker's account).  Names invented, as everywhere here.
+SET @m = (SELECT id FROM municipality WHERE code = 'novi-pazar');
+INSERT INTO priority_group (municipality_id, code, name_sr_latn,
+    name_sr_cyrl, name_bs, name_en, derive, position) VALUES
+(@m, 'dv-women', 'Žene žrtve nasilja u porodici',
+ 'Жене жртве насиља у породици', 'Žene žrtve nasilja u porodici',
+ 'Women victims of domestic violence', 'manual', 1),
+(@m, 'rural-ota', 'Korisnici jednokratne pomoći na selu',
+ 'Корисници једнократне помоћи на селу',
+ 'Korisnici jednokratne pomoći na selu',
+ 'Rural recipients of one-time assistance', 'rural-ota', 2);
+
+INSERT INTO organisation (municipality_id, name, name_cyrl, kind, category,
+    registration_number, address, phone, email) VALUES
+(@m, 'Nacionalna služba za zapošljavanje, filijala Novi Pazar',
+ 'Национална служба за запошљавање, филијала Нови Пазар', 'public',
+ 'partner', '17000011', 'Stane Bačanin 18', '+381 20 000 011',
+ 'nsz.np@example.org'),
+(@m, 'Dom zdravlja Novi Pazar', 'Дом здравља Нови Пазар', 'public',
+ 'partner', '17000012', 'Generala Živkovića 1', '+381 20 000 012',
+ 'dz.np@example.org'),
+(@m, 'Tehnička škola Novi Pazar', 'Техничка школа Нови Пазар', 'public',
+ 'partner', '17000013', 'Rifata Burdževića 10', '+381 20 000 013',
+ 'ts.np@example.org'),
+(@m, 'Udruženje žena „Iskra“', 'Удружење жена „Искра“', 'association',
+ 'partner', '17000014', 'Ejupa Kurtagića 4', '+381 20 000 014',
+ 'iskra@example.org'),
+(@m, 'Socijalno preduzeće „Zanatski centar“',
+ 'Социјално предузеће „Занатски центар“', 'other', 'partner', '17000015',
+ '28. novembra 30', '+381 20 000 015', 'zanatski@example.org'),
+(@m, 'Socijalna zadruga „Pešter“', 'Социјална задруга „Пештер“', 'other',
+ 'partner', '17000016', 'Deževa bb', '+381 20 000 016',
+ 'pester@example.org'),
+(@m, 'Regionalna privredna komora Novi Pazar',
+ 'Регионална привредна комора Нови Пазар', 'public', 'partner',
+ '17000017', 'Stevana Nemanje 40', '+381 20 000 017',
+ 'rpk.np@example.org'),
+(@m, 'Tekstil NP d.o.o.', 'Текстил НП д.о.о.', 'private', 'partner',
+ '17000018', 'Industrijska zona bb', '+381 20 000 018',
+ 'tekstil@example.org');
+
+INSERT INTO protocol (municipality_id, title, signed_on) VALUES
+(@m, 'Protokol o saradnji u integrisanom vođenju slučaja i aktivaciji',
+ '2025-02-14');
+SET @proto = LAST_INSERT_ID();
+INSERT INTO protocol_partner (protocol_id, organisation_id, commitments)
+SELECT @proto, o.id, CASE o.registration_number
+    WHEN '17000011' THEN 'Evidencija, savetovanje i posredovanje u zapošljavanju; mere aktivne politike zapošljavanja.'
+    WHEN '17000012' THEN 'Procena radne sposobnosti i zdravstvena podrška u roku od 15 dana od uputa.'
+    WHEN '17000013' THEN 'Obuke za sticanje i dokvalifikaciju zanimanja.'
+    WHEN '17000014' THEN 'Psihosocijalna podrška ženama i grupe samopomoći.'
+    WHEN '17000015' THEN 'Radna mesta i radno osposobljavanje u socijalnom preduzeću.'
+    WHEN '17000016' THEN 'Zapošljavanje u zadruzi, sezonski i stalni poslovi.'
+    WHEN '17000017' THEN 'Povezivanje sa poslodavcima i podrška samozapošljavanju.'
+    ELSE 'Prijem kandidata na probni rad i zapošljavanje.' END
+FROM organisation o WHERE o.municipality_id = @m AND o.category = 'partner';
+
+-- Twenty-eight work-capable adults for the cases (eighteen closed with
+-- the pilot's outcomes, ten open); 'r' settlements are rural.
+INSERT INTO person (municipality_id, given_name, family_name, name_key,
+    family_key, birth_date, sex, settlement_id, address, phone)
+WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 28)
+SELECT @m,
+    ELT(1 + n % 14, 'Alma', 'Fahrudin', 'Mirsada', 'Dejan', 'Azra', 'Zoran',
+	'Emina', 'Sead', 'Dragana', 'Nermin', 'Hana', 'Milan', 'Sabina',
+	'Edin'),
+    ELT(1 + n % 9, 'Kurtović', 'Dudić', 'Rovčanin', 'Jovanović', 'Bihorac',
+	'Lekić', 'Gegić', 'Marković', 'Fetahović'),
+    '', '', DATE '1975-03-01' + INTERVAL (n * 311) DAY,
+    IF(n % 14 IN (0, 2, 4, 6, 8, 10, 12), 'female', 'male'),
+    (SELECT id FROM settlement WHERE municipality_id = @m AND name =
+	ELT(1 + n % 5, 'Novi Pazar', 'Deževa', 'Trnava', 'Postenje', 'Mur')),
+    CONCAT('Ulica ', n, ' bb'), CONCAT('+381 63 000 ', LPAD(n, 4, '0'))
+FROM seq;
+SET @a0 = LAST_INSERT_ID() - 1;
+UPDATE person SET
+    name_key = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(
+	LOWER(CONCAT(given_name, ' ', family_name)), 'đ', 'd'), 'č', 'c'),
+	'ć', 'c'), 'š', 's'), 'ž', 'z'), 'dj', 'd'),
+    family_key = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(
+	LOWER(family_name), 'đ', 'd'), 'č', 'c'), 'ć', 'c'), 'š', 's'),
+	'ž', 'z'), 'dj', 'd')
+WHERE id BETWEEN @a0 + 1 AND @a0 + 28;
+
+-- Group training in personal and business competences (its members and
+-- attendance follow the cases, in demo-accounts.sql).
+INSERT INTO group_activity (municipality_id, title, organisation_id,
+    starts_on)
+SELECT @m, 'Obuka: lične i poslovne kompetencije', o.id, '2025-04-07'
+FROM organisation o WHERE o.municipality_id = @m
+    AND o.registration_number = '17000014';
+INSERT INTO group_session (activity_id, held_on, topic)
+SELECT g.id, DATE '2025-04-07' + INTERVAL (7 * s.n) DAY,
+    ELT(s.n + 1, 'Komunikacija', 'Pisanje biografije', 'Razgovor za posao',
+	'Osnove preduzetništva')
+FROM group_activity g
+JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) s
+WHERE g.municipality_id = @m;

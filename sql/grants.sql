@@ -127,3 +127,33 @@ GRANT SELECT ON karika.settlement TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.need TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.end_reason TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.month_close TO 'karika_reports'@'localhost';
+
+-- Cases, referrals, the protocol and DV (0010, issue 15): the registry's
+-- own.  DELETE only where a form replaces a case's list (barriers,
+-- manual priority marks); grants end (ended_at), never go.  Reports see
+-- outcomes and DV figures through views without names, and the priority
+-- groups (names of groups, not of people).
+GRANT SELECT ON karika.csw_supervisor TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.priority_group TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.protocol TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.protocol_partner TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.case_file TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.case_barrier TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.case_priority TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.case_goal TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.case_activity TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.case_review TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.group_activity TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.group_member TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.group_session TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.group_attendance TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.referral TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.referral_field TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.dv_case TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.dv_measure TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.dv_referral TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.record_grant TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.report_case_outcome TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_case_priority TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_dv TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.priority_group TO 'karika_reports'@'localhost';

@@ -137,6 +137,15 @@
                 <xsl:text> · </xsl:text>
                 <a href="/registry/deliveries"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.deliveries'"/></xsl:call-template></a>
               </xsl:if>
+              <!-- Cases and referrals (registry-cases.xsl, issue 15). -->
+              <xsl:if test="/page/session/user/role[@name = 'csw']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/cases"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.cases'"/></xsl:call-template></a>
+              </xsl:if>
+              <xsl:if test="/page/session/user/role[@name = 'partner']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/referrals"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.referrals'"/></xsl:call-template></a>
+              </xsl:if>
               <xsl:if test="/page/session/user/role[@name = 'provider' or @name = 'csw' or @name = 'analyst' or @name = 'admin']">
                 <xsl:text> · </xsl:text>
                 <a href="/registry/organisations"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.organisations'"/></xsl:call-template></a>

@@ -5,6 +5,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="layout.xsl"/>
 <xsl:include href="registry-care.xsl"/>
+<xsl:include href="registry-cases.xsl"/>
 
 <xsl:template match="home" mode="title"><xsl:value-of select="municipality"/></xsl:template>
 

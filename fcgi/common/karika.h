@@ -262,6 +262,8 @@ enum role {
 	ROLE_ANALYST,  /* the city's social-affairs department */
 	ROLE_EDITOR,   /* survey editor or researcher */
 	ROLE_ADMIN,    /* municipal IT: accounts, catalogue, settings */
+	ROLE_PARTNER,  /* staff of a partner organisation of the protocol:
+			  only the referrals it received (issue 15) */
 	ROLE__MAX
 };
 
@@ -273,7 +275,7 @@ extern const char *const role_names[ROLE__MAX];
 #define PERM_STAFF                                                             \
 	(PERM_ROLE(ROLE_PROVIDER) | PERM_ROLE(ROLE_CSW) |                      \
 	    PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_EDITOR) |                 \
-	    PERM_ROLE(ROLE_ADMIN))
+	    PERM_ROLE(ROLE_ADMIN) | PERM_ROLE(ROLE_PARTNER))
 #define PERM_USER (PERM_ROLE(ROLE_CITIZEN) | PERM_STAFF)
 #define PERM_ANY  (PERM_USER | PERM_ANON)
 
@@ -286,7 +288,8 @@ struct sess {
 	const char *locale;
 	unsigned perms;	      /* PERM_ROLE bits of the roles held */
 	int64_t municipality; /* scope of staff roles (0: none) */
-	int64_t organisation; /* scope of the provider role (0: none) */
+	int64_t organisation; /* scope of the provider and partner roles
+				 (0: none) */
 	const char *created;
 };
 

@@ -22,6 +22,7 @@ const char *const role_names[ROLE__MAX] = {
     "analyst",	/* ROLE_ANALYST */
     "editor",	/* ROLE_EDITOR */
     "admin",	/* ROLE_ADMIN */
+    "partner",	/* ROLE_PARTNER */
 };
 
 /*

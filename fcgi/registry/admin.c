@@ -25,7 +25,7 @@ static const struct record_kind account_kind = {
 
 /* The roles an administrator may give (a citizen registers alone). */
 static const char *const staff_roles[] = {
-    "provider", "csw", "analyst", "editor", "admin", NULL};
+    "provider", "csw", "analyst", "editor", "admin", "partner", NULL};
 
 enum { AF_NAME, AF_EMAIL, AF_ROLE, AF_ORGANISATION, AF__MAX };
 static const struct field account_fields[AF__MAX] = {
@@ -161,7 +161,7 @@ admin_account_create(struct req *r, struct xml *x)
 }
 
 /*
- * A provider role also names one of the organisations of the
+ * A provider (or partner) role also names one of the organisations of the
  * administrator's municipality.
  */
 static enum http_status
@@ -171,7 +171,8 @@ account_check(struct req *r, struct form *f)
 	enum db_rc rc;
 
 	if (f->error[AF_ROLE] != NULL ||
-	    strcmp(f->text[AF_ROLE], "provider") != 0 ||
+	    (strcmp(f->text[AF_ROLE], "provider") != 0 &&
+		strcmp(f->text[AF_ROLE], "partner") != 0) ||
 	    f->error[AF_ORGANISATION] != NULL)
 		return HTTP_OK;
 	if (!f->present[AF_ORGANISATION] || *f->text[AF_ORGANISATION] == '\0') {
@@ -197,7 +198,9 @@ account_save(struct req *r, struct form *f)
 	struct db_res res;
 	enum db_rc rc;
 	const char *token;
-	bool provider = strcmp(f->text[AF_ROLE], "provider") == 0;
+	/* provider and partner staff are scoped to their organisation */
+	bool provider = strcmp(f->text[AF_ROLE], "provider") == 0 ||
+	    strcmp(f->text[AF_ROLE], "partner") == 0;
 	int64_t id;
 
 	if ((rc = db_begin(r->w->db)) != DB_OK)

@@ -121,4 +121,52 @@ enum http_status care_org_load(struct req *, struct care_org *);
 int care_org_write(
     struct req *, struct xml *, const struct care_org *, const char *);
 
+/* cases, referrals, the protocol, DV: case.c, referral.c, dv.c (issue 15) */
+#define CASE_BARRIERS	5  /* case_barrier.barrier (0010) */
+#define REFERRAL_FIELDS 10 /* referral_field.field (0010) */
+#define DV_KINDS	5  /* dv_case.kinds (0010) */
+
+extern const struct record_kind case_kind;
+extern const char *const case_barriers[CASE_BARRIERS];
+
+const char *case_today(struct req *);
+const char *case_key(struct req *, const char *);
+bool case_flag(const struct db_res *, const char *);
+enum http_status cases_list(struct req *, struct xml *);
+enum http_status case_show(struct req *, struct xml *);
+enum http_status case_new(struct req *, struct xml *);
+enum http_status case_create(struct req *, struct xml *);
+enum http_status case_assess(struct req *, struct xml *);
+enum http_status case_priority(struct req *, struct xml *);
+enum http_status case_goal(struct req *, struct xml *);
+enum http_status case_activity(struct req *, struct xml *);
+enum http_status case_activity_done(struct req *, struct xml *);
+enum http_status case_review(struct req *, struct xml *);
+enum http_status case_review_held(struct req *, struct xml *);
+enum http_status case_plan_submit(struct req *, struct xml *);
+enum http_status case_plan_approve(struct req *, struct xml *);
+enum http_status case_close(struct req *, struct xml *);
+enum http_status case_close_approve(struct req *, struct xml *);
+enum http_status case_transfer(struct req *, struct xml *);
+enum http_status case_transfer_accept(struct req *, struct xml *);
+enum http_status referral_new(struct req *, struct xml *);
+enum http_status referral_close(struct req *, struct xml *);
+enum http_status referrals_list(struct req *, struct xml *);
+enum http_status referral_show(struct req *, struct xml *);
+enum http_status referral_accept(struct req *, struct xml *);
+enum http_status referral_decline(struct req *, struct xml *);
+enum http_status referral_report(struct req *, struct xml *);
+enum http_status protocol_show(struct req *, struct xml *);
+enum http_status dv_list(struct req *, struct xml *);
+enum http_status dv_show(struct req *, struct xml *);
+enum http_status dv_new(struct req *, struct xml *);
+enum http_status dv_create(struct req *, struct xml *);
+enum http_status dv_plan(struct req *, struct xml *);
+enum http_status dv_measure(struct req *, struct xml *);
+enum http_status dv_measure_extend(struct req *, struct xml *);
+enum http_status dv_referral(struct req *, struct xml *);
+enum http_status dv_assign(struct req *, struct xml *);
+enum http_status dv_glass_form(struct req *, struct xml *);
+enum http_status dv_glass(struct req *, struct xml *);
+
 #endif

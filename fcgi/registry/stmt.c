@@ -337,4 +337,396 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_MONTH_CLOSE] =
 	"INSERT INTO month_close (organisation_id, month, closed_by) "
 	"VALUES (?, ?, ?)",
+    /*
+     * Cases, referrals and DV (issue 15; case.c, referral.c, dv.c).  A
+     * scope statement starts FROM (SELECT ? AS id, …) q so that the
+     * record's id comes first, as record_check() binds it.
+     */
+    [STMT_CASE_SCOPE] =
+	"SELECT c.id, c.person_id AS person, p.given_name AS given, "
+	"p.family_name AS family, p.birth_date AS birth, st.area, "
+	"c.household, c.lead_account_id AS lead, la.name AS `lead-name`, "
+	"c.opened_on AS opened, c.intake, c.intake_note AS `intake-note`, "
+	"c.one_time_assistance AS ota, c.urgent, c.safety, c.needs, "
+	"c.strengths, c.plan_status AS plan, "
+	"c.plan_approved_at AS `plan-approved`, pa.name AS `plan-approver`, "
+	"c.status, c.outcome, c.exit_reason AS `exit-reason`, "
+	"c.outcome_on AS `outcome-on`, "
+	"c.outcome_organisation_id AS `outcome-org`, "
+	"oo.name AS `outcome-org-name`, c.closed_at AS closed, "
+	"c.transfer_to AS `transfer-to`, ta.name AS `transfer-name`, "
+	"c.lead_account_id = q.me AS mine, c.transfer_to <=> q.me AS `to-me`, "
+	"EXISTS (SELECT 1 FROM csw_supervisor s WHERE s.account_id = q.me "
+	"AND s.municipality_id = c.municipality_id) AS supervisor "
+	"FROM (SELECT ? AS id, ? AS muni, ? AS me) q "
+	"JOIN case_file c ON c.id = q.id AND c.municipality_id = q.muni "
+	"JOIN person p ON p.id = c.person_id "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"JOIN account la ON la.id = c.lead_account_id "
+	"LEFT JOIN account pa ON pa.id = c.plan_approved_by "
+	"LEFT JOIN account ta ON ta.id = c.transfer_to "
+	"LEFT JOIN organisation oo ON oo.id = c.outcome_organisation_id",
+    /* A worker's own open cases, urgent and overdue first. */
+    [STMT_CASE_MINE] =
+	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
+	"c.opened_on AS opened, c.status, c.plan_status AS plan, c.urgent, "
+	"c.safety, (SELECT COUNT(*) FROM case_activity a "
+	"WHERE a.case_id = c.id AND a.done_on IS NULL "
+	"AND a.due_on < UTC_DATE()) AS overdue, "
+	"(SELECT MIN(a.due_on) FROM case_activity a WHERE a.case_id = c.id "
+	"AND a.done_on IS NULL) AS `next-due`, "
+	"(SELECT COUNT(*) FROM case_review v WHERE v.case_id = c.id "
+	"AND v.held_on IS NULL AND v.due_on < UTC_DATE()) AS "
+	"`reviews-overdue`, (SELECT MIN(v.due_on) FROM case_review v "
+	"WHERE v.case_id = c.id AND v.held_on IS NULL) AS `next-review` "
+	"FROM case_file c JOIN person p ON p.id = c.person_id "
+	"WHERE c.lead_account_id = ? AND c.status IN ('open', 'closing') "
+	"ORDER BY c.urgent DESC, c.safety DESC, overdue DESC, "
+	"`reviews-overdue` DESC, c.id LIMIT 500",
+    [STMT_CASE_TRANSFERS] =
+	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
+	"la.name AS `lead-name`, c.urgent, c.safety "
+	"FROM case_file c JOIN person p ON p.id = c.person_id "
+	"JOIN account la ON la.id = c.lead_account_id "
+	"WHERE c.transfer_to = ? AND c.status <> 'closed' "
+	"ORDER BY c.id LIMIT 100",
+    /* A supervisor's: plans and closings of others' cases to approve. */
+    [STMT_CASE_APPROVALS] =
+	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
+	"la.name AS `lead-name`, c.plan_status AS plan, c.status, c.urgent, "
+	"c.safety FROM (SELECT ? AS me, ? AS muni) q "
+	"JOIN csw_supervisor s ON s.account_id = q.me "
+	"AND s.municipality_id = q.muni "
+	"JOIN case_file c ON c.municipality_id = q.muni "
+	"AND (c.plan_status = 'submitted' OR c.status = 'closing') "
+	"AND c.lead_account_id <> q.me "
+	"JOIN person p ON p.id = c.person_id "
+	"JOIN account la ON la.id = c.lead_account_id "
+	"ORDER BY c.id LIMIT 100",
+    /* Cases of people whose name (search key) starts with ? */
+    [STMT_CASE_SEARCH] =
+	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
+	"la.name AS `lead-name`, c.status, c.opened_on AS opened, c.urgent, "
+	"c.safety FROM person p JOIN case_file c ON c.person_id = p.id "
+	"JOIN account la ON la.id = c.lead_account_id "
+	"WHERE p.municipality_id = ? AND (p.name_key LIKE CONCAT(?, '%') "
+	"OR p.family_key LIKE CONCAT(?, '%')) "
+	"ORDER BY p.family_name, p.given_name, c.id LIMIT 50",
+    [STMT_CASE_PERSON_FIND] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "
+	"p.birth_date AS birth, st.name AS settlement FROM person p "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"WHERE p.municipality_id = ? AND (p.name_key LIKE CONCAT(?, '%') "
+	"OR p.family_key LIKE CONCAT(?, '%')) "
+	"ORDER BY p.family_name, p.given_name LIMIT 20",
+    [STMT_CASE_PERSON_SCOPE] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "
+	"p.birth_date AS birth, st.area FROM person p "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"WHERE p.id = ? AND p.municipality_id = ?",
+    [STMT_CASE_INSERT] =
+	"INSERT INTO case_file (municipality_id, person_id, household, "
+	"lead_account_id, opened_on, intake, intake_note, "
+	"one_time_assistance, urgent, safety) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_CASE_UPDATE] =
+	"UPDATE case_file SET household = ?, intake = ?, intake_note = ?, "
+	"one_time_assistance = ?, urgent = ?, safety = ?, needs = ?, "
+	"strengths = ? WHERE id = ? AND lead_account_id = ? "
+	"AND status = 'open'",
+    [STMT_CASE_BARRIERS] =
+	"SELECT barrier AS code, note FROM case_barrier WHERE case_id = ? "
+	"ORDER BY barrier",
+    [STMT_CASE_BARRIERS_CLEAR] = "DELETE FROM case_barrier WHERE case_id = ?",
+    [STMT_CASE_BARRIER_ADD] =
+	"INSERT INTO case_barrier (case_id, barrier, note) VALUES (?, ?, ?)",
+    /* Every priority group of the case's town, marked or not; the
+     * rural-ota mark comes from the settlement and one-time assistance. */
+    [STMT_CASE_PRIORITIES] =
+	"SELECT g.id, g.code, g.derive, "
+	"ELT(?, g.name_sr_cyrl, g.name_sr_latn, g.name_bs, g.name_en) AS name, "
+	"IF(g.derive = 'manual', EXISTS (SELECT 1 FROM case_priority cp "
+	"WHERE cp.case_id = c.id AND cp.group_id = g.id), "
+	"c.one_time_assistance AND COALESCE(st.area = 'rural', 0)) AS marked "
+	"FROM case_file c JOIN person p ON p.id = c.person_id "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"JOIN priority_group g ON g.municipality_id = c.municipality_id "
+	"WHERE c.id = ? ORDER BY g.position, g.id",
+    [STMT_CASE_PRIORITY_CLEAR] = "DELETE FROM case_priority WHERE case_id = ?",
+    [STMT_CASE_PRIORITY_ADD] =
+	"INSERT INTO case_priority (case_id, group_id) SELECT c.id, g.id "
+	"FROM case_file c JOIN priority_group g "
+	"ON g.municipality_id = c.municipality_id AND g.derive = 'manual' "
+	"WHERE c.id = ? AND g.id = ?",
+    [STMT_CASE_GOALS] =
+	"SELECT id AS value, text AS label FROM case_goal WHERE case_id = ? "
+	"ORDER BY id LIMIT 100",
+    [STMT_CASE_GOAL_INSERT] =
+	"INSERT INTO case_goal (case_id, text) VALUES (?, ?)",
+    [STMT_CASE_ACTIVITIES] =
+	"SELECT a.id, a.goal_id AS goal, a.text, a.organisation_id AS org, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS `org-name`, "
+	"a.due_on AS due, a.done_on AS done, "
+	"a.done_on IS NULL AND a.due_on < UTC_DATE() AS overdue "
+	"FROM case_activity a "
+	"LEFT JOIN organisation o ON o.id = a.organisation_id "
+	"WHERE a.case_id = ? ORDER BY a.due_on, a.id LIMIT 500",
+    [STMT_CASE_ACTIVITY_INSERT] =
+	"INSERT INTO case_activity (case_id, goal_id, text, organisation_id, "
+	"due_on) VALUES (?, ?, ?, ?, ?)",
+    [STMT_CASE_ACTIVITY_DONE] =
+	"UPDATE case_activity SET done_on = UTC_DATE() WHERE id = ? "
+	"AND case_id = ? AND done_on IS NULL",
+    [STMT_CASE_REVIEWS] =
+	"SELECT id, due_on AS due, held_on AS held, "
+	"held_on IS NULL AND due_on < UTC_DATE() AS overdue "
+	"FROM case_review WHERE case_id = ? ORDER BY due_on, id LIMIT 100",
+    [STMT_CASE_REVIEW_INSERT] =
+	"INSERT INTO case_review (case_id, due_on) VALUES (?, ?)",
+    [STMT_CASE_REVIEW_HELD] =
+	"UPDATE case_review SET held_on = UTC_DATE() WHERE id = ? "
+	"AND case_id = ? AND held_on IS NULL",
+    [STMT_CASE_PLAN_SUBMIT] =
+	"UPDATE case_file c SET plan_status = 'submitted' WHERE c.id = ? "
+	"AND c.lead_account_id = ? AND c.status = 'open' "
+	"AND c.plan_status = 'draft' "
+	"AND EXISTS (SELECT 1 FROM case_goal g WHERE g.case_id = c.id)",
+    /* A supervisor of the town, never the case's own lead worker. */
+    [STMT_CASE_PLAN_APPROVE] =
+	"UPDATE case_file c SET plan_status = 'approved', "
+	"plan_approved_by = ?, plan_approved_at = UTC_TIMESTAMP() "
+	"WHERE c.id = ? AND c.plan_status = 'submitted' "
+	"AND c.lead_account_id <> ? AND EXISTS (SELECT 1 FROM csw_supervisor "
+	"s WHERE s.account_id = ? AND s.municipality_id = c.municipality_id)",
+    [STMT_CASE_CLOSE_REQUEST] =
+	"UPDATE case_file SET status = 'closing', outcome = ?, "
+	"exit_reason = ?, outcome_on = ?, outcome_organisation_id = ? "
+	"WHERE id = ? AND lead_account_id = ? AND status = 'open'",
+    [STMT_CASE_CLOSE_APPROVE] =
+	"UPDATE case_file c SET status = 'closed', closed_by = ?, "
+	"closed_at = UTC_TIMESTAMP(), transfer_to = NULL "
+	"WHERE c.id = ? AND c.status = 'closing' "
+	"AND c.lead_account_id <> ? AND EXISTS (SELECT 1 FROM csw_supervisor "
+	"s WHERE s.account_id = ? AND s.municipality_id = c.municipality_id)",
+    [STMT_CASE_TRANSFER] = "UPDATE case_file SET transfer_to = ? WHERE id = ? "
+			   "AND lead_account_id = ? AND status <> 'closed'",
+    [STMT_CASE_TRANSFER_ACCEPT] =
+	"UPDATE case_file SET lead_account_id = ?, transfer_to = NULL "
+	"WHERE id = ? AND transfer_to = ? AND status <> 'closed'",
+    [STMT_CASE_SUPERVISOR] =
+	"SELECT 1 AS yes FROM csw_supervisor WHERE account_id = ? "
+	"AND municipality_id = ?",
+    /* Other active CSW workers of the town: whom to transfer or assign. */
+    [STMT_CSW_WORKERS] =
+	"SELECT DISTINCT a.id AS value, a.name AS label FROM account_role r "
+	"JOIN account a ON a.id = r.account_id WHERE r.role = 'csw' "
+	"AND r.municipality_id = ? AND a.status = 'active' AND a.id <> ? "
+	"ORDER BY a.name LIMIT 500",
+    [STMT_PARTNER_OPTIONS] =
+	"SELECT o.id AS value, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS label "
+	"FROM organisation o WHERE o.municipality_id = ? "
+	"AND o.category = 'partner' ORDER BY label LIMIT 200",
+    [STMT_CASE_REFERRALS] =
+	"SELECT r.id, r.organisation_id AS org, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS `org-name`, "
+	"r.request, r.status, r.sent_at AS sent, r.result, "
+	"r.action_note AS `action-note`, g.expires_at AS expires, "
+	"g.ended_at IS NULL AND g.expires_at > UTC_TIMESTAMP() AS open "
+	"FROM referral r JOIN organisation o ON o.id = r.organisation_id "
+	"LEFT JOIN record_grant g ON g.object_type = 'referral' "
+	"AND g.object_id = r.id WHERE r.case_id = ? ORDER BY r.id LIMIT 100",
+    [STMT_CASE_GROUPS] =
+	"SELECT ga.id, ga.title, (SELECT COUNT(*) FROM group_session s "
+	"WHERE s.activity_id = ga.id) AS sessions, "
+	"(SELECT COUNT(*) FROM group_attendance t JOIN group_session s "
+	"ON s.id = t.session_id WHERE s.activity_id = ga.id "
+	"AND t.case_id = m.case_id) AS attended "
+	"FROM group_member m JOIN group_activity ga ON ga.id = m.activity_id "
+	"WHERE m.case_id = ? ORDER BY ga.starts_on LIMIT 50",
+    [STMT_REFERRAL_INSERT] =
+	"INSERT INTO referral (case_id, organisation_id, sent_by, request) "
+	"VALUES (?, ?, ?, ?)",
+    [STMT_REFERRAL_FIELD_ADD] =
+	"INSERT INTO referral_field (referral_id, field) VALUES (?, ?)",
+    /* The last two: seconds to expiry (0: none), twice. */
+    [STMT_GRANT_INSERT] =
+	"INSERT INTO record_grant (object_type, object_id, kind, account_id, "
+	"organisation_id, reason, granted_by, expires_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, "
+	"IF(? > 0, UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL))",
+    [STMT_GRANT_END] =
+	"UPDATE record_grant SET ended_at = UTC_TIMESTAMP() "
+	"WHERE object_type = ? AND object_id = ? AND ended_at IS NULL",
+    /* A partner's referral: only through a live grant to its
+     * organisation (the grant's expiry checked here, whatever a job did). */
+    [STMT_REFERRAL_PARTNER_SCOPE] =
+	"SELECT r.id, r.request, r.status, r.sent_at AS sent, "
+	"r.answered_at AS answered, r.action_note AS `action-note`, "
+	"r.result, g.expires_at AS expires, sa.name AS `sent-by` "
+	"FROM referral r JOIN record_grant g ON g.object_type = 'referral' "
+	"AND g.object_id = r.id AND g.organisation_id = r.organisation_id "
+	"JOIN account sa ON sa.id = r.sent_by "
+	"WHERE r.id = ? AND r.organisation_id = ? AND g.ended_at IS NULL "
+	"AND g.expires_at > UTC_TIMESTAMP() AND r.status <> 'closed'",
+    [STMT_REFERRAL_CSW_SCOPE] =
+	"SELECT r.id, r.case_id AS `case`, r.organisation_id AS org, "
+	"r.status, c.lead_account_id AS lead FROM referral r "
+	"JOIN case_file c ON c.id = r.case_id "
+	"WHERE r.id = ? AND c.municipality_id = ?",
+    [STMT_REFERRAL_FIELDS] =
+	"SELECT field FROM referral_field WHERE referral_id = ? ORDER BY field",
+    /* The minimal packet: a field not ticked is NULL here, so that it
+     * never leaves the database. */
+    [STMT_REFERRAL_PACKET] =
+	"SELECT IF(FIND_IN_SET('name', f.fields), "
+	"CONCAT(p.given_name, ' ', p.family_name), NULL) AS name, "
+	"IF(FIND_IN_SET('birth', f.fields), p.birth_date, NULL) AS birth, "
+	"IF(FIND_IN_SET('sex', f.fields), p.sex, NULL) AS sex, "
+	"IF(FIND_IN_SET('phone', f.fields), NULLIF(p.phone, ''), NULL) "
+	"AS phone, "
+	"IF(FIND_IN_SET('email', f.fields), NULLIF(p.email, ''), NULL) "
+	"AS email, "
+	"IF(FIND_IN_SET('address', f.fields), NULLIF(p.address, ''), NULL) "
+	"AS address, "
+	"IF(FIND_IN_SET('settlement', f.fields), st.name, NULL) AS settlement, "
+	"IF(FIND_IN_SET('needs', f.fields), NULLIF(c.needs, ''), NULL) "
+	"AS needs, "
+	"IF(FIND_IN_SET('strengths', f.fields), NULLIF(c.strengths, ''), "
+	"NULL) AS strengths, "
+	"IF(FIND_IN_SET('barriers', f.fields), (SELECT GROUP_CONCAT("
+	"b.barrier ORDER BY b.barrier) FROM case_barrier b "
+	"WHERE b.case_id = c.id), NULL) AS barriers "
+	"FROM (SELECT rf.referral_id, GROUP_CONCAT(rf.field) AS fields "
+	"FROM referral_field rf WHERE rf.referral_id = ? "
+	"GROUP BY rf.referral_id) f JOIN referral r ON r.id = f.referral_id "
+	"JOIN case_file c ON c.id = r.case_id "
+	"JOIN person p ON p.id = c.person_id "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id",
+    [STMT_REFERRAL_LIST_PARTNER] =
+	"SELECT r.id, r.request, r.status, r.sent_at AS sent, "
+	"g.expires_at AS expires, IF(EXISTS (SELECT 1 FROM referral_field f "
+	"WHERE f.referral_id = r.id AND f.field = 'name'), "
+	"CONCAT(p.given_name, ' ', p.family_name), NULL) AS name "
+	"FROM referral r JOIN record_grant g ON g.object_type = 'referral' "
+	"AND g.object_id = r.id AND g.organisation_id = r.organisation_id "
+	"JOIN case_file c ON c.id = r.case_id "
+	"JOIN person p ON p.id = c.person_id "
+	"WHERE r.organisation_id = ? AND g.ended_at IS NULL "
+	"AND g.expires_at > UTC_TIMESTAMP() AND r.status <> 'closed' "
+	"ORDER BY r.sent_at DESC, r.id DESC LIMIT 200",
+    [STMT_REFERRAL_ANSWER] =
+	"UPDATE referral SET status = ?, answered_at = UTC_TIMESTAMP() "
+	"WHERE id = ? AND organisation_id = ? AND status = 'sent'",
+    [STMT_REFERRAL_REPORT] =
+	"UPDATE referral SET action_note = ?, result = ? WHERE id = ? "
+	"AND organisation_id = ? AND status = 'accepted'",
+    [STMT_REFERRAL_CLOSE] =
+	"UPDATE referral SET status = 'closed', closed_at = UTC_TIMESTAMP() "
+	"WHERE id = ? AND status <> 'closed'",
+    [STMT_PROTOCOL] =
+	"SELECT id, title, signed_on AS signed FROM protocol "
+	"WHERE municipality_id = ? ORDER BY signed_on DESC LIMIT 10",
+    [STMT_PROTOCOL_PARTNERS] =
+	"SELECT pp.protocol_id AS protocol, o.id, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS name, "
+	"o.kind, pp.commitments FROM protocol_partner pp "
+	"JOIN protocol pr ON pr.id = pp.protocol_id "
+	"JOIN organisation o ON o.id = pp.organisation_id "
+	"WHERE pr.municipality_id = ? ORDER BY name LIMIT 200",
+    /*
+     * A DV case exists only for the workers assigned to it and, for a
+     * few hours, for one who broke the glass: anyone else gets no row.
+     * The victim's address only for the assigned.
+     */
+    [STMT_DV_SCOPE] =
+	"SELECT d.id, d.incident_on AS incident, d.kinds, "
+	"d.victim_name AS victim, d.victim_sex AS `victim-sex`, "
+	"d.victim_born AS `victim-born`, "
+	"IF(EXISTS (SELECT 1 FROM record_grant a WHERE a.object_type = 'dv' "
+	"AND a.object_id = d.id AND a.account_id = q.me "
+	"AND a.kind = 'assigned' AND a.ended_at IS NULL), "
+	"NULLIF(d.victim_address, ''), NULL) AS `victim-address`, "
+	"d.perpetrator_name AS perpetrator, "
+	"d.perpetrator_sex AS `perpetrator-sex`, d.relationship, "
+	"d.children_present AS children, d.contact, "
+	"d.safe_contact AS `safe-contact`, d.plan, "
+	"d.plan_adopted_on AS `plan-adopted`, d.status, "
+	"d.created_at AS created, "
+	"EXISTS (SELECT 1 FROM record_grant a WHERE a.object_type = 'dv' "
+	"AND a.object_id = d.id AND a.account_id = q.me "
+	"AND a.kind = 'assigned' AND a.ended_at IS NULL) AS assigned, "
+	"(SELECT MAX(g.expires_at) FROM record_grant g "
+	"WHERE g.object_type = 'dv' AND g.object_id = d.id "
+	"AND g.account_id = q.me AND g.kind = 'glass' AND g.ended_at IS NULL "
+	"AND g.expires_at > UTC_TIMESTAMP()) AS `glass-until` "
+	"FROM (SELECT ? AS id, ? AS muni, ? AS me) q "
+	"JOIN dv_case d ON d.id = q.id AND d.municipality_id = q.muni "
+	"HAVING assigned OR `glass-until` IS NOT NULL",
+    /* The DV cases the caller may open, optionally by the victim's name. */
+    [STMT_DV_LIST] =
+	"SELECT d.id, d.incident_on AS incident, d.victim_name AS victim, "
+	"d.relationship, d.status, MIN(g.kind) AS access, "
+	"(SELECT MIN(m.ends_at) FROM dv_measure m WHERE m.dv_case_id = d.id "
+	"AND m.ends_at > UTC_TIMESTAMP()) AS `measure-ends`, "
+	"(SELECT COUNT(*) FROM dv_measure m WHERE m.dv_case_id = d.id "
+	"AND m.ends_at > UTC_TIMESTAMP() "
+	"AND m.ends_at <= UTC_TIMESTAMP() + INTERVAL 24 HOUR) AS `ends-soon` "
+	"FROM record_grant g JOIN dv_case d ON d.id = g.object_id "
+	"WHERE g.object_type = 'dv' AND g.account_id = ? "
+	"AND d.municipality_id = ? AND g.ended_at IS NULL "
+	"AND (g.expires_at IS NULL OR g.expires_at > UTC_TIMESTAMP()) "
+	"AND (? = '' OR d.victim_key LIKE CONCAT(?, '%') "
+	"OR d.victim_key LIKE CONCAT('% ', ?, '%')) "
+	"GROUP BY d.id ORDER BY d.status = 'closed', d.incident_on DESC "
+	"LIMIT 200",
+    [STMT_DV_INSERT] =
+	"INSERT INTO dv_case (municipality_id, incident_on, kinds, "
+	"victim_name, victim_key, victim_sex, victim_born, victim_address, "
+	"perpetrator_name, perpetrator_sex, relationship, children_present, "
+	"contact, safe_contact, created_by) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_DV_PLAN] =
+	"UPDATE dv_case SET plan = ?, plan_adopted_on = ?, contact = ?, "
+	"safe_contact = ?, status = ? WHERE id = ?",
+    [STMT_DV_MEASURES] =
+	"SELECT id, kind, starts_at AS starts, ends_at AS ends, extended, "
+	"ends_at <= UTC_TIMESTAMP() AS ended, ends_at > UTC_TIMESTAMP() "
+	"AND ends_at <= UTC_TIMESTAMP() + INTERVAL 24 HOUR AS `ends-soon` "
+	"FROM dv_measure WHERE dv_case_id = ? ORDER BY starts_at, id LIMIT 50",
+    /* 48 hours from the start (the police's order). */
+    [STMT_DV_MEASURE_INSERT] =
+	"INSERT INTO dv_measure (dv_case_id, kind, starts_at, ends_at) "
+	"VALUES (?, ?, ?, ? + INTERVAL 48 HOUR)",
+    /* The court's extension, once, by 1 to 30 days. */
+    [STMT_DV_MEASURE_EXTEND] =
+	"UPDATE dv_measure SET ends_at = ends_at + INTERVAL ? DAY, "
+	"extended = TRUE WHERE id = ? AND dv_case_id = ? AND NOT extended "
+	"AND ends_at > UTC_TIMESTAMP()",
+    [STMT_DV_REFERRALS] =
+	"SELECT id, kind, made_on AS made, note FROM dv_referral "
+	"WHERE dv_case_id = ? ORDER BY made_on, id LIMIT 100",
+    [STMT_DV_REFERRAL_INSERT] =
+	"INSERT INTO dv_referral (dv_case_id, kind, made_on, note) "
+	"VALUES (?, ?, ?, ?)",
+    [STMT_DV_WORKERS] =
+	"SELECT a.name, g.kind, g.expires_at AS until, g.reason, "
+	"g.created_at AS since FROM record_grant g "
+	"JOIN account a ON a.id = g.account_id WHERE g.object_type = 'dv' "
+	"AND g.object_id = ? AND g.ended_at IS NULL "
+	"AND (g.expires_at IS NULL OR g.expires_at > UTC_TIMESTAMP()) "
+	"ORDER BY g.kind, a.name LIMIT 100",
+    [STMT_DV_EXISTS] =
+	"SELECT id FROM dv_case WHERE id = ? AND municipality_id = ?",
+    [STMT_DV_SUPERVISORS] =
+	"SELECT a.email, a.name, a.locale FROM csw_supervisor s "
+	"JOIN account a ON a.id = s.account_id WHERE s.municipality_id = ? "
+	"AND a.status = 'active' LIMIT 20",
+    [STMT_DV_GLASS_LOG] =
+	"SELECT g.object_id AS `case`, a.name, g.reason, g.created_at AS at, "
+	"g.expires_at AS until FROM record_grant g "
+	"JOIN account a ON a.id = g.account_id "
+	"JOIN dv_case d ON d.id = g.object_id WHERE g.object_type = 'dv' "
+	"AND g.kind = 'glass' AND d.municipality_id = ? "
+	"ORDER BY g.id DESC LIMIT 50",
 };

@@ -11,7 +11,7 @@ use Karika::Test;
 my %login = (citizen => 'citizen@example.org', provider1 => 'provider1@example.org',
     provider2 => 'provider2@example.org', csw => 'csw@example.org',
     analyst => 'analyst@example.org', editor => 'editor@example.org',
-    admin => 'admin@example.org');
+    admin => 'admin@example.org', partner => 'partner@example.org');
 my @roles = ('anon', sort keys %login);
 
 open(my $f, '<', "$FindBin::Bin/../routes.tsv") or die "routes.tsv: $!";
@@ -64,6 +64,35 @@ my %care;
 
 # The open demo survey, for the answering routes' "*" (a slug).
 my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs-%' AND status = 'published'");
+
+# Cases, referrals and DV (issue 15): an open demo case led by csw, the
+# demo DV case assigned to csw (the DV-assigned caller) and one of its
+# measures, the open demo referral (partner@example.org's organisation);
+# a second % of a case is no record of it.
+{
+	my ($case) = map { $_->[0] } sql("SELECT MIN(c.id) FROM case_file c JOIN account a "
+	    . "ON a.id = c.lead_account_id WHERE a.email = 'csw\@example.org' AND c.status = 'open' "
+	    . "AND c.plan_status = 'approved'");
+	my ($dv) = map { $_->[0] } sql("SELECT MIN(g.object_id) FROM record_grant g JOIN account a "
+	    . "ON a.id = g.account_id WHERE g.object_type = 'dv' AND g.kind = 'assigned' "
+	    . "AND a.email = 'csw\@example.org'");
+	my ($ms) = map { $_->[0] } sql("SELECT MIN(id) FROM dv_measure WHERE dv_case_id = $dv");
+	my ($ref) = map { $_->[0] } sql("SELECT MIN(r.id) FROM referral r JOIN account_role x "
+	    . "ON x.organisation_id = r.organisation_id JOIN account a ON a.id = x.account_id "
+	    . "WHERE a.email = 'partner\@example.org' AND r.status = 'sent'");
+	for my $p (grep { m{^/registry/(cases|dv)/%} } map { $_->[2] } @rows) {
+		my $x = $p;
+		if ($x =~ m{^/registry/dv/%/measures/%}) {
+			$x =~ s/%/$dv/; $x =~ s/%/$ms/;
+		} elsif ($x =~ m{^/registry/dv/}) {
+			$x =~ s/%/$dv/;
+		} else {
+			$x =~ s/%/$case/; $x =~ s/%/999999999/;
+		}
+		$care{$p} = $x;
+	}
+	$care{'/registry/referrals/%'} = "/registry/referrals/$ref";
+}
 
 my %agent;
 sub caller_for {

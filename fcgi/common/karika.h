@@ -293,6 +293,61 @@ struct sess {
 	const char *created;
 };
 
+/*
+ * --- upload.c: multipart/form-data, a form with files (RFC 7578) ---
+ *
+ * req.c parses a POST body of that type: its fields join r->form, its
+ * files are r->files.  Contents point into the body (bytes, not
+ * NUL-terminated); names, filenames and types are clean copies.
+ */
+
+#define REQ_UPLOAD_MAX_BYTES                                                   \
+	(2 * 1024 * 1024 + 64 * 1024) /* a 2 MiB caseload and its form */
+#define UPLOAD_MAX_PARTS	  16
+#define UPLOAD_PART_MAX_BYTES	  (2 * 1024 * 1024)
+#define UPLOAD_HEADER_MAX_BYTES	  1024 /* one part's header lines */
+#define UPLOAD_BOUNDARY_MAX_BYTES 70   /* RFC 2046 */
+#define UPLOAD_FILENAME_MAX_BYTES 255
+#define UPLOAD_TYPE_MAX_BYTES	  127
+
+enum upload_error {
+	UPLOAD_OK,
+	UPLOAD_BOUNDARY,	 /* the Content-Type names no usable boundary */
+	UPLOAD_FRAMING,		 /* no boundary where one must be, no close */
+	UPLOAD_HEADER,		 /* a part's header lines are malformed */
+	UPLOAD_HEADER_TOO_LARGE, /* a part's header over its limit */
+	UPLOAD_NAME,		 /* a field name or filename that is unclean */
+	UPLOAD_TOO_MANY_PARTS,
+	UPLOAD_PART_TOO_LARGE,
+	UPLOAD__MAX
+};
+
+struct upload_limits {
+	size_t max_parts;
+	size_t max_part_bytes;
+	size_t max_header_bytes;
+};
+
+struct upload_part {
+	const char *name;     /* the form field's name */
+	const char *filename; /* without folders; NULL for a plain field */
+	const char *type;     /* the part's Content-Type, as sent */
+	const char *data;     /* its bytes, in the body: not NUL-terminated */
+	size_t len;
+};
+
+struct upload_parts {
+	size_t n;
+	struct upload_part *part;
+};
+
+int upload_boundary(const char *, char[UPLOAD_BOUNDARY_MAX_BYTES + 1]);
+enum upload_error upload_parse(struct arena *, const char *, const char *,
+    size_t, const struct upload_limits *, struct upload_parts *);
+const struct upload_part *upload_find(
+    const struct upload_parts *, const char *);
+const char *upload_error_key(enum upload_error);
+
 /* --- req.c: the request as the worker sees it --- */
 
 enum http_method {
@@ -339,8 +394,9 @@ struct req {
 	const char *query_keep; /* raw query less lang=: the language links */
 	const char *rid;	/* request id from nginx, or generated */
 	bool https;
-	struct kvlist query; /* decoded query string */
-	struct kvlist form;  /* decoded url-encoded body */
+	struct kvlist query;	   /* decoded query string */
+	struct kvlist form;	   /* decoded url-encoded body */
+	struct upload_parts files; /* a multipart body's files (upload.c) */
 	struct kvlist cookies;
 	enum locale locale;
 	bool set_locale_cookie;
@@ -423,6 +479,8 @@ void resp_redirect(struct req *, const char *);
 void resp_error(struct req *, enum http_status, const char *);
 bool path_local(const char *);
 void resp_cookie(struct req *, const char *, const char *, int64_t);
+void resp_stream_open(struct req *, const char *, const char *);
+int resp_stream_write(void *, const char *, size_t);
 void resp_cookie_at(
     struct req *, const char *, const char *, const char *, int64_t);
 const char *http_reason(enum http_status);
@@ -437,6 +495,11 @@ enum route_flags {
 				   token; POST: the handler validates a form
 				   first and re-shows it when the CSRF token
 				   was refused (status 403) */
+	ROUTE_STREAM = 1 << 3,	/* after the session, permission and CSRF
+				   checks, the handler answers itself with
+				   resp_stream_open() (x is NULL): a
+				   download; an outcome other than 200
+				   before it opened is the error page */
 };
 
 struct route {

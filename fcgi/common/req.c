@@ -152,8 +152,54 @@ request_id(struct arena *a, const char *given)
 }
 
 /*
- * Reads a url-encoded body of the announced length.  Returns HTTP_OK,
- * HTTP_TOO_LARGE, or HTTP_BAD_REQUEST (bad length, short body, bad form).
+ * A multipart/form-data body (upload.c): its plain fields become r->form,
+ * checked as a url-encoded form's are (clean text, at most
+ * FORM_MAX_FIELDS); its files r->files.  Returns HTTP_OK, HTTP_TOO_LARGE
+ * for a part over its limit, or HTTP_BAD_REQUEST (logged with the
+ * problem's key).
+ */
+static enum http_status
+read_multipart(struct req *r, const char *ct, const char *buf, size_t len)
+{
+	struct upload_parts all;
+	enum upload_error e;
+	const struct upload_part *p;
+	size_t i, nfiles = 0;
+
+	if ((e = upload_parse(r->arena, ct, buf, len, NULL, &all)) !=
+	    UPLOAD_OK) {
+		LOGE("rid=%s multipart body refused: %s", r->rid,
+		    upload_error_key(e));
+		return e == UPLOAD_PART_TOO_LARGE ? HTTP_TOO_LARGE
+						  : HTTP_BAD_REQUEST;
+	}
+	r->form.v = arena_calloc(r->arena, FORM_MAX_FIELDS, sizeof(*r->form.v));
+	r->files.part = arena_calloc(r->arena, all.n + 1, sizeof(*all.part));
+	for (i = 0; i < all.n; i++) {
+		p = &all.part[i];
+		if (p->filename != NULL) {
+			r->files.part[nfiles++] = *p;
+			continue;
+		}
+		if (r->form.n == FORM_MAX_FIELDS ||
+		    !text_clean(p->data, p->len))
+			return HTTP_BAD_REQUEST;
+		r->form.v[r->form.n].key = arena_strdup(r->arena, p->name);
+		r->form.v[r->form.n].val =
+		    arena_strndup(r->arena, p->data, p->len);
+		r->form.v[r->form.n].len = p->len;
+		r->form.n++;
+	}
+	r->files.n = nfiles;
+	return HTTP_OK;
+}
+
+/*
+ * Reads a body of the announced length: url-encoded (at most
+ * REQ_BODY_MAX_BYTES) or multipart/form-data (at most
+ * REQ_UPLOAD_MAX_BYTES; nginx lets so much through only where an upload
+ * is expected).  Returns HTTP_OK, HTTP_TOO_LARGE, or HTTP_BAD_REQUEST
+ * (bad length, short body, bad form, another content type).
  */
 static enum http_status
 read_body(struct req *r, const char *const *envp)
@@ -163,6 +209,7 @@ read_body(struct req *r, const char *const *envp)
 	int64_t len = 0;
 	char *buf;
 	int got;
+	bool multipart;
 
 	cl = req_env(envp, "CONTENT_LENGTH");
 	if (cl != NULL && *cl != '\0' &&
@@ -170,16 +217,21 @@ read_body(struct req *r, const char *const *envp)
 		return HTTP_BAD_REQUEST;
 	if (len == 0)
 		return HTTP_OK;
-	if (len > REQ_BODY_MAX_BYTES)
-		return HTTP_TOO_LARGE;
 	ct = req_env(envp, "CONTENT_TYPE");
-	if (ct == NULL ||
-	    strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+	multipart =
+	    ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0;
+	if (len > (multipart ? REQ_UPLOAD_MAX_BYTES : REQ_BODY_MAX_BYTES))
+		return HTTP_TOO_LARGE;
+	if (!multipart &&
+	    (ct == NULL ||
+		strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0))
 		return HTTP_BAD_REQUEST;
 	buf = arena_alloc(r->arena, (size_t)len + 1);
 	if (fr == NULL || (got = FCGX_GetStr(buf, (int)len, fr->in)) != len)
 		return HTTP_BAD_REQUEST;
 	buf[len] = '\0';
+	if (multipart)
+		return read_multipart(r, ct, buf, (size_t)len);
 	return kv_parse_urlencoded(r->arena, buf, (size_t)len, &r->form);
 }
 

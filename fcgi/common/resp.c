@@ -133,6 +133,56 @@ resp_send_xml(struct req *r, enum http_status st, const char *doc, size_t len)
 	body(r, doc, len);
 }
 
+/*
+ * A streamed download (ROUTE_STREAM, route.c): resp_stream_open() sends
+ * status 200 with ctype and "Content-Disposition: attachment" naming
+ * filename (ours: ASCII letters, digits, '-', '.' and '_'; anything else
+ * is replaced by '_'), then resp_stream_write() sends the body piece by
+ * piece as the handler makes it: a CSV of a million rows goes out in
+ * constant memory (csv_writer's buffer), never built whole.  nginx
+ * passes it through untouched (only text/xml meets the XSLT filter).
+ * Once opened, the status is sent: a failure later can only cut the body
+ * short, which the handler logs.
+ */
+void
+resp_stream_open(struct req *r, const char *ctype, const char *filename)
+{
+	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+	char name[64];
+	size_t i;
+
+	for (i = 0; filename[i] != '\0' && i < sizeof(name) - 1; i++)
+		name[i] = (strchr("-._", filename[i]) != NULL ||
+			      (filename[i] >= '0' && filename[i] <= '9') ||
+			      (filename[i] >= 'a' && filename[i] <= 'z') ||
+			      (filename[i] >= 'A' && filename[i] <= 'Z'))
+		    ? filename[i]
+		    : '_';
+	name[i] = '\0';
+	FCGX_FPrintF(
+	    out, "Content-Disposition: attachment; filename=\"%s\"\r\n", name);
+	resp_headers(r, HTTP_OK, ctype);
+}
+
+/*
+ * Sends the n bytes at s of a streamed body; arg is the struct req (the
+ * signature of a csv_sink).  Returns 0, or -1 when the client has gone
+ * away (the handler stops).
+ */
+int
+resp_stream_write(void *arg, const char *s, size_t n)
+{
+	struct req *r = arg;
+	FCGX_Stream *out = ((FCGX_Request *)r->fcgx)->out;
+
+	if (n == 0)
+		return 0;
+	if (n > INT32_MAX || FCGX_PutStr(s, (int)n, out) != (int)n ||
+	    FCGX_GetError(out) != 0)
+		return -1;
+	return 0;
+}
+
 /* Sends a short plain-text answer (health checks). */
 void
 resp_send_text(struct req *r, enum http_status st, const char *s)

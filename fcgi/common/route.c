@@ -159,6 +159,24 @@ out:
 }
 
 /*
+ * Runs a ROUTE_STREAM handler: it sends its own download
+ * (resp_stream_open); when it returns before sending anything, its
+ * outcome is answered here (the error page, or a redirect).
+ */
+static void
+run_stream(struct req *r, const struct route *rt)
+{
+	enum http_status st = rt->fn(r, NULL);
+
+	if (r->status != 0)
+		return;
+	if (st == HTTP_SEE_OTHER && r->redirect != NULL)
+		resp_redirect(r, r->redirect);
+	else
+		resp_error(r, st == HTTP_OK ? HTTP_INTERNAL : st, NULL);
+}
+
+/*
  * The checks every route shares, before its handler runs (STYLE 3.8):
  * load the session, check the route's permission, check the CSRF token
  * of a POST.  Answers the request itself and returns its status when one
@@ -260,6 +278,10 @@ route_dispatch(struct req *r, const struct route *routes, size_t n)
 	}
 	if (gate(r, found) != HTTP_OK)
 		return;
+	if (found->flags & ROUTE_STREAM) {
+		run_stream(r, found);
+		return;
+	}
 	run_page(r, found);
 }
 

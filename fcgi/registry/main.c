@@ -11,6 +11,8 @@
 
 #define ADMIN PERM_ROLE(ROLE_ADMIN)
 #define FORM  ROUTE_FORM
+/* persons and caseload: provider staff and CSW workers */
+#define PEOPLE (PERM_ROLE(ROLE_PROVIDER) | PERM_ROLE(ROLE_CSW))
 /* organisations, enrolments, deliveries: who may ask at all */
 #define PROVIDER PERM_ROLE(ROLE_PROVIDER)
 #define CARE	 (PROVIDER | PERM_ROLE(ROLE_CSW))
@@ -210,6 +212,28 @@ static const struct route routes[] = {
 	CSW, FORM},
     {METHOD_GET, "/registry/dv/%/assign", dv_assign, "dv-assign", CSW, FORM},
     {METHOD_POST, "/registry/dv/%/assign", dv_assign, "dv-assign", CSW, FORM},
+    /* persons and caseload (person.c, caseload.c): provider staff and
+     * CSW workers; which people each sees is the record scope. */
+    {METHOD_GET, "/registry/persons", persons_list, "persons", PEOPLE, 0},
+    {METHOD_GET, "/registry/persons.csv", caseload_csv, "persons-csv", PEOPLE,
+	ROUTE_STREAM},
+    {METHOD_GET, "/registry/persons/new", person_new, "person-new", PEOPLE,
+	FORM},
+    {METHOD_POST, "/registry/persons/new", person_create, "person-new", PEOPLE,
+	FORM},
+    {METHOD_GET, "/registry/persons/import", import_new, "persons-import",
+	PEOPLE, FORM},
+    {METHOD_POST, "/registry/persons/import", import_preview, "persons-import",
+	PEOPLE, FORM},
+    {METHOD_POST, "/registry/persons/import/confirm", import_confirm,
+	"persons-import-confirm", PEOPLE, 0},
+    {METHOD_POST, "/registry/persons/import/rejected", import_rejected,
+	"persons-import-rejected", PEOPLE, ROUTE_STREAM},
+    {METHOD_GET, "/registry/persons/%", person_show, "person", PEOPLE, 0},
+    {METHOD_GET, "/registry/persons/%/edit", person_edit, "person-edit", PEOPLE,
+	FORM},
+    {METHOD_POST, "/registry/persons/%/edit", person_update, "person-edit",
+	PEOPLE, FORM},
 };
 
 WORKER_MAIN("registry", routes)

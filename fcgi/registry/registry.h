@@ -169,4 +169,52 @@ enum http_status dv_assign(struct req *, struct xml *);
 enum http_status dv_glass_form(struct req *, struct xml *);
 enum http_status dv_glass(struct req *, struct xml *);
 
+/* persons and caseload: person.c, caseload.c */
+#define PERSON_NEEDS 14 /* the codes of table need (0006) */
+
+/* The person's form (person.c), also the CSV import's row (caseload.c). */
+enum person_field {
+	PN_GIVEN,
+	PN_FAMILY,
+	PN_JMBG,
+	PN_BIRTH,
+	PN_SEX,
+	PN_SETTLEMENT,
+	PN_ADDRESS,
+	PN_PHONE,
+	PN_EMAIL,
+	PN_REP,
+	PN_REP_GIVEN,
+	PN_REP_FAMILY,
+	PN_REP_PHONE,
+	PN_REP_KIND,
+	PN_NEED, /* PERSON_NEEDS checkboxes, need-<code> */
+	PN_CONFIRM = PN_NEED + PERSON_NEEDS,
+	PN_SERVICE, /* provider staff: the first enrolment */
+	PN_REFNUM,
+	PN_REFDATE,
+	PN_START,
+	PN__MAX
+};
+
+extern const char *const person_needs[PERSON_NEEDS];
+extern const struct field person_fields[PN__MAX];
+
+bool person_csw(const struct req *);
+const char *person_key(struct req *, const char *, size_t);
+int person_row_attrs(struct req *, struct xml *, const struct db_res *, size_t);
+enum http_status person_check(struct req *, struct form *);
+const char *person_write(
+    struct req *, struct form *, int64_t *, bool *, enum db_rc *);
+enum http_status persons_list(struct req *, struct xml *);
+enum http_status person_show(struct req *, struct xml *);
+enum http_status person_new(struct req *, struct xml *);
+enum http_status person_create(struct req *, struct xml *);
+enum http_status person_edit(struct req *, struct xml *);
+enum http_status person_update(struct req *, struct xml *);
+enum http_status caseload_csv(struct req *, struct xml *);
+enum http_status import_new(struct req *, struct xml *);
+enum http_status import_preview(struct req *, struct xml *);
+enum http_status import_confirm(struct req *, struct xml *);
+enum http_status import_rejected(struct req *, struct xml *);
 #endif

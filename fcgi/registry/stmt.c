@@ -729,4 +729,142 @@ const char *const stmt_sql[STMT__MAX] = {
 	"JOIN dv_case d ON d.id = g.object_id WHERE g.object_type = 'dv' "
 	"AND g.kind = 'glass' AND d.municipality_id = ? "
 	"ORDER BY g.id DESC LIMIT 50",
+/*
+ * persons and caseload (person.c, caseload.c).
+ * PERSON_SCOPE is the rule of the record kind "person": a CSW worker
+ * (first parameter 1) sees the register of the municipality; provider
+ * staff the people enrolled with their organisation (second) and
+ * those people's legal representatives (third, the same).
+ */
+#define PERSON_SCOPE                                                           \
+	"(? = 1 OR EXISTS (SELECT 1 FROM enrolment se WHERE se.person_id = "   \
+	"p.id AND se.organisation_id = ?) OR EXISTS (SELECT 1 FROM person sc " \
+	"JOIN enrolment se ON se.person_id = sc.id WHERE "                     \
+	"sc.representative_id "                                                \
+	"= p.id AND se.organisation_id = ?))"
+/* A list's columns; the first parameter: 1 on a sr-Cyrl page. */
+#define PERSON_COLS                                                            \
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "        \
+	"p.birth_date AS birth, p.jmbg, p.sex, IF(? = 1, "                     \
+	"COALESCE(st.name_cyrl, st.name), st.name) AS settlement, st.area "
+#define PERSON_ORDER " ORDER BY p.family_key, p.name_key, p.id LIMIT ? OFFSET ?"
+    /* By a prefix of the name's key or of the family name's key: two
+     * range scans of (municipality_id, name_key) and (…, family_key). */
+    [STMT_PERSONS_BY_NAME] = PERSON_COLS
+    "FROM (SELECT id FROM person WHERE municipality_id = ? AND name_key "
+    "LIKE ? UNION SELECT id FROM person WHERE municipality_id = ? AND "
+    "family_key LIKE ?) m JOIN person p ON p.id = m.id "
+    "LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE " PERSON_SCOPE PERSON_ORDER,
+    [STMT_PERSONS_BY_JMBG] = PERSON_COLS
+    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE p.jmbg = ? AND p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
+    [STMT_PERSONS_BY_BIRTH] = PERSON_COLS
+    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE p.municipality_id = ? AND p.birth_date = ? AND " PERSON_SCOPE
+	PERSON_ORDER,
+    [STMT_PERSONS_ALL] = PERSON_COLS
+    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
+    /* The record kind "person" (person.c). */
+    [STMT_PERSON_IN_SCOPE] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "
+	"p.birth_date AS birth, p.jmbg, p.sex, p.settlement_id AS "
+	"`settlement-id`, st.name AS settlement, st.name_cyrl AS "
+	"`settlement-cyrl`, st.area, p.address, p.phone, p.email, "
+	"p.representative_id AS `rep-id`, p.representative_kind AS "
+	"`rep-kind`, rp.given_name AS `rep-given`, rp.family_name AS "
+	"`rep-family`, p.created_at AS created, p.updated_at AS updated "
+	"FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"LEFT JOIN person rp ON rp.id = p.representative_id "
+	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
+    [STMT_PERSON_NEEDS] =
+	"SELECT n.code FROM person_need pn JOIN need n ON n.id = pn.need_id "
+	"WHERE pn.person_id = ? ORDER BY n.position",
+    /* A provider sees only its own enrolments of the person. */
+    [STMT_PERSON_ENROLMENTS] =
+	"SELECT e.id, ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, "
+	"s.name_en) AS service, IF(? = 1, COALESCE(o.name_cyrl, o.name), "
+	"o.name) AS provider, e.referral_number AS `referral-number`, "
+	"e.referral_date AS `referral-date`, e.start_date AS start, "
+	"e.end_date AS end, r.code AS `end-reason` FROM enrolment e "
+	"JOIN service s ON s.id = e.service_id "
+	"JOIN organisation o ON o.id = e.organisation_id "
+	"LEFT JOIN end_reason r ON r.id = e.end_reason_id "
+	"WHERE e.person_id = ? AND (? = 1 OR e.organisation_id = ?) "
+	"ORDER BY e.start_date DESC, e.id DESC",
+    /* Who opened or changed the record: for the CSW (DOMAIN.md). */
+    [STMT_PERSON_HISTORY] =
+	"SELECT au.at, ac.name, ac.email, au.role, au.action, au.outcome "
+	"FROM audit au LEFT JOIN account ac ON ac.id = au.account_id "
+	"WHERE au.object_type = 'person' AND au.object_id = ? "
+	"ORDER BY au.id DESC LIMIT 200",
+    [STMT_PERSON_INSERT] =
+	"INSERT INTO person (municipality_id, given_name, family_name, "
+	"name_key, family_key, birth_date, jmbg, sex, settlement_id, address, "
+	"phone, email, representative_id, representative_kind) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_PERSON_UPDATE] =
+	"UPDATE person SET given_name = ?, family_name = ?, name_key = ?, "
+	"family_key = ?, birth_date = ?, jmbg = ?, sex = ?, settlement_id = ?, "
+	"address = ?, phone = ?, email = ?, representative_id = ?, "
+	"representative_kind = ? WHERE id = ?",
+    [STMT_PERSON_NEED_ADD] = "INSERT INTO person_need (person_id, need_id) "
+			     "SELECT ?, id FROM need WHERE code = ?",
+    [STMT_PERSON_NEEDS_CLEAR] = "DELETE FROM person_need WHERE person_id = ?",
+    /* A JMBG is unique in the installation (0006). */
+    [STMT_PERSON_BY_JMBG] =
+	"SELECT id, municipality_id AS municipality FROM person WHERE jmbg = ?",
+    /* Same name and birth date: whether the caller may see each. */
+    [STMT_PERSON_TWINS] =
+	"SELECT p.id, " PERSON_SCOPE " AS visible FROM person p "
+	"WHERE p.municipality_id = ? AND p.name_key = ? AND p.birth_date = ? "
+	"LIMIT 20",
+    [STMT_PERSON_VISIBLE] =
+	"SELECT p.id FROM person p WHERE p.id = ? AND p.municipality_id = ? "
+	"AND " PERSON_SCOPE,
+    /* A legal representative to choose: a name search, at most 50. */
+    [STMT_PERSON_REP_OPTIONS] =
+	"SELECT p.id AS value, CONCAT(p.given_name, ' ', p.family_name, "
+	"IF(p.birth_date IS NULL, '', CONCAT(' (', DATE_FORMAT(p.birth_date, "
+	"'%d. %m. %Y.'), ')'))) AS label FROM (SELECT id FROM person WHERE "
+	"municipality_id = ? AND name_key LIKE ? UNION SELECT id FROM person "
+	"WHERE municipality_id = ? AND family_key LIKE ?) m "
+	"JOIN person p ON p.id = m.id WHERE " PERSON_SCOPE
+	" ORDER BY p.family_key, p.name_key, p.id LIMIT 50",
+    [STMT_SETTLEMENTS] =
+	"SELECT id AS value, IF(? = 1, COALESCE(name_cyrl, name), name) "
+	"AS label, area FROM settlement WHERE municipality_id = ? "
+	"ORDER BY area, label",
+    [STMT_SETTLEMENT_IN_MUNI] =
+	"SELECT id FROM settlement WHERE id = ? AND municipality_id = ?",
+    [STMT_SETTLEMENT_BY_NAME] =
+	"SELECT id FROM settlement WHERE municipality_id = ? "
+	"AND (name = ? OR name_cyrl = ?) LIMIT 1",
+    /* The services a provider holds a licence for, valid today. */
+    [STMT_PROVIDER_SERVICES] =
+	"SELECT DISTINCT s.id AS value, ELT(?, s.name_sr_cyrl, "
+	"s.name_sr_latn, s.name_bs, s.name_en) AS label FROM licence l "
+	"JOIN service s ON s.id = l.service_id WHERE l.organisation_id = ? "
+	"AND l.valid_to >= UTC_DATE() AND s.active ORDER BY label",
+    [STMT_SERVICE_BY_CODE] =
+	"SELECT id FROM service WHERE municipality_id = ? AND code = ?",
+    /* The caseload export, 500 people at a time after id ? (keyset):
+     * each person with the enrolments the caller may see. */
+    [STMT_CASELOAD_PAGE] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, p.jmbg, "
+	"p.birth_date AS birth, p.sex, IF(? = 1, COALESCE(st.name_cyrl, "
+	"st.name), st.name) AS settlement, p.address, p.phone, p.email, "
+	"(SELECT GROUP_CONCAT(n.code ORDER BY n.position) FROM person_need pn "
+	"JOIN need n ON n.id = pn.need_id WHERE pn.person_id = p.id) AS needs, "
+	"s.code AS service, e.referral_number AS `referral-number`, "
+	"e.referral_date AS `referral-date`, e.start_date AS start, "
+	"e.end_date AS end, r.code AS `end-reason` "
+	"FROM (SELECT p.id FROM person p WHERE p.municipality_id = ? "
+	"AND p.id > ? AND " PERSON_SCOPE " ORDER BY p.id LIMIT 500) k "
+	"JOIN person p ON p.id = k.id "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"LEFT JOIN enrolment e ON e.person_id = p.id AND (? = 1 OR "
+	"e.organisation_id = ?) LEFT JOIN service s ON s.id = e.service_id "
+	"LEFT JOIN end_reason r ON r.id = e.end_reason_id ORDER BY p.id, e.id",
 };

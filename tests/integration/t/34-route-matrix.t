@@ -94,6 +94,16 @@ my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs
 	$care{'/registry/referrals/%'} = "/registry/referrals/$ref";
 }
 
+# A person of the register for /registry/persons/%…: enrolled with the
+# first provider only and nobody's representative, so that the second
+# provider gets 404 and the first and the CSW the record.
+my ($pid) = map { $_->[0] } sql("SELECT MIN(e.person_id) FROM enrolment e "
+    . "JOIN account_role r ON r.organisation_id = e.organisation_id "
+    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org' "
+    . "AND NOT EXISTS (SELECT 1 FROM enrolment x WHERE x.person_id = e.person_id "
+    . "AND x.organisation_id <> e.organisation_id) "
+    . "AND NOT EXISTS (SELECT 1 FROM person c WHERE c.representative_id = e.person_id)");
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;
@@ -104,6 +114,7 @@ for my $row (@rows) {
 	my $path = $p =~ s/%/$tid/r;
 	$path = $care{$p} if exists $care{$p};
 	$path =~ s/\*/$open/;
+	$path = $p =~ s/%/$pid/r if $p =~ m{^/registry/persons/%};
 	my $a = caller_for($role);
 	my $r;
 	if ($m eq 'GET') {

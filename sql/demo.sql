@@ -1385,3 +1385,33 @@ SELECT g.id, DATE '2025-04-07' + INTERVAL (7 * s.n) DAY,
 FROM group_activity g
 JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) s
 WHERE g.municipality_id = @m;
+
+-- Reports (issue 14): which answer of the needs survey states a need for
+-- which service (the "new-services" question), a residential institution
+-- of the town with its quarterly returns for 2026 (the first two
+-- accepted, the third waiting for the analyst), and one forecast
+-- scenario.
+SET @m = (SELECT id FROM municipality WHERE code = 'novi-pazar');
+INSERT INTO report_need_map (municipality_id, question, option_code,
+    service_id)
+SELECT @m, 'new-services', s.code, s.id FROM service s
+WHERE s.municipality_id = @m
+AND s.code IN ('day-care', 'home-help', 'respite', 'housing');
+INSERT INTO organisation (municipality_id, name, name_cyrl, kind, category,
+    registration_number, address, phone, email) VALUES
+(@m, 'Dom za odrasla i starija lica „Sjenica“',
+ 'Дом за одрасла и старија лица „Сјеница“', 'other', 'residential',
+ '07000003', 'Rasinska 5, 36300 Novi Pazar', '+381 20 000 003',
+ 'dom@example.org');
+SET @o3 = LAST_INSERT_ID();
+INSERT INTO report_return (organisation_id, period, places, users,
+    admissions, discharges, waiting, status, submitted_at, reviewed_at)
+VALUES
+(@o3, '2026-01-01', 120, 112, 9, 6, 14, 'accepted', '2026-04-08 09:00:00',
+ '2026-04-10 10:00:00'),
+(@o3, '2026-04-01', 120, 116, 10, 6, 17, 'accepted', '2026-07-07 09:00:00',
+ '2026-07-09 10:00:00'),
+(@o3, '2026-07-01', 120, 118, 7, 5, 19, 'submitted', '2026-10-06 09:00:00',
+ NULL);
+INSERT INTO report_scenario (municipality_id, name, price_change_bp,
+    waiting_takeup_pct) VALUES (@m, 'Osnovni', 350, 100);

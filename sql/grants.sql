@@ -157,3 +157,20 @@ GRANT SELECT ON karika.report_case_outcome TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_case_priority TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_dv TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.priority_group TO 'karika_reports'@'localhost';
+-- 0011 (issue 14): applications waiting or refused (no row until issue
+-- 13 lands), survey answers counted per option, the mapping of survey
+-- answers to services, the towns of a provincial analyst, and the one
+-- stored query that names the people behind a figure (called for a CSW
+-- worker only, audited).  The only tables karika-reports writes are its
+-- own: the analyst's forecast scenarios and the residential
+-- institutions' returns; never a row of the register.
+GRANT SELECT ON karika.report_waiting TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_survey_option TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_survey TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_need_map TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_analyst_scope TO 'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.report_persons TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
+    TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';

@@ -4,6 +4,7 @@
      cells shown as "<k" (never as 0).  Imports the shared layout. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="layout.xsl"/>
+<xsl:include href="reports-figures.xsl"/>
 
 <xsl:template match="report" mode="title">
   <xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>

@@ -1,12 +1,37 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * stmt.c: the whole SQL surface of karika-reports (a read-only database
- * user).  Review it together with sql/grants.sql.  Adding a statement:
- * its enum in stmt.h, its entry here (designated, so that no entry can
- * slip to another index), the grant it needs.
+ * stmt.c: the whole SQL surface of karika-reports (a reader of the
+ * register through its report_* views; it writes only its own scenario
+ * and return tables).  Review it together with sql/grants.sql.  Adding a
+ * statement: its enum in stmt.h, its entry here (designated, so that no
+ * entry can slip to another index), the grant it needs.
+ *
+ * Shared shapes: "in year ?" is an enrolment that starts before the next
+ * year and has not ended before the year (start_date < MAKEDATE(y + 1, 1)
+ * AND (end_date IS NULL OR end_date >= MAKEDATE(y, 1))); "(? = 0 OR col =
+ * ?)" is an optional filter, 0 for all.  Costs are SUM(units x the year's
+ * price in para), DECIMAL arithmetic rounded once to whole para.
  */
 #include "karika.h"
 #include "stmt.h"
+
+/* An enrolment e active at some time in year ? (two parameters). */
+#define IN_YEAR                                                                \
+	"e.start_date < MAKEDATE(? + 1, 1) "                                   \
+	"AND (e.end_date IS NULL OR e.end_date >= MAKEDATE(?, 1)) "
+/* Deliveries d of year ? (two parameters). */
+#define D_YEAR "d.month >= MAKEDATE(?, 1) AND d.month < MAKEDATE(? + 1, 1) "
+/* An organisation's name: name_cyrl on a sr-Cyrl page (locale 1). */
+#define ORG_NAME "IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS name "
+#define SVC_NAME                                                               \
+	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name "
+/* People of the town in a service (0: any), provider (0: any), year. */
+#define BD_FROM                                                                \
+	"FROM report_enrolment e JOIN report_person p "                        \
+	"ON p.person_id = e.person_id "
+#define BD_WHERE                                                               \
+	"WHERE e.municipality_id = ? AND (? = 0 OR e.service_id = ?) "        \
+	"AND (? = 0 OR e.organisation_id = ?) AND " IN_YEAR
 
 const char *const stmt_sql[STMT__MAX] = {
     /* People enrolled at any time in year ?, once each, per service. */
@@ -21,4 +46,216 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE s.municipality_id = ? AND s.active "
 	"GROUP BY s.id, s.code, g.code, g.position, name "
 	"ORDER BY g.position, name",
+    /* The caller's town (locale, id). */
+    [STMT_MUNI_BY_ID] =
+	"SELECT id, code, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, "
+	"name_en) AS name, country, currency, small_cell_k AS k "
+	"FROM municipality WHERE id = ?",
+    /* A service of the town (locale, id, town). */
+    [STMT_SERVICE_ONE] =
+	"SELECT s.id, s.code, " SVC_NAME ", s.unit "
+	"FROM service s WHERE s.id = ? AND s.municipality_id = ?",
+    /* An organisation of the town (locale, id, town). */
+    [STMT_ORG_ONE] =
+	"SELECT o.id, " ORG_NAME ", o.category "
+	"FROM organisation o WHERE o.id = ? AND o.municipality_id = ?",
+    /* Per service: people in the year and active on a day (locale, day,
+     * day, year, year, provider, provider, town). */
+    [STMT_FIG_SERVICES] =
+	"SELECT s.id, s.code, g.code AS `group`, " SVC_NAME ", s.unit, "
+	"COUNT(DISTINCT e.person_id) AS users, "
+	"COUNT(DISTINCT IF(e.start_date <= ? AND (e.end_date IS NULL "
+	"OR e.end_date >= ?), e.person_id, NULL)) AS active "
+	"FROM service s JOIN service_group g ON g.id = s.group_id "
+	"LEFT JOIN report_enrolment e ON e.service_id = s.id AND " IN_YEAR
+	"AND (? = 0 OR e.organisation_id = ?) "
+	"WHERE s.municipality_id = ? "
+	"GROUP BY s.id, s.code, g.code, g.position, name, s.unit "
+	"ORDER BY g.position, name",
+    /* Per service: units delivered in the year and their cost at the
+     * year's price (year, town, year, year, provider, provider). */
+    [STMT_FIG_UNITS] =
+	"SELECT d.service_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
+	"AS cost, SUM(p.price_para IS NULL) AS unpriced "
+	"FROM report_delivery d LEFT JOIN service_price p "
+	"ON p.service_id = d.service_id AND p.year = ? "
+	"WHERE d.municipality_id = ? AND " D_YEAR
+	"AND (? = 0 OR d.organisation_id = ?) GROUP BY d.service_id",
+    /* Per service: places funded in the year (town, year, provider,
+     * provider). */
+    [STMT_FIG_CAPACITY] =
+	"SELECT c.service_id AS id, SUM(c.places) AS places "
+	"FROM capacity c JOIN service s ON s.id = c.service_id "
+	"WHERE s.municipality_id = ? AND c.year = ? "
+	"AND (? = 0 OR c.organisation_id = ?) GROUP BY c.service_id",
+    /* Different people in the year (town, service, service, provider,
+     * provider, year, year): a total that counts each person once. */
+    [STMT_FIG_PEOPLE] =
+	"SELECT COUNT(DISTINCT e.person_id) AS users "
+	"FROM report_enrolment e " BD_WHERE,
+    /* The providers of a service: people in the year, active on a day
+     * (locale, day, day, year, year, service, town, provider, provider,
+     * service, year). */
+    [STMT_FIG_PROVIDERS] =
+	"SELECT o.id, " ORG_NAME ", "
+	"COUNT(DISTINCT e.person_id) AS users, "
+	"COUNT(DISTINCT IF(e.start_date <= ? AND (e.end_date IS NULL "
+	"OR e.end_date >= ?), e.person_id, NULL)) AS active "
+	"FROM organisation o LEFT JOIN report_enrolment e "
+	"ON e.organisation_id = o.id AND " IN_YEAR "AND e.service_id = ? "
+	"WHERE o.municipality_id = ? AND (? = 0 OR o.id = ?) "
+	"AND (e.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM capacity c "
+	"WHERE c.organisation_id = o.id AND c.service_id = ? "
+	"AND c.year = ?)) "
+	"GROUP BY o.id, name ORDER BY name",
+    /* Units and cost of a service per provider (year, town, service,
+     * year, year, provider, provider). */
+    [STMT_FIG_UNITS_PROV] =
+	"SELECT d.organisation_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
+	"AS cost "
+	"FROM report_delivery d LEFT JOIN service_price p "
+	"ON p.service_id = d.service_id AND p.year = ? "
+	"WHERE d.municipality_id = ? AND d.service_id = ? AND " D_YEAR
+	"AND (? = 0 OR d.organisation_id = ?) GROUP BY d.organisation_id",
+    /* Places of a service per provider (service, year). */
+    [STMT_FIG_CAP_PROV] =
+	"SELECT organisation_id AS id, places FROM capacity "
+	"WHERE service_id = ? AND year = ?",
+    /* People of a service (and provider) per month of the year (year,
+     * year, service, provider, provider, town). */
+    [STMT_FIG_MONTHS] =
+	"WITH RECURSIVE mo (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM mo "
+	"WHERE n < 12) "
+	"SELECT mo.n AS month, COUNT(DISTINCT e.person_id) AS users "
+	"FROM mo LEFT JOIN report_enrolment e "
+	"ON e.start_date < MAKEDATE(?, 1) + INTERVAL mo.n MONTH "
+	"AND (e.end_date IS NULL "
+	"OR e.end_date >= MAKEDATE(?, 1) + INTERVAL (mo.n - 1) MONTH) "
+	"AND e.service_id = ? AND (? = 0 OR e.organisation_id = ?) "
+	"AND e.municipality_id = ? GROUP BY mo.n ORDER BY mo.n",
+    /* Units and cost per month (year, town, service, provider, provider,
+     * year, year). */
+    [STMT_FIG_UNITS_MONTH] =
+	"SELECT MONTH(d.month) AS month, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
+	"AS cost "
+	"FROM report_delivery d LEFT JOIN service_price p "
+	"ON p.service_id = d.service_id AND p.year = ? "
+	"WHERE d.municipality_id = ? AND d.service_id = ? "
+	"AND (? = 0 OR d.organisation_id = ?) AND " D_YEAR
+	"GROUP BY MONTH(d.month)",
+    /* Breakdowns of the people in the year (town, service, service,
+     * provider, provider, year, year; age: the year first). */
+    [STMT_BD_AREA] =
+	"SELECT COALESCE(p.area, 'unknown') AS `key`, "
+	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
+	"GROUP BY `key` ORDER BY FIELD(`key`, 'urban', 'rural', 'unknown')",
+    [STMT_BD_SEX] =
+	"SELECT COALESCE(p.sex, 'unknown') AS `key`, "
+	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
+	"GROUP BY `key` ORDER BY FIELD(`key`, 'female', 'male', 'unknown')",
+    [STMT_BD_AGE] =
+	"SELECT CASE WHEN p.born IS NULL THEN 'unknown' "
+	"WHEN ? - p.born < 7 THEN '0-6' WHEN ? - p.born < 18 THEN '7-17' "
+	"WHEN ? - p.born < 26 THEN '18-25' WHEN ? - p.born < 65 THEN '26-64' "
+	"WHEN ? - p.born < 80 THEN '65-79' ELSE '80-plus' END AS `key`, "
+	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
+	"GROUP BY `key` ORDER BY FIELD(`key`, '0-6', '7-17', '18-25', "
+	"'26-64', '65-79', '80-plus', 'unknown')",
+    [STMT_BD_NEED] =
+	"SELECT n.need AS `key`, COUNT(DISTINCT e.person_id) AS users "
+	"FROM report_enrolment e JOIN report_person_need n "
+	"ON n.person_id = e.person_id " BD_WHERE
+	"GROUP BY n.need ORDER BY n.need",
+    /* The people behind a figure: the registry's stored query (town,
+     * service, provider or 0, year, month or 0).  CSW only, audited. */
+    [STMT_PERSONS] = "CALL report_persons(?, ?, ?, ?, ?)",
+    /* Per service: waiting now, refused for lack of places in the year,
+     * places and unit price of the year (locale, year, year, year, year,
+     * town).  report_waiting has no row until applications land. */
+    [STMT_DEMAND] =
+	"SELECT s.id, s.code, " SVC_NAME ", s.unit, "
+	"(SELECT COUNT(*) FROM report_waiting w WHERE w.service_id = s.id "
+	"AND w.kind = 'waiting') AS waiting, "
+	"(SELECT COUNT(*) FROM report_waiting w WHERE w.service_id = s.id "
+	"AND w.kind = 'refused' AND w.since >= MAKEDATE(?, 1) "
+	"AND w.since < MAKEDATE(? + 1, 1)) AS refused, "
+	"(SELECT SUM(c.places) FROM capacity c WHERE c.service_id = s.id "
+	"AND c.year = ?) AS places, "
+	"(SELECT p.price_para FROM service_price p WHERE p.service_id = s.id "
+	"AND p.year = ?) AS price "
+	"FROM service s WHERE s.municipality_id = ? "
+	"ORDER BY s.group_id, name",
+    /* The town's latest survey with answers (town). */
+    [STMT_SURVEY_LATEST] =
+	"SELECT survey_id AS id, survey AS code, closes_on AS closes, "
+	"respondents FROM report_survey WHERE municipality_id = ? "
+	"AND respondents > 0 ORDER BY closes_on DESC, survey_id DESC LIMIT 1",
+    /* Respondents of a survey stating a need per service, through the
+     * town's mapping of answers to services (survey, town). */
+    [STMT_SURVEY_NEEDS] =
+	"SELECT m.service_id AS id, SUM(o.respondents) AS respondents "
+	"FROM report_need_map m JOIN report_survey_option o "
+	"ON o.survey_id = ? AND o.question = m.question "
+	"AND o.option_code = m.option_code "
+	"WHERE m.municipality_id = ? GROUP BY m.service_id",
+    /* The first year the town has an enrolment in (town). */
+    [STMT_FIRST_YEAR] =
+	"SELECT YEAR(MIN(start_date)) AS first FROM report_enrolment "
+	"WHERE municipality_id = ?",
+    /* People per service per year from year ? to year ? (first, last,
+     * town): the points of the trend. */
+    [STMT_USERS_BY_YEAR] =
+	"WITH RECURSIVE yr (y) AS (SELECT CAST(? AS INT) UNION ALL "
+	"SELECT y + 1 FROM yr WHERE y < ?) "
+	"SELECT s.id, yr.y AS year, COUNT(DISTINCT e.person_id) AS users "
+	"FROM service s JOIN yr LEFT JOIN report_enrolment e "
+	"ON e.service_id = s.id AND e.start_date < MAKEDATE(yr.y + 1, 1) "
+	"AND (e.end_date IS NULL OR e.end_date >= MAKEDATE(yr.y, 1)) "
+	"WHERE s.municipality_id = ? GROUP BY s.id, yr.y "
+	"ORDER BY s.id, yr.y",
+    /* Months of a year with deliveries in the town (town, year, year). */
+    [STMT_DELIVERY_MONTHS] =
+	"SELECT COUNT(DISTINCT d.month) AS months FROM report_delivery d "
+	"WHERE d.municipality_id = ? AND " D_YEAR,
+    /* Unit prices of a year (year, town). */
+    [STMT_PRICES_OF_YEAR] =
+	"SELECT p.service_id AS id, p.price_para AS price "
+	"FROM service_price p JOIN service s ON s.id = p.service_id "
+	"WHERE p.year = ? AND s.municipality_id = ?",
+    /* The town's forecast scenarios (town). */
+    [STMT_SCENARIOS] =
+	"SELECT id, name, price_change_bp AS bp, waiting_takeup_pct AS takeup "
+	"FROM report_scenario WHERE municipality_id = ? ORDER BY name, id "
+	"LIMIT 200",
+    /* One scenario of the town (id, town). */
+    [STMT_SCENARIO_ONE] =
+	"SELECT id, name, price_change_bp AS bp, waiting_takeup_pct AS takeup "
+	"FROM report_scenario WHERE id = ? AND municipality_id = ?",
+    /* A scenario's extra places per service (scenario). */
+    [STMT_SCENARIO_PLACES] =
+	"SELECT service_id AS id, extra_places AS extra "
+	"FROM report_scenario_service WHERE scenario_id = ?",
+    /* (town, name, bp, takeup, account) */
+    [STMT_SCENARIO_INSERT] =
+	"INSERT INTO report_scenario (municipality_id, name, price_change_bp, "
+	"waiting_takeup_pct, updated_by) VALUES (?, ?, ?, ?, ?)",
+    /* (name, bp, takeup, account, id, town) */
+    [STMT_SCENARIO_UPDATE] =
+	"UPDATE report_scenario SET name = ?, price_change_bp = ?, "
+	"waiting_takeup_pct = ?, updated_by = ? "
+	"WHERE id = ? AND municipality_id = ?",
+    /* (scenario, service, places) */
+    [STMT_SCENARIO_PLACES_SET] =
+	"INSERT INTO report_scenario_service (scenario_id, service_id, "
+	"extra_places) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE extra_places = VALUES(extra_places)",
+    /* The town's services as a form's choices (locale, town). */
+    [STMT_SERVICE_OPTIONS] =
+	"SELECT s.id AS value, "
+	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) "
+	"AS label FROM service s WHERE s.municipality_id = ? "
+	"ORDER BY s.group_id, label",
 };

@@ -104,6 +104,18 @@ my ($pid) = map { $_->[0] } sql("SELECT MIN(e.person_id) FROM enrolment e "
     . "AND x.organisation_id <> e.organisation_id) "
     . "AND NOT EXISTS (SELECT 1 FROM person c WHERE c.representative_id = e.person_id)");
 
+# The reports' records (fcgi/reports): the first provider's service and
+# organisation for the drill-down.
+{
+	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
+	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
+	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
+	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
+	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
+	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
+	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;

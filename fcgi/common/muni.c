@@ -27,7 +27,7 @@
  * request gets copies in its arena, never these pointers.
  */
 static struct muni_cached {
-	char *code; /* NULL: empty */
+	char *code;   /* NULL: empty */
 	time_t until; /* CLOCK_MONOTONIC seconds */
 	int64_t id, k;
 	char *name, *country, *currency;

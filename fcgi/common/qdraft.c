@@ -151,8 +151,7 @@ jstring(struct jin *j)
 			buf_addc(&b, '\t');
 			break;
 		case 'u':
-			if (jhex(j->s + 1, &v) == -1 || v >= 0xd800 ||
-			    v == 0)
+			if (jhex(j->s + 1, &v) == -1 || v >= 0xd800 || v == 0)
 				goto out;
 			buf_add(&b, u8, utf8_encode(v, u8));
 			j->s += 4;

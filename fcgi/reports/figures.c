@@ -56,9 +56,9 @@ struct totals {
  * people per 100 places, rounded).  Adds them to t.  0 or -1.
  */
 static int
-write_figures(struct req *r, struct xml *x, const struct db_res *rows,
-    size_t i, const char *key, const struct db_res *units,
-    const struct db_res *cap, struct totals *t)
+write_figures(struct req *r, struct xml *x, const struct db_res *rows, size_t i,
+    const char *key, const struct db_res *units, const struct db_res *cap,
+    struct totals *t)
 {
 	int64_t v = db_int(rows, i, key), active = 0, centi = 0, cost = 0;
 	size_t u, c;
@@ -99,8 +99,8 @@ write_figures(struct req *r, struct xml *x, const struct db_res *rows,
  * once), the rest the sums.  0 or -1.
  */
 static int
-write_total(struct req *r, struct xml *x, const struct rscope *s,
-    int64_t svc, int64_t org, const struct totals *t, bool active)
+write_total(struct req *r, struct xml *x, const struct rscope *s, int64_t svc,
+    int64_t org, const struct totals *t, bool active)
 {
 	struct db_res res;
 
@@ -190,8 +190,8 @@ load_service(struct req *r, const struct rscope *s, struct db_res *svc)
 {
 	enum db_rc rc;
 
-	if ((rc = DBQ(r, STMT_SERVICE_ONE, svc, DBP_LOCALE(r),
-		 DBP_I(r->ids[0]), DBP_I(s->municipality))) != DB_OK)
+	if ((rc = DBQ(r, STMT_SERVICE_ONE, svc, DBP_LOCALE(r), DBP_I(r->ids[0]),
+		 DBP_I(s->municipality))) != DB_OK)
 		return db_status(rc);
 	if (svc->nrows == 1)
 		return HTTP_OK;
@@ -251,9 +251,9 @@ figures_town(struct req *r, struct xml *x)
 	if (DBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
 		DBP_I(s.provider), DBP_I(s.municipality)) != DB_OK ||
-	    DBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year),
-		DBP_I(s.municipality), DBP_I(s.year), DBP_I(s.year),
-		DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
+	    DBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year), DBP_I(s.municipality),
+		DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
+		DBP_I(s.provider)) != DB_OK ||
 	    DBQ(r, STMT_FIG_CAPACITY, &cap, DBP_I(s.municipality),
 		DBP_I(s.year), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK)
 		return HTTP_UNAVAILABLE;

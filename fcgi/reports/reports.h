@@ -13,9 +13,9 @@
 
 #define REPORT_YEAR_MIN	      2000
 #define REPORT_YEAR_MAX	      2100
-#define REPORT_MAX_ROWS	      500  /* services, providers, towns of a page */
-#define REPORT_MAX_YEARS      30   /* years a trend or an open file spans */
-#define REPORT_MAX_PERSONS    500  /* the CSW's list behind one figure */
+#define REPORT_MAX_ROWS	      500 /* services, providers, towns of a page */
+#define REPORT_MAX_YEARS      30  /* years a trend or an open file spans */
+#define REPORT_MAX_PERSONS    500 /* the CSW's list behind one figure */
 #define REPORT_CHART_MAX_BARS 60
 
 /* users.c */
@@ -96,7 +96,7 @@ int64_t fm_cost(int64_t, int64_t);
  */
 struct pub_table {
 	size_t nrows, ncols;
-	int64_t *count; /* nrows * ncols, row-major */
+	int64_t *count;	 /* nrows * ncols, row-major */
 	int64_t *amount; /* linked amounts (para), or NULL */
 	bool *hide;	 /* set by pub_suppress */
 	bool *hide_col_total;

@@ -17,8 +17,8 @@
 
 enum { QF_YEAR, QF_MONTH, QF__MAX };
 static const struct field query_fields[QF__MAX] = {
-    {"year", VALID_INT, false, REPORT_YEAR_MIN, REPORT_YEAR_MAX,
-	"report.year", "off", NULL, NULL},
+    {"year", VALID_INT, false, REPORT_YEAR_MIN, REPORT_YEAR_MAX, "report.year",
+	"off", NULL, NULL},
     {"month", VALID_INT, false, 1, 12, "reports.month", "off", NULL, NULL},
 };
 
@@ -64,12 +64,14 @@ rscope_load(struct req *r, struct rscope *s)
 	s->exact = s->csw;
 	/* Provider staff only: scoped to their organisation (a provider who
 	 * is also an analyst of the town sees the town). */
-	s->provider = (p & (PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_CSW) |
-			       PERM_ROLE(ROLE_ADMIN))) == 0
+	s->provider = (p &
+			  (PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_CSW) |
+			      PERM_ROLE(ROLE_ADMIN))) == 0
 	    ? r->sess->organisation
 	    : 0;
-	if ((p & (PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_CSW) |
-		     PERM_ROLE(ROLE_ADMIN))) == 0 &&
+	if ((p &
+		(PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_CSW) |
+		    PERM_ROLE(ROLE_ADMIN))) == 0 &&
 	    s->provider <= 0)
 		return HTTP_FORBIDDEN;
 	if ((rc = DBQ(r, STMT_MUNI_BY_ID, &res, DBP_LOCALE(r),

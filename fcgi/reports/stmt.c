@@ -24,13 +24,14 @@
 /* An organisation's name: name_cyrl on a sr-Cyrl page (locale 1). */
 #define ORG_NAME "IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS name "
 #define SVC_NAME                                                               \
-	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name "
+	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS "     \
+	"name "
 /* People of the town in a service (0: any), provider (0: any), year. */
 #define BD_FROM                                                                \
 	"FROM report_enrolment e JOIN report_person p "                        \
 	"ON p.person_id = e.person_id "
 #define BD_WHERE                                                               \
-	"WHERE e.municipality_id = ? AND (? = 0 OR e.service_id = ?) "        \
+	"WHERE e.municipality_id = ? AND (? = 0 OR e.service_id = ?) "         \
 	"AND (? = 0 OR e.organisation_id = ?) AND " IN_YEAR
 
 const char *const stmt_sql[STMT__MAX] = {
@@ -75,7 +76,8 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Per service: units delivered in the year and their cost at the
      * year's price (year, town, year, year, provider, provider). */
     [STMT_FIG_UNITS] =
-	"SELECT d.service_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"SELECT d.service_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS "
+	"centi, "
 	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
 	"AS cost, SUM(p.price_para IS NULL) AS unpriced "
 	"FROM report_delivery d LEFT JOIN service_price p "
@@ -91,9 +93,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND (? = 0 OR c.organisation_id = ?) GROUP BY c.service_id",
     /* Different people in the year (town, service, service, provider,
      * provider, year, year): a total that counts each person once. */
-    [STMT_FIG_PEOPLE] =
-	"SELECT COUNT(DISTINCT e.person_id) AS users "
-	"FROM report_enrolment e " BD_WHERE,
+    [STMT_FIG_PEOPLE] = "SELECT COUNT(DISTINCT e.person_id) AS users "
+			"FROM report_enrolment e " BD_WHERE,
     /* The providers of a service: people in the year, active on a day
      * (locale, day, day, year, year, service, town, provider, provider,
      * service, year). */
@@ -112,7 +113,8 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Units and cost of a service per provider (year, town, service,
      * year, year, provider, provider). */
     [STMT_FIG_UNITS_PROV] =
-	"SELECT d.organisation_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"SELECT d.organisation_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS "
+	"centi, "
 	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
 	"AS cost "
 	"FROM report_delivery d LEFT JOIN service_price p "
@@ -120,9 +122,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE d.municipality_id = ? AND d.service_id = ? AND " D_YEAR
 	"AND (? = 0 OR d.organisation_id = ?) GROUP BY d.organisation_id",
     /* Places of a service per provider (service, year). */
-    [STMT_FIG_CAP_PROV] =
-	"SELECT organisation_id AS id, places FROM capacity "
-	"WHERE service_id = ? AND year = ?",
+    [STMT_FIG_CAP_PROV] = "SELECT organisation_id AS id, places FROM capacity "
+			  "WHERE service_id = ? AND year = ?",
     /* People of a service (and provider) per month of the year (year,
      * year, service, provider, provider, town). */
     [STMT_FIG_MONTHS] =
@@ -138,7 +139,8 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Units and cost per month (year, town, service, provider, provider,
      * year, year). */
     [STMT_FIG_UNITS_MONTH] =
-	"SELECT MONTH(d.month) AS month, CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"SELECT MONTH(d.month) AS month, CAST(SUM(d.units) * 100 AS SIGNED) AS "
+	"centi, "
 	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
 	"AS cost "
 	"FROM report_delivery d LEFT JOIN service_price p "

@@ -38,7 +38,7 @@ pub_suppress(struct pub_table *t, int64_t k)
 			t->hide[i * t->ncols + j] = hide[i];
 			hidden += hide[i];
 		}
-		t->hide_col_total[j] = hidden == 1 ||
-		    (t->col_total[j] > 0 && t->col_total[j] < k);
+		t->hide_col_total[j] =
+		    hidden == 1 || (t->col_total[j] > 0 && t->col_total[j] < k);
 	}
 }

@@ -594,7 +594,8 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 		survey_cookie(r, s, NULL);
 		return form_done(r, path_of(r, s, "thanks"), NULL);
 	}
-	if (xml_start(x, "survey-full") == -1 || xml_attr(x, "key", why) == -1 ||
+	if (xml_start(x, "survey-full") == -1 ||
+	    xml_attr(x, "key", why) == -1 ||
 	    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	r->render = true;
@@ -652,7 +653,8 @@ answer_save(struct req *r, struct xml *x)
 		    NULL);
 	}
 	if (n > 0)
-		return again(r, x, &s, p, &all, &errs, NULL, HTTP_UNPROCESSABLE);
+		return again(
+		    r, x, &s, p, &all, &errs, NULL, HTTP_UNPROCESSABLE);
 	if (s.def->group_question != QDEF_NONE &&
 	    s.def->questions[s.def->group_question].page == p)
 		g = group_of(s.def, &page);

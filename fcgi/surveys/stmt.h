@@ -9,21 +9,21 @@ enum stmt {
 	/* The list, answering and results (survey.c, answer.c, results.c). */
 	STMT_SURVEYS_OPEN,
 	STMT_SURVEYS_CLOSED,
-	STMT_SURVEY_PUBLIC,	/* a survey by slug, its town, a response */
-	STMT_SURVEY_DEFINITION, /* its definition, on a cache miss */
-	STMT_INVITATION_FIND,	/* an unused invitation code */
-	STMT_RESPONSE_START,	/* a new response in progress */
-	STMT_RESPONSE_SAVE,	/* its answers so far and the page */
+	STMT_SURVEY_PUBLIC,	  /* a survey by slug, its town, a response */
+	STMT_SURVEY_DEFINITION,	  /* its definition, on a cache miss */
+	STMT_INVITATION_FIND,	  /* an unused invitation code */
+	STMT_RESPONSE_START,	  /* a new response in progress */
+	STMT_RESPONSE_SAVE,	  /* its answers so far and the page */
 	STMT_RESPONSE_SAVE_GROUP, /* the same, if its group may go on */
 	STMT_GROUP_STATE, /* a group's quota full? answered by invitation? */
 	STMT_RESPONSE_COMPLETE, /* completed, in one CALL (0012) */
-	STMT_RESULTS_GROUPS,   /* completed responses per group */
-	STMT_RESULTS_OPTIONS,  /* counts per question, item and option */
-	STMT_RESULTS_ANSWERED, /* responses that answered each question */
-	STMT_RESULTS_NUMBERS,  /* n, mean and median per question and item */
-	STMT_RESULTS_TEXTS,    /* free text (editors only) */
-	STMT_RESULTS_CROSS,    /* two questions cross-tabulated (editors) */
-	STMT_SURVEY_ROUND,     /* the round a survey was copied from */
+	STMT_RESULTS_GROUPS,	/* completed responses per group */
+	STMT_RESULTS_OPTIONS,	/* counts per question, item and option */
+	STMT_RESULTS_ANSWERED,	/* responses that answered each question */
+	STMT_RESULTS_NUMBERS,	/* n, mean and median per question and item */
+	STMT_RESULTS_TEXTS,	/* free text (editors only) */
+	STMT_RESULTS_CROSS,	/* two questions cross-tabulated (editors) */
+	STMT_SURVEY_ROUND,	/* the round a survey was copied from */
 	STMT__MAX
 };
 

@@ -7,11 +7,11 @@
 
 /* --- answering and results: survey.c answer.c results.c cache.c --- */
 
-#define SURVEY_CACHE_SLOTS    8	 /* parsed definitions kept per process */
-#define SURVEY_CODE_CHARS     20 /* a resume code: 100 random bits */
-#define SURVEY_INVITE_MAX     64 /* an invitation code as typed */
-#define SURVEY_COOKIE	      "survey"
-#define SURVEY_RESULTS_TEXTS  2000 /* free-text answers an editor sees */
+#define SURVEY_CACHE_SLOTS   8	/* parsed definitions kept per process */
+#define SURVEY_CODE_CHARS    20 /* a resume code: 100 random bits */
+#define SURVEY_INVITE_MAX    64 /* an invitation code as typed */
+#define SURVEY_COOKIE	     "survey"
+#define SURVEY_RESULTS_TEXTS 2000 /* free-text answers an editor sees */
 
 /*
  * A public survey as one request sees it (survey_load): the row, its

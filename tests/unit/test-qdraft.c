@@ -145,9 +145,9 @@ decode_refuses_what_the_writer_never_makes(void **state)
 	    "{}",
 	    "[",
 	    "[{",
-	    "[{}]",			    /* no "q" */
-	    "[{\"i\":\"x\"}]",	    /* no "q" */
-	    "[{\"q\":1}]",	    /* not a string */
+	    "[{}]",	       /* no "q" */
+	    "[{\"i\":\"x\"}]", /* no "q" */
+	    "[{\"q\":1}]",     /* not a string */
 	    "[{\"q\":null}]",
 	    "[{\"q\":\"a\",\"x\":\"b\"}]", /* unknown member */
 	    "[{\"q\":\"a\",}]",

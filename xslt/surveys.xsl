@@ -8,6 +8,7 @@
      Imports the shared layout. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="layout.xsl"/>
+<xsl:include href="surveys-edit.xsl"/>
 <xsl:include href="questions.xsl"/>
 
 <xsl:template match="surveys" mode="title">

@@ -141,6 +141,15 @@ run_page(struct req *r, const struct route *rt)
 		resp_error(r, HTTP_FORBIDDEN, "error.csrf");
 		goto out;
 	}
+	if (r->csrf_failed && st != HTTP_FORBIDDEN) {
+		/*
+		 * The token was refused before anything else was looked at:
+		 * whatever the handler found (no such record, 404), the
+		 * answer is the refusal, as for a route without a form.
+		 */
+		resp_error(r, HTTP_FORBIDDEN, "error.csrf");
+		goto out;
+	}
 	if (st == HTTP_SEE_OTHER) {
 		resp_redirect(r, r->redirect);
 		goto out;

@@ -146,4 +146,65 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT id, code, round, results_published AS published, "
 	"ELT(?, title_sr_cyrl, title_sr_latn, title_bs, title_en) AS title "
 	"FROM survey WHERE id = ? AND status <> 'draft'",
+    /* editor: edit.c and export.c (/surveys/edit/) */
+    [STMT_SEDIT_LIST] =
+	"SELECT s.id, s.code, "
+	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
+	"AS title, s.status, s.round, s.opens_at AS opens, "
+	"s.closes_at AS closes, s.results_published AS results, "
+	"(SELECT COUNT(*) FROM survey_response r WHERE r.survey_id = s.id "
+	"AND r.status = 'completed') AS completed "
+	"FROM survey s WHERE s.municipality_id = ? "
+	"ORDER BY s.status = 'closed', s.id DESC LIMIT 200",
+    /* record_kind: the survey when it is the editor's municipality's;
+     * FOR UPDATE: a change reads the definition it replaces under lock */
+    [STMT_SEDIT_SURVEY] = "SELECT id, code, definition, status, round, "
+			  "results_published AS results, opens_at AS opens, "
+			  "closes_at AS closes, copied_from FROM survey "
+			  "WHERE id = ? AND municipality_id = ? FOR UPDATE",
+    [STMT_SEDIT_COUNTS] = "SELECT COUNT(*) AS responses, "
+			  "COALESCE(SUM(status = 'completed'), 0) AS completed "
+			  "FROM survey_response WHERE survey_id = ?",
+    [STMT_SEDIT_INSERT] =
+	"INSERT INTO survey (municipality_id, code, title_sr_latn, "
+	"title_sr_cyrl, title_bs, title_en, opens_on, closes_on, definition, "
+	"status, round, copied_from) "
+	"VALUES (?, ?, ?, ?, ?, ?, UTC_DATE(), UTC_DATE(), ?, 'draft', ?, ?)",
+    [STMT_SEDIT_UPDATE] =
+	"UPDATE survey SET code = ?, title_sr_latn = ?, title_sr_cyrl = ?, "
+	"title_bs = ?, title_en = ?, definition = ? WHERE id = ?",
+    [STMT_SEDIT_PUBLISH] =
+	"UPDATE survey SET status = 'published', opens_at = ?, closes_at = ?, "
+	"opens_on = ?, closes_on = ?, definition = ? WHERE id = ?",
+    /* Closing early: now, unless it was to close earlier anyway; a survey
+     * not yet open closes a second after its opening (the CHECKs). */
+    [STMT_SEDIT_CLOSE] =
+	"UPDATE survey SET status = 'closed', "
+	"closes_at = GREATEST(opens_at + INTERVAL 1 SECOND, "
+	"LEAST(closes_at, UTC_TIMESTAMP())), "
+	"closes_on = GREATEST(opens_on, LEAST(closes_on, ?)) WHERE id = ?",
+    [STMT_SEDIT_RESULTS] =
+	"UPDATE survey SET results_published = ? WHERE id = ?",
+    /* Exports, in batches after the last response id (constant memory). */
+    [STMT_SEDIT_RESPONSES] =
+	"SELECT id, completed_on, respondent_group FROM survey_response "
+	"WHERE survey_id = ? AND status = 'completed' AND id > ? "
+	"ORDER BY id LIMIT 200",
+    [STMT_SEDIT_ANSWERS] =
+	"SELECT a.response_id, a.question, a.item, a.option_code, a.number, "
+	"a.text FROM survey_answer a WHERE a.survey_id = ? "
+	"AND a.response_id BETWEEN ? AND ? ORDER BY a.response_id, a.id",
+    [STMT_SEDIT_AGG_OPTIONS] =
+	"SELECT a.question, a.item, a.option_code AS `option`, "
+	"COUNT(*) AS n FROM survey_answer a JOIN survey_response r "
+	"ON r.id = a.response_id AND r.status = 'completed' "
+	"WHERE a.survey_id = ? AND a.option_code IS NOT NULL "
+	"GROUP BY a.question, a.item, a.option_code",
+    [STMT_SEDIT_AGG_NUMBERS] =
+	"SELECT a.question, a.item, COUNT(*) AS n, AVG(a.number) AS mean "
+	"FROM survey_answer a JOIN survey_response r "
+	"ON r.id = a.response_id AND r.status = 'completed' "
+	"WHERE a.survey_id = ? AND a.number IS NOT NULL "
+	"GROUP BY a.question, a.item",
+    /* end of editor */
 };

@@ -24,6 +24,20 @@ enum stmt {
 	STMT_RESULTS_TEXTS,	/* free text (editors only) */
 	STMT_RESULTS_CROSS,	/* two questions cross-tabulated (editors) */
 	STMT_SURVEY_ROUND,	/* the round a survey was copied from */
+	/* editor: edit.c and export.c (/surveys/edit/) */
+	STMT_SEDIT_LIST,
+	STMT_SEDIT_SURVEY,
+	STMT_SEDIT_COUNTS,
+	STMT_SEDIT_INSERT,
+	STMT_SEDIT_UPDATE,
+	STMT_SEDIT_PUBLISH,
+	STMT_SEDIT_CLOSE,
+	STMT_SEDIT_RESULTS,
+	STMT_SEDIT_RESPONSES,
+	STMT_SEDIT_ANSWERS,
+	STMT_SEDIT_AGG_OPTIONS,
+	STMT_SEDIT_AGG_NUMBERS,
+	/* end of editor */
 	STMT__MAX
 };
 

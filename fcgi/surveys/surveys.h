@@ -70,4 +70,58 @@ enum http_status survey_thanks(struct req *, struct xml *);
 /* results.c */
 enum http_status results_show(struct req *, struct xml *);
 
+/* editor: edit.c and export.c (/surveys/edit/) */
+
+/* Who edits surveys: the survey editors and the administrators. */
+#define SEDIT_PERMS (PERM_ROLE(ROLE_EDITOR) | PERM_ROLE(ROLE_ADMIN))
+
+/* A survey as the editor opens it (sv_load): its row and definition. */
+struct sv {
+	int64_t id, round, responses, completed;
+	const char *code, *status, *xml;
+	const char *opens, *closes; /* UTC, or NULL */
+	bool results;
+	const struct qdef *d; /* NULL: no definition stored */
+};
+
+extern const struct record_kind sedit_kind;
+
+enum http_status sv_load(struct req *, const char *, struct sv *);
+const struct qdef *sv_check(struct req *, const struct sv *, const char *,
+    const struct qdef *, const char **, const char **, const char **);
+enum db_rc sv_store(struct req *, const struct sv *, const struct qdef *,
+    const char *, const char *);
+enum http_status sedit_list(struct req *, struct xml *);
+enum http_status sedit_new(struct req *, struct xml *);
+enum http_status sedit_create(struct req *, struct xml *);
+enum http_status sedit_show(struct req *, struct xml *);
+enum http_status sedit_meta(struct req *, struct xml *);
+enum http_status sedit_meta_save(struct req *, struct xml *);
+enum http_status sedit_page(struct req *, struct xml *);
+enum http_status sedit_page_save(struct req *, struct xml *);
+enum http_status sedit_page_new(struct req *, struct xml *);
+enum http_status sedit_page_create(struct req *, struct xml *);
+enum http_status sedit_page_move(struct req *, struct xml *);
+enum http_status sedit_page_delete(struct req *, struct xml *);
+enum http_status sedit_question(struct req *, struct xml *);
+enum http_status sedit_question_save(struct req *, struct xml *);
+enum http_status sedit_question_new(struct req *, struct xml *);
+enum http_status sedit_question_create(struct req *, struct xml *);
+enum http_status sedit_question_move(struct req *, struct xml *);
+enum http_status sedit_question_delete(struct req *, struct xml *);
+enum http_status sedit_publish_form(struct req *, struct xml *);
+enum http_status sedit_publish(struct req *, struct xml *);
+enum http_status sedit_close(struct req *, struct xml *);
+enum http_status sedit_copy_form(struct req *, struct xml *);
+enum http_status sedit_copy(struct req *, struct xml *);
+enum http_status sedit_results(struct req *, struct xml *);
+enum http_status sedit_definition_form(struct req *, struct xml *);
+enum http_status sedit_definition(struct req *, struct xml *);
+enum http_status sedit_definition_xml(struct req *, struct xml *);
+enum http_status sedit_preview(struct req *, struct xml *);
+enum http_status sexport_responses(struct req *, struct xml *);
+enum http_status sexport_aggregates(struct req *, struct xml *);
+enum http_status sexport_spss(struct req *, struct xml *);
+/* end of editor */
+
 #endif

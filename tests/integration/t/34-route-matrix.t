@@ -40,6 +40,30 @@ sql("INSERT INTO account (email, name, status) VALUES ('$target', 'Matrix Target
 my ($tid) = map { $_->[0] } sql("SELECT id FROM account WHERE email = '$target'");
 sql("INSERT INTO account_role (account_id, role, municipality_id) SELECT $tid, 'citizen', id FROM municipality WHERE code = 'novi-pazar'");
 
+# A draft survey for the editor's routes (/surveys/edit/%/…): the demo
+# survey's definition under another slug; a second % is its first page or
+# question.
+my $sslug = 'matrix-' . time() % 100000;
+sql("INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl, title_bs, title_en, "
+    . "opens_on, closes_on, definition, status) SELECT municipality_id, '$sslug', title_sr_latn, "
+    . "title_sr_cyrl, title_bs, title_en, opens_on, closes_on, "
+    . "REPLACE(definition, CONCAT('slug=\"', code, '\"'), 'slug=\"$sslug\"'), 'draft' "
+    . "FROM survey WHERE code LIKE 'needs-%' ORDER BY id LIMIT 1");
+my ($sid) = map { $_->[0] } sql("SELECT id FROM survey WHERE code = '$sslug'");
+
+# The open demo survey, for the answering routes' "*" (a slug).
+my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs-%' AND status = 'published'");
+
+# A person of the register for /registry/persons/%…: enrolled with the
+# first provider only and nobody's representative, so that the second
+# provider gets 404 and the first and the CSW the record.
+my ($pid) = map { $_->[0] } sql("SELECT MIN(e.person_id) FROM enrolment e "
+    . "JOIN account_role r ON r.organisation_id = e.organisation_id "
+    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org' "
+    . "AND NOT EXISTS (SELECT 1 FROM enrolment x WHERE x.person_id = e.person_id "
+    . "AND x.organisation_id <> e.organisation_id) "
+    . "AND NOT EXISTS (SELECT 1 FROM person c WHERE c.representative_id = e.person_id)");
+
 # Records the care routes need (organisations, enrolments, deliveries):
 # the first provider's organisation, one of its licences and one of its
 # current enrolments, a service of the town, and a month both providers
@@ -61,9 +85,6 @@ my %care;
 	$care{'/registry/deliveries/%-%'} = '/registry/deliveries/2026-09';
 	$care{'/registry/deliveries/%-%/close'} = '/registry/deliveries/2026-09/close';
 }
-
-# The open demo survey, for the answering routes' "*" (a slug).
-my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs-%' AND status = 'published'");
 
 # Cases, referrals and DV (issue 15): an open demo case led by csw, the
 # demo DV case assigned to csw (the DV-assigned caller) and one of its
@@ -94,16 +115,6 @@ my ($open) = map { $_->[0] } sql("SELECT code FROM survey WHERE code LIKE 'needs
 	$care{'/registry/referrals/%'} = "/registry/referrals/$ref";
 }
 
-# A person of the register for /registry/persons/%…: enrolled with the
-# first provider only and nobody's representative, so that the second
-# provider gets 404 and the first and the CSW the record.
-my ($pid) = map { $_->[0] } sql("SELECT MIN(e.person_id) FROM enrolment e "
-    . "JOIN account_role r ON r.organisation_id = e.organisation_id "
-    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org' "
-    . "AND NOT EXISTS (SELECT 1 FROM enrolment x WHERE x.person_id = e.person_id "
-    . "AND x.organisation_id <> e.organisation_id) "
-    . "AND NOT EXISTS (SELECT 1 FROM person c WHERE c.representative_id = e.person_id)");
-
 # The reports' records (fcgi/reports): the first provider's service and
 # organisation for the drill-down.
 {
@@ -116,6 +127,21 @@ my ($pid) = map { $_->[0] } sql("SELECT MIN(e.person_id) FROM enrolment e "
 	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
 }
 
+# Group activities and the administrator's priority groups (issue 15):
+# the demo training and its first session, the town's first group; a
+# supervisor's % is the matrix's own account, no supervisor (404).
+{
+	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
+	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	$care{'/registry/groups/%'} = "/registry/groups/$ga";
+	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
+	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
+	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;
@@ -123,10 +149,11 @@ sub caller_for {
 }
 for my $row (@rows) {
 	my ($w, $m, $p, $role, $st) = @$row;
-	my $path = $p =~ s/%/$tid/r;
-	$path = $care{$p} if exists $care{$p};
+	my $path = $p =~ m{^/surveys/edit/} ? $p =~ s/%/$sid/r =~ s/%/1/r
+	    : $p =~ s/%/$tid/r;
 	$path =~ s/\*/$open/;
 	$path = $p =~ s/%/$pid/r if $p =~ m{^/registry/persons/%};
+	$path = $care{$p} if exists $care{$p};
 	my $a = caller_for($role);
 	my $r;
 	if ($m eq 'GET') {

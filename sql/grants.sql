@@ -153,6 +153,13 @@ GRANT SELECT, INSERT, UPDATE ON karika.dv_case TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.dv_measure TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT ON karika.dv_referral TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.record_grant TO 'karika_registry'@'localhost';
+-- The administrator's priority groups (rename, deactivate: never
+-- deleted, 0015) and supervisors; a group session's date, topic and
+-- attendance (replaced as a whole by the session's form).
+GRANT INSERT, UPDATE ON karika.priority_group TO 'karika_registry'@'localhost';
+GRANT INSERT, DELETE ON karika.csw_supervisor TO 'karika_registry'@'localhost';
+GRANT INSERT, UPDATE ON karika.group_session TO 'karika_registry'@'localhost';
+GRANT INSERT, DELETE ON karika.group_attendance TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.report_case_outcome TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_case_priority TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_dv TO 'karika_reports'@'localhost';

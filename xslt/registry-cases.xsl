@@ -78,7 +78,9 @@
 <xsl:template match="cases">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.title'"/></xsl:call-template></h1>
   <p><a href="/registry/dv"><xsl:call-template name="t"><xsl:with-param name="k" select="'dv.title'"/></xsl:call-template></a>
-    <xsl:text> · </xsl:text><a href="/registry/protocol"><xsl:call-template name="t"><xsl:with-param name="k" select="'protocol.title'"/></xsl:call-template></a></p>
+    <xsl:text> · </xsl:text><a href="/registry/protocol"><xsl:call-template name="t"><xsl:with-param name="k" select="'protocol.title'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text><a href="/registry/groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text><a href="/reports/outcomes"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.reports'"/></xsl:call-template></a></p>
   <xsl:if test="transfer">
     <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.transfers'"/></xsl:call-template></h2>
     <ul>
@@ -297,7 +299,7 @@
   <xsl:if test="group">
     <section aria-labelledby="grp-h">
       <h2 id="grp-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'case.groups'"/></xsl:call-template></h2>
-      <ul><xsl:for-each select="group"><li><xsl:value-of select="@title"/><xsl:text>: </xsl:text>
+      <ul><xsl:for-each select="group"><li><a href="/registry/groups/{@id}"><xsl:value-of select="@title"/></a><xsl:text>: </xsl:text>
         <xsl:call-template name="fill"><xsl:with-param name="k" select="'case.groups.attended'"/><xsl:with-param name="a" select="@attended"/><xsl:with-param name="b" select="@sessions"/></xsl:call-template></li></xsl:for-each></ul>
     </section>
   </xsl:if>
@@ -656,6 +658,240 @@
     </table>
     </div>
   </xsl:if>
+</xsl:template>
+
+<!-- Group activities (group.c): the town's list, an activity with its
+     sessions and participants, a new session, a session's attendance. -->
+<xsl:template match="groups" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template name="group-org">
+  <xsl:choose>
+    <xsl:when test="$lang = 'sr-Cyrl' and @org-name-cyrl"><xsl:value-of select="@org-name-cyrl"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="@org-name"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="groups">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template></h1>
+  <p><a href="/registry/cases"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.title'"/></xsl:call-template></a></p>
+  <xsl:choose>
+    <xsl:when test="group">
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="grp-cap">
+      <table class="report">
+        <caption id="grp-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template></caption>
+        <thead><tr>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.title'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.partner'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.starts'"/></xsl:call-template></th>
+          <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members'"/></xsl:call-template></th>
+          <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.sessions'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.last'"/></xsl:call-template></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="group">
+            <tr>
+              <th scope="row"><a href="/registry/groups/{@id}"><xsl:value-of select="@title"/></a></th>
+              <td><xsl:value-of select="@org-name"/></td>
+              <td><xsl:call-template name="date"><xsl:with-param name="d" select="@starts"/></xsl:call-template></td>
+              <td class="num"><xsl:value-of select="@members"/></td>
+              <td class="num"><xsl:value-of select="@sessions"/></td>
+              <td><xsl:if test="@last-session"><xsl:call-template name="date"><xsl:with-param name="d" select="@last-session"/></xsl:call-template></xsl:if></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+      </div>
+    </xsl:when>
+    <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.none'"/></xsl:call-template></p></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="group-page" mode="title">
+  <xsl:value-of select="group/@title"/>
+</xsl:template>
+
+<!-- The activity's head: title, partner, first day. -->
+<xsl:template match="group-page/group | group-form/group">
+  <p class="lead">
+    <xsl:call-template name="group-org"/>
+    <xsl:if test="@org-name"><xsl:text> · </xsl:text></xsl:if>
+    <xsl:call-template name="t"><xsl:with-param name="k" select="'group.starts'"/></xsl:call-template><xsl:text>: </xsl:text>
+    <xsl:call-template name="date"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
+  </p>
+</xsl:template>
+
+<xsl:template match="group-page">
+  <xsl:variable name="base" select="concat('/registry/groups/', group/@id)"/>
+  <h1><xsl:value-of select="group/@title"/></h1>
+  <xsl:apply-templates select="group"/>
+  <p><a href="/registry/groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.back'"/></xsl:call-template></a></p>
+  <section aria-labelledby="ses-h">
+    <h2 id="ses-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.sessions'"/></xsl:call-template></h2>
+    <xsl:choose>
+      <xsl:when test="session">
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="ses-cap">
+        <table class="report">
+          <caption id="ses-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.sessions.caption'"/></xsl:call-template></caption>
+          <thead><tr>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.session.held'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.session.topic'"/></xsl:call-template></th>
+            <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.present'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.attendance'"/></xsl:call-template></th>
+          </tr></thead>
+          <tbody>
+            <xsl:for-each select="session">
+              <tr>
+                <th scope="row"><xsl:call-template name="date"><xsl:with-param name="d" select="@held"/></xsl:call-template></th>
+                <td><xsl:value-of select="@topic"/></td>
+                <td class="num"><xsl:value-of select="@present"/></td>
+                <td><a href="{$base}/sessions/{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.attendance.record'"/></xsl:call-template></a></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.sessions.none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+    <p><a href="{$base}/sessions/new"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.session.new'"/></xsl:call-template></a></p>
+  </section>
+  <section aria-labelledby="mem-h">
+    <h2 id="mem-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members'"/></xsl:call-template></h2>
+    <xsl:choose>
+      <xsl:when test="member">
+        <ul>
+          <xsl:for-each select="member">
+            <li><a href="/registry/cases/{@case}"><xsl:call-template name="case-name"/></a><xsl:text>: </xsl:text>
+              <xsl:call-template name="fill"><xsl:with-param name="k" select="'case.groups.attended'"/><xsl:with-param name="a" select="@attended"/><xsl:with-param name="b" select="count(../session)"/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+  </section>
+</xsl:template>
+
+<xsl:template match="group-form" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('groupform.', @page)"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="group-form">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('groupform.', @page)"/></xsl:call-template></h1>
+  <p class="lead"><xsl:value-of select="group/@title"/></p>
+  <xsl:apply-templates select="group"/>
+  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+  <xsl:apply-templates select="form"/>
+</xsl:template>
+
+<!-- A session's attendance: its date and topic (layout's fields), then a
+     box per participant, in one form. -->
+<xsl:template match="group-form[@page = 'attendance']">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'groupform.attendance'"/></xsl:call-template></h1>
+  <p class="lead"><xsl:value-of select="group/@title"/></p>
+  <xsl:apply-templates select="group"/>
+  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+  <form method="post" action="{form/@action}" novalidate="novalidate">
+    <xsl:if test="form/@errors &gt; 0">
+      <div class="errors" role="alert">
+        <p><xsl:call-template name="t"><xsl:with-param name="k" select="'form.errors'"/></xsl:call-template></p>
+        <xsl:if test="form/@error"><p class="form-error"><xsl:call-template name="t"><xsl:with-param name="k" select="form/@error"/></xsl:call-template></p></xsl:if>
+        <ul>
+          <xsl:for-each select="form/field[@error]">
+            <li><a href="#f-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template><xsl:text>: </xsl:text><xsl:call-template name="field-error"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+    <xsl:apply-templates select="form/field"/>
+    <fieldset>
+      <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'group.attendance.who'"/></xsl:call-template></legend>
+      <xsl:choose>
+        <xsl:when test="member">
+          <xsl:for-each select="member">
+            <div class="field">
+              <input type="checkbox" id="c-{@case}" name="c-{@case}" value="1"><xsl:if test="@present = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+              <xsl:text> </xsl:text><label for="c-{@case}"><xsl:call-template name="case-name"/></label>
+            </div>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.none'"/></xsl:call-template></p></xsl:otherwise>
+      </xsl:choose>
+    </fieldset>
+    <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="form/@submit"/></xsl:call-template></button></p>
+  </form>
+</xsl:template>
+
+<!-- The administrator's pages for cases (case_admin.c): priority groups
+     and supervisors. -->
+<xsl:template match="case-admin" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('caseadmin.', @page)"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template name="case-admin-nav">
+  <p><a href="/registry/admin/accounts"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text><a href="/registry/admin/priority-groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text><a href="/registry/admin/supervisors"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.supervisors'"/></xsl:call-template></a></p>
+</xsl:template>
+
+<xsl:template match="case-admin[@page = 'groups']">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></h1>
+  <xsl:call-template name="case-admin-nav"/>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="pg-cap">
+  <table class="report">
+    <caption id="pg-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></caption>
+    <thead><tr>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.name'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.code'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.derive'"/></xsl:call-template></th>
+      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.state'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.marks'"/></xsl:call-template></th>
+    </tr></thead>
+    <tbody>
+      <xsl:for-each select="group">
+        <tr>
+          <th scope="row"><a href="/registry/admin/priority-groups/{@id}"><xsl:value-of select="@name"/></a></th>
+          <td><xsl:value-of select="@code"/></td>
+          <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('pga.derive.', @derive)"/></xsl:call-template></td>
+          <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('pga.active.', @active)"/></xsl:call-template></td>
+          <td class="num"><xsl:if test="@derive = 'manual'"><xsl:value-of select="@marks"/></xsl:if></td>
+        </tr>
+      </xsl:for-each>
+    </tbody>
+  </table>
+  </div>
+  <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.add.title'"/></xsl:call-template></h2>
+  <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.add.note'"/></xsl:call-template></p>
+  <xsl:apply-templates select="form"/>
+</xsl:template>
+
+<xsl:template match="case-admin[@page = 'group']">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.group'"/></xsl:call-template></h1>
+  <xsl:call-template name="case-admin-nav"/>
+  <p class="lead"><xsl:value-of select="group/@code"/><xsl:text> · </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="concat('pga.derive.', group/@derive)"/></xsl:call-template></p>
+  <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'pga.edit.note'"/></xsl:call-template></p>
+  <xsl:apply-templates select="form"/>
+</xsl:template>
+
+<xsl:template match="case-admin[@page = 'supervisors']">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.supervisors'"/></xsl:call-template></h1>
+  <xsl:call-template name="case-admin-nav"/>
+  <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'sup.note'"/></xsl:call-template></p>
+  <xsl:choose>
+    <xsl:when test="supervisor">
+      <ul>
+        <xsl:for-each select="supervisor">
+          <li><xsl:value-of select="@name"/><xsl:text> (</xsl:text><xsl:value-of select="@email"/><xsl:text>) </xsl:text>
+            <xsl:call-template name="case-button"><xsl:with-param name="href" select="concat('/registry/admin/supervisors/', @id, '/remove')"/><xsl:with-param name="k" select="'sup.remove'"/></xsl:call-template></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:when>
+    <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'sup.none'"/></xsl:call-template></p></xsl:otherwise>
+  </xsl:choose>
+  <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'sup.add.title'"/></xsl:call-template></h2>
+  <xsl:apply-templates select="form"/>
 </xsl:template>
 
 </xsl:stylesheet>

@@ -216,6 +216,8 @@
 <xsl:template match="admin-accounts">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></h1>
   <p><a href="/registry/admin/audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></a></p>
+  <p><a href="/registry/admin/priority-groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text><a href="/registry/admin/supervisors"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.supervisors'"/></xsl:call-template></a></p>
   <xsl:apply-templates select="form[@method = 'get']"/>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="acc-cap">
   <table class="report">

@@ -4,6 +4,7 @@
      cells shown as "<k" (never as 0).  Imports the shared layout. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="layout.xsl"/>
+<xsl:include href="reports-outcomes.xsl"/>
 <xsl:include href="reports-figures.xsl"/>
 
 <xsl:template match="report" mode="title">

@@ -798,6 +798,7 @@ enum db_rc outbox_add(struct req *, const char *, const char *, const char *,
 /* --- cells.c: small-cell suppression for published figures --- */
 
 void cells_suppress(const int64_t *, bool *, size_t, int64_t);
+void cells_suppress_table(const int64_t *, bool *, size_t, size_t, int64_t);
 
 /* --- jmbg.c: the personal number, DD MM YYY RR BBB K (DOMAIN.md) --- */
 

@@ -169,6 +169,19 @@ enum http_status dv_assign(struct req *, struct xml *);
 enum http_status dv_glass_form(struct req *, struct xml *);
 enum http_status dv_glass(struct req *, struct xml *);
 
+/* group activities and what an administrator sets up for cases:
+ * group.c, case_admin.c (issue 15) */
+enum http_status groups_list(struct req *, struct xml *);
+enum http_status group_show(struct req *, struct xml *);
+enum http_status group_session_new(struct req *, struct xml *);
+enum http_status group_attendance(struct req *, struct xml *);
+enum http_status pga_list(struct req *, struct xml *);
+enum http_status pga_create(struct req *, struct xml *);
+enum http_status pga_edit(struct req *, struct xml *);
+enum http_status sup_list(struct req *, struct xml *);
+enum http_status sup_create(struct req *, struct xml *);
+enum http_status sup_remove(struct req *, struct xml *);
+
 /* persons and caseload: person.c, caseload.c */
 #define PERSON_NEEDS 14 /* the codes of table need (0006) */
 

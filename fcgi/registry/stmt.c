@@ -440,7 +440,8 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_CASE_BARRIERS_CLEAR] = "DELETE FROM case_barrier WHERE case_id = ?",
     [STMT_CASE_BARRIER_ADD] =
 	"INSERT INTO case_barrier (case_id, barrier, note) VALUES (?, ?, ?)",
-    /* Every priority group of the case's town, marked or not; the
+    /* Every priority group of the case's town in use (and any no longer
+     * in use that the case is marked with), marked or not; the
      * rural-ota mark comes from the settlement and one-time assistance. */
     [STMT_CASE_PRIORITIES] =
 	"SELECT g.id, g.code, g.derive, "
@@ -451,7 +452,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM case_file c JOIN person p ON p.id = c.person_id "
 	"LEFT JOIN settlement st ON st.id = p.settlement_id "
 	"JOIN priority_group g ON g.municipality_id = c.municipality_id "
-	"WHERE c.id = ? ORDER BY g.position, g.id",
+	"WHERE c.id = ? AND (g.active OR EXISTS (SELECT 1 FROM case_priority "
+	"cx WHERE cx.case_id = c.id AND cx.group_id = g.id)) "
+	"ORDER BY g.position, g.id",
     [STMT_CASE_PRIORITY_CLEAR] = "DELETE FROM case_priority WHERE case_id = ?",
     [STMT_CASE_PRIORITY_ADD] =
 	"INSERT INTO case_priority (case_id, group_id) SELECT c.id, g.id "
@@ -729,6 +732,113 @@ const char *const stmt_sql[STMT__MAX] = {
 	"JOIN dv_case d ON d.id = g.object_id WHERE g.object_type = 'dv' "
 	"AND g.kind = 'glass' AND d.municipality_id = ? "
 	"ORDER BY g.id DESC LIMIT 50",
+    /*
+     * Group activities (group.c): an activity of the town (scope: id,
+     * town), its sessions and participants (cases), the attendance of a
+     * session.  Priority groups and supervisors (case_admin.c): the
+     * administrator's town only.
+     */
+    [STMT_GRP_LIST] =
+	"SELECT ga.id, ga.title, ga.starts_on AS starts, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS `org-name`, "
+	"(SELECT COUNT(*) FROM group_member m WHERE m.activity_id = ga.id) "
+	"AS members, (SELECT COUNT(*) FROM group_session s "
+	"WHERE s.activity_id = ga.id) AS sessions, "
+	"(SELECT MAX(s.held_on) FROM group_session s "
+	"WHERE s.activity_id = ga.id) AS `last-session` "
+	"FROM group_activity ga "
+	"LEFT JOIN organisation o ON o.id = ga.organisation_id "
+	"WHERE ga.municipality_id = ? "
+	"ORDER BY ga.starts_on DESC, ga.id DESC LIMIT 200",
+    [STMT_GRP_SCOPE] =
+	"SELECT ga.id, ga.title, ga.starts_on AS starts, o.name AS `org-name`, "
+	"o.name_cyrl AS `org-name-cyrl` FROM (SELECT ? AS id, ? AS muni) q "
+	"JOIN group_activity ga ON ga.id = q.id "
+	"AND ga.municipality_id = q.muni "
+	"LEFT JOIN organisation o ON o.id = ga.organisation_id",
+    [STMT_GRP_SESSIONS] =
+	"SELECT s.id, s.held_on AS held, s.topic, "
+	"(SELECT COUNT(*) FROM group_attendance t WHERE t.session_id = s.id) "
+	"AS present FROM group_session s WHERE s.activity_id = ? "
+	"ORDER BY s.held_on, s.id LIMIT 200",
+    [STMT_GRP_MEMBERS] =
+	"SELECT c.id AS `case`, p.given_name AS given, "
+	"p.family_name AS family, c.status, "
+	"(SELECT COUNT(*) FROM group_attendance t JOIN group_session s "
+	"ON s.id = t.session_id WHERE s.activity_id = m.activity_id "
+	"AND t.case_id = c.id) AS attended "
+	"FROM group_member m JOIN case_file c ON c.id = m.case_id "
+	"JOIN person p ON p.id = c.person_id WHERE m.activity_id = ? "
+	"ORDER BY p.family_name, p.given_name, c.id LIMIT 200",
+    /* A session of the activity (session, activity). */
+    [STMT_GRP_SESSION_ONE] =
+	"SELECT id, held_on AS held, topic FROM group_session "
+	"WHERE id = ? AND activity_id = ?",
+    [STMT_GRP_SESSION_INSERT] =
+	"INSERT INTO group_session (activity_id, held_on, topic) "
+	"VALUES (?, ?, ?)",
+    /* (held, topic, session, activity) */
+    [STMT_GRP_SESSION_UPDATE] =
+	"UPDATE group_session SET held_on = ?, topic = ? "
+	"WHERE id = ? AND activity_id = ?",
+    /* The participants, each with whether they came (session, activity). */
+    [STMT_GRP_ATTENDANCE] =
+	"SELECT c.id AS `case`, p.given_name AS given, "
+	"p.family_name AS family, EXISTS (SELECT 1 FROM group_attendance t "
+	"WHERE t.session_id = q.sid AND t.case_id = c.id) AS present "
+	"FROM (SELECT ? AS sid) q JOIN group_member m ON m.activity_id = ? "
+	"JOIN case_file c ON c.id = m.case_id "
+	"JOIN person p ON p.id = c.person_id "
+	"ORDER BY p.family_name, p.given_name, c.id LIMIT 200",
+    [STMT_GRP_ATTEND_CLEAR] =
+	"DELETE FROM group_attendance WHERE session_id = ?",
+    /* (session, activity, case): only a participant of the activity. */
+    [STMT_GRP_ATTEND_ADD] =
+	"INSERT INTO group_attendance (session_id, case_id) "
+	"SELECT ?, m.case_id FROM group_member m "
+	"WHERE m.activity_id = ? AND m.case_id = ?",
+    [STMT_PGA_LIST] =
+	"SELECT g.id, g.code, "
+	"ELT(?, g.name_sr_cyrl, g.name_sr_latn, g.name_bs, g.name_en) AS name, "
+	"g.derive, g.active, g.position, (SELECT COUNT(*) "
+	"FROM case_priority cp WHERE cp.group_id = g.id) AS marks "
+	"FROM priority_group g "
+	"WHERE g.municipality_id = ? ORDER BY g.position, g.id LIMIT 100",
+    [STMT_PGA_SCOPE] =
+	"SELECT g.id, g.code, g.name_sr_latn AS `name-sr-latn`, "
+	"g.name_bs AS `name-bs`, g.name_en AS `name-en`, g.derive, g.active, "
+	"g.position FROM (SELECT ? AS id, ? AS muni) q "
+	"JOIN priority_group g ON g.id = q.id AND g.municipality_id = q.muni",
+    /* (town, code, sr-Latn, sr-Cyrl, bs, en, active, position) */
+    [STMT_PGA_INSERT] =
+	"INSERT INTO priority_group (municipality_id, code, name_sr_latn, "
+	"name_sr_cyrl, name_bs, name_en, derive, active, position) "
+	"VALUES (?, ?, ?, ?, ?, ?, 'manual', ?, ?)",
+    /* (sr-Latn, sr-Cyrl, bs, en, position, active, id, town) */
+    [STMT_PGA_UPDATE] =
+	"UPDATE priority_group SET name_sr_latn = ?, name_sr_cyrl = ?, "
+	"name_bs = ?, name_en = ?, position = ?, active = ? "
+	"WHERE id = ? AND municipality_id = ?",
+    [STMT_SUP_LIST] =
+	"SELECT a.id, a.name, a.email, a.status FROM csw_supervisor s "
+	"JOIN account a ON a.id = s.account_id WHERE s.municipality_id = ? "
+	"ORDER BY a.name, a.id LIMIT 200",
+    /* Active CSW workers of the town who do not supervise yet. */
+    [STMT_SUP_CANDIDATES] =
+	"SELECT DISTINCT a.id AS value, a.name AS label FROM account_role r "
+	"JOIN account a ON a.id = r.account_id WHERE r.role = 'csw' "
+	"AND r.municipality_id = ? AND a.status = 'active' "
+	"AND NOT EXISTS (SELECT 1 FROM csw_supervisor s "
+	"WHERE s.account_id = a.id) ORDER BY a.name LIMIT 500",
+    /* (town, account): an active CSW worker of the town. */
+    [STMT_SUP_ADD] =
+	"INSERT INTO csw_supervisor (account_id, municipality_id) "
+	"SELECT DISTINCT a.id, r.municipality_id FROM account a "
+	"JOIN account_role r ON r.account_id = a.id AND r.role = 'csw' "
+	"AND r.municipality_id = ? WHERE a.id = ? AND a.status = 'active'",
+    /* (account, town) */
+    [STMT_SUP_REMOVE] = "DELETE FROM csw_supervisor WHERE account_id = ? "
+			"AND municipality_id = ?",
 /*
  * persons and caseload (person.c, caseload.c).
  * PERSON_SCOPE is the rule of the record kind "person": a CSW worker

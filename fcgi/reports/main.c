@@ -30,6 +30,17 @@ static const struct route routes[] = {
 	"figures-persons", PERM_ROLE(ROLE_CSW), 0},
     {METHOD_GET, "/reports/figures/services/%/providers/%/persons",
 	figures_persons, "figures-persons", PERM_ROLE(ROLE_CSW), 0},
+    /* outcomes.c (issue 15): activation outcomes for the CSW, the
+     * analyst and the administrator; DV figures for the same, and town
+     * by town for a provincial analyst. */
+    {METHOD_GET, "/reports/outcomes", outcomes_show, "outcomes",
+	PERM_ROLE(ROLE_CSW) | PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_ADMIN),
+	0},
+    {METHOD_GET, "/reports/dv", dv_figures_show, "dv-figures",
+	PERM_ROLE(ROLE_CSW) | PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_ADMIN),
+	0},
+    {METHOD_GET, "/reports/dv/province", dv_province_show, "dv-province",
+	PERM_ROLE(ROLE_ANALYST), 0},
 };
 
 WORKER_MAIN("reports", routes)

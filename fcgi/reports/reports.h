@@ -105,4 +105,9 @@ struct pub_table {
 
 void pub_suppress(struct pub_table *, int64_t);
 
+/* outcomes.c: activation outcomes and DV figures (issue 15) */
+enum http_status outcomes_show(struct req *, struct xml *);
+enum http_status dv_figures_show(struct req *, struct xml *);
+enum http_status dv_province_show(struct req *, struct xml *);
+
 #endif

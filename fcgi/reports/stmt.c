@@ -260,4 +260,89 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) "
 	"AS label FROM service s WHERE s.municipality_id = ? "
 	"ORDER BY s.group_id, label",
+    /*
+     * outcomes.c (issue 15): cases closed in a year by outcome, through
+     * report_case_outcome and report_case_priority (no name or note),
+     * and DV figures through report_dv (the month, kinds, relationship
+     * and measures of a case, no one).  A year is [MAKEDATE(y, 1),
+     * MAKEDATE(y + 1, 1)).
+     */
+    /* The town's priority groups (locale, town). */
+    [STMT_OUT_GROUPS] =
+	"SELECT id, code, "
+	"ELT(?, name_sr_cyrl, name_sr_latn, name_bs, name_en) AS name "
+	"FROM priority_group WHERE municipality_id = ? "
+	"ORDER BY position, id LIMIT 50",
+    /* Closed cases by outcome (town, year, year). */
+    [STMT_OUT_ALL] =
+	"SELECT outcome, COUNT(*) AS n FROM report_case_outcome "
+	"WHERE municipality_id = ? AND status = 'closed' "
+	"AND outcome_on >= MAKEDATE(?, 1) AND outcome_on < MAKEDATE(? + 1, 1) "
+	"GROUP BY outcome",
+    /* The same per priority group, manual or derived (town, year, year). */
+    [STMT_OUT_BY_GROUP] =
+	"SELECT p.group_id AS grp, o.outcome, COUNT(DISTINCT o.case_id) AS n "
+	"FROM report_case_outcome o "
+	"JOIN report_case_priority p ON p.case_id = o.case_id "
+	"WHERE o.municipality_id = ? AND o.status = 'closed' "
+	"AND o.outcome_on >= MAKEDATE(?, 1) "
+	"AND o.outcome_on < MAKEDATE(? + 1, 1) GROUP BY p.group_id, o.outcome",
+    /* The same per partner through whom, none last (locale, town, year,
+     * year). */
+    [STMT_OUT_BY_PARTNER] =
+	"SELECT o.outcome_organisation_id AS org, "
+	"IF(? = 1, COALESCE(g.name_cyrl, g.name), g.name) AS name, "
+	"o.outcome, COUNT(*) AS n FROM report_case_outcome o "
+	"LEFT JOIN organisation g ON g.id = o.outcome_organisation_id "
+	"WHERE o.municipality_id = ? AND o.status = 'closed' "
+	"AND o.outcome_on >= MAKEDATE(?, 1) "
+	"AND o.outcome_on < MAKEDATE(? + 1, 1) "
+	"GROUP BY o.outcome_organisation_id, name, o.outcome "
+	"ORDER BY o.outcome_organisation_id IS NULL, name, org LIMIT 2000",
+    /* Closed cases by year and outcome (town, first year, last year). */
+    [STMT_OUT_BY_YEAR] =
+	"SELECT YEAR(outcome_on) AS y, outcome, COUNT(*) AS n "
+	"FROM report_case_outcome WHERE municipality_id = ? "
+	"AND status = 'closed' AND outcome_on >= MAKEDATE(?, 1) "
+	"AND outcome_on < MAKEDATE(? + 1, 1) GROUP BY y, outcome",
+    /* DV cases of a year: all, of each kind, with a measure, with one
+     * extended (town, year). */
+    [STMT_DVF_SUMMARY] =
+	"SELECT COUNT(*) AS cases, "
+	"COALESCE(SUM(FIND_IN_SET('physical', kinds) > 0), 0) AS physical, "
+	"COALESCE(SUM(FIND_IN_SET('psychological', kinds) > 0), 0) "
+	"AS psychological, "
+	"COALESCE(SUM(FIND_IN_SET('sexual', kinds) > 0), 0) AS sexual, "
+	"COALESCE(SUM(FIND_IN_SET('economic', kinds) > 0), 0) AS economic, "
+	"COALESCE(SUM(FIND_IN_SET('stalking', kinds) > 0), 0) AS stalking, "
+	"COALESCE(SUM(measures > 0), 0) AS measures, "
+	"COALESCE(SUM(extended > 0), 0) AS extended "
+	"FROM report_dv WHERE municipality_id = ? AND year = ?",
+    /* DV cases of a year by relationship (town, year). */
+    [STMT_DVF_RELATIONSHIP] =
+	"SELECT relationship, COUNT(*) AS n FROM report_dv "
+	"WHERE municipality_id = ? AND year = ? GROUP BY relationship",
+    /* DV cases of a year by month (town, year). */
+    [STMT_DVF_MONTHS] =
+	"SELECT CAST(SUBSTRING(month, 6, 2) AS UNSIGNED) AS m, COUNT(*) AS n "
+	"FROM report_dv WHERE municipality_id = ? AND year = ? "
+	"GROUP BY month",
+    /* DV cases of a year in each town the caller is an analyst of, with
+     * the town's k (locale, year, account). */
+    [STMT_DVF_PROVINCE] =
+	"SELECT s.municipality_id AS town, "
+	"ELT(?, mu.name_sr_cyrl, mu.name_sr_latn, mu.name_bs, mu.name_en) "
+	"AS name, mu.small_cell_k AS k, COUNT(d.dv_id) AS cases, "
+	"COALESCE(SUM(FIND_IN_SET('physical', d.kinds) > 0), 0) AS physical, "
+	"COALESCE(SUM(FIND_IN_SET('psychological', d.kinds) > 0), 0) "
+	"AS psychological, "
+	"COALESCE(SUM(FIND_IN_SET('sexual', d.kinds) > 0), 0) AS sexual, "
+	"COALESCE(SUM(FIND_IN_SET('economic', d.kinds) > 0), 0) AS economic, "
+	"COALESCE(SUM(FIND_IN_SET('stalking', d.kinds) > 0), 0) AS stalking "
+	"FROM report_analyst_scope s "
+	"JOIN municipality mu ON mu.id = s.municipality_id "
+	"LEFT JOIN report_dv d ON d.municipality_id = s.municipality_id "
+	"AND d.year = ? WHERE s.account_id = ? "
+	"GROUP BY s.municipality_id, name, mu.small_cell_k ORDER BY name "
+	"LIMIT 100",
 };

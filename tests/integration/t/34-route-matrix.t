@@ -142,6 +142,21 @@ my %care;
 	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
 }
 
+# Group activities and the administrator's priority groups (issue 15):
+# the demo training and its first session, the town's first group; a
+# supervisor's % is the matrix's own account, no supervisor (404).
+{
+	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
+	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	$care{'/registry/groups/%'} = "/registry/groups/$ga";
+	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
+	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
+	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;

@@ -7,7 +7,7 @@
      token; no JavaScript, usable by keyboard alone.  Included by the
      stylesheets of the surveys and of the training courses.  The contract:
 
-       <questions action errors error>
+       <questions action method errors error>
          <hidden name value/>…
          <question code type field required min max decimals maxlength most>
            <text/> <help/>?
@@ -20,11 +20,14 @@
          <button name value key/>…                       (the first: Enter)
        </questions>
 
-     An option without a label has a catalogue key (question.yes). -->
+     An option without a label has a catalogue key (question.yes).
+     method="get" (the editor's preview) makes a form that posts nothing
+     and so carries no CSRF token (a GET would put it in the URL). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
 <xsl:template match="questions">
   <form method="post" action="{@action}" novalidate="novalidate" class="questions">
+    <xsl:if test="@method = 'get'"><xsl:attribute name="method">get</xsl:attribute></xsl:if>
     <xsl:if test="@errors &gt; 0">
       <div class="errors" role="alert">
         <p><xsl:call-template name="t"><xsl:with-param name="k" select="'form.errors'"/></xsl:call-template></p>
@@ -36,7 +39,7 @@
         </ul>
       </div>
     </xsl:if>
-    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+    <xsl:if test="not(@method = 'get')"><input type="hidden" name="csrf" value="{/page/session/@csrf}"/></xsl:if>
     <xsl:for-each select="hidden"><input type="hidden" name="{@name}" value="{@value}"/></xsl:for-each>
     <xsl:apply-templates select="question" mode="q"/>
     <p class="submit">

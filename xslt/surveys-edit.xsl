@@ -4,7 +4,7 @@
      export.c), included by surveys.xsl: the list of the municipality's
      surveys, a survey's page (its outline with move buttons, publish,
      close, copy, results, exports, preview), one form per object, and
-     the read-only preview.  Forms render through layout.xsl; a text
+     the preview around the respondents' own page.  Forms render through layout.xsl; a text
      field longer than a line (@max over 200) is a textarea here.  No
      JavaScript: every button is a small form with the CSRF token. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -302,10 +302,14 @@
 <xsl:template name="sedit-preview-links">
   <xsl:param name="base"/>
   <xsl:param name="list"/>
+  <xsl:param name="page" select="1"/>
+  <xsl:param name="here" select="false()"/>
   <xsl:if test="$list != ''">
     <xsl:variable name="l" select="substring-before($list, ' ')"/>
-    <li><a href="{$base}/preview?page=1&amp;lang={$l}" hreflang="{$l}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.', $l)"/></xsl:call-template></a></li>
-    <xsl:call-template name="sedit-preview-links"><xsl:with-param name="base" select="$base"/><xsl:with-param name="list" select="substring-after($list, ' ')"/></xsl:call-template>
+    <li><a href="{$base}/preview?page={$page}&amp;lang={$l}" hreflang="{$l}" lang="{$l}">
+      <xsl:if test="$here and $l = $lang"><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.', $l)"/></xsl:call-template></a></li>
+    <xsl:call-template name="sedit-preview-links"><xsl:with-param name="base" select="$base"/><xsl:with-param name="list" select="substring-after($list, ' ')"/><xsl:with-param name="page" select="$page"/><xsl:with-param name="here" select="$here"/></xsl:call-template>
   </xsl:if>
 </xsl:template>
 
@@ -318,51 +322,41 @@
   </p>
 </xsl:template>
 
-<!-- The preview: one page of the survey as a respondent reads it, read
-     only (this editor's own rendering, not the answering pages'). -->
+<!-- The preview: one page of the survey exactly as respondents get it
+     (<answer preview="1">, surveys.xsl and questions.xsl), with links to
+     every page and every language; its form is a GET back to the
+     preview, which stores nothing. -->
 <xsl:template match="sedit[@page = 'preview']">
+  <xsl:variable name="base" select="concat('/surveys/edit/', @id, '/preview')"/>
+  <xsl:variable name="n" select="answer/@n"/>
   <xsl:call-template name="sedit-back"/>
   <p class="notice"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview.note'"/></xsl:call-template></p>
-  <h1><xsl:value-of select="@title"/></h1>
-  <xsl:for-each select="preview">
-    <xsl:if test="@n = 1"><p class="lead"><xsl:value-of select="purpose"/></p></xsl:if>
-    <p class="progress"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.page'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="concat(@n, ' / ', @of)"/></p>
-    <xsl:if test="@title"><h2><xsl:value-of select="@title"/></h2></xsl:if>
-    <xsl:for-each select="question">
-      <fieldset class="question" id="q-{@code}">
-        <legend><xsl:value-of select="text"/>
-          <xsl:if test="@required"><xsl:text> </xsl:text><span class="req"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.required'"/></xsl:call-template></span></xsl:if>
-        </legend>
-        <xsl:if test="help"><p class="hint"><xsl:value-of select="help"/></p></xsl:if>
-        <xsl:if test="@conditional"><p class="hint"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview.conditional'"/></xsl:call-template></p></xsl:if>
-        <xsl:choose>
-          <xsl:when test="@type = 'yesno'">
-            <ul><li><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.yes'"/></xsl:call-template></li><li><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.no'"/></xsl:call-template></li></ul>
-          </xsl:when>
-          <xsl:when test="@type = 'matrix'">
-            <table>
-              <thead><tr><td></td><xsl:for-each select="option"><th scope="col"><xsl:value-of select="@label"/></th></xsl:for-each></tr></thead>
-              <tbody><xsl:for-each select="item"><tr><th scope="row"><xsl:value-of select="@label"/></th><xsl:for-each select="../option"><td>○</td></xsl:for-each></tr></xsl:for-each></tbody>
-            </table>
-          </xsl:when>
-          <xsl:when test="option">
-            <ul>
-              <xsl:for-each select="option"><li><xsl:value-of select="@label"/></li></xsl:for-each>
-              <xsl:if test="@other"><li><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.other'"/></xsl:call-template></li></xsl:if>
-            </ul>
-          </xsl:when>
-          <xsl:otherwise>
-            <p class="hint"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sedit.qtype.', @type)"/></xsl:call-template></p>
-          </xsl:otherwise>
-        </xsl:choose>
-      </fieldset>
-    </xsl:for-each>
-    <nav class="pager">
-      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview'"/></xsl:call-template></xsl:attribute>
-      <xsl:if test="@n &gt; 1"><a href="/surveys/edit/{../@id}/preview?page={@n - 1}" rel="prev"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.prev'"/></xsl:call-template></a><xsl:text> </xsl:text></xsl:if>
-      <xsl:if test="@n &lt; @of"><a href="/surveys/edit/{../@id}/preview?page={@n + 1}" rel="next"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.next'"/></xsl:call-template></a></xsl:if>
-    </nav>
-  </xsl:for-each>
+  <nav class="pager">
+    <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.page'"/></xsl:call-template></xsl:attribute>
+    <ul class="inline">
+      <xsl:for-each select="page">
+        <li><a href="{$base}?page={@n}">
+          <xsl:if test="@n = $n"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.page'"/></xsl:call-template>
+          <xsl:text> </xsl:text><xsl:value-of select="@n"/>
+          <xsl:if test="@title"><xsl:text>: </xsl:text><xsl:value-of select="@title"/></xsl:if>
+        </a></li>
+      </xsl:for-each>
+    </ul>
+  </nav>
+  <nav>
+    <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview'"/></xsl:call-template></xsl:attribute>
+    <ul class="inline">
+      <xsl:call-template name="sedit-preview-links"><xsl:with-param name="base" select="concat('/surveys/edit/', @id)"/><xsl:with-param name="list" select="$locales"/><xsl:with-param name="page" select="$n"/><xsl:with-param name="here" select="true()"/></xsl:call-template>
+    </ul>
+  </nav>
+  <xsl:if test="conditional">
+    <div class="notice">
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview.conditional'"/></xsl:call-template></p>
+      <ul><xsl:for-each select="conditional"><li><xsl:value-of select="@text"/></li></xsl:for-each></ul>
+    </div>
+  </xsl:if>
+  <xsl:apply-templates select="answer"/>
 </xsl:template>
 
 </xsl:stylesheet>

@@ -275,69 +275,133 @@ write_question(struct req *r, struct xml *x, const struct qdef *d, size_t qi,
 	return xml_end(x);
 }
 
-/* <button name="go" value key/>: a way off the page. */
+/* <button name value key/>: a way off the page. */
 static int
-button(struct xml *x, const char *go, const char *key)
+button(struct xml *x, const char *name, const char *value, const char *key)
 {
-	if (xml_start(x, "button") == -1 || xml_attr(x, "name", "go") == -1 ||
-	    xml_attr(x, "value", go) == -1 || xml_attr(x, "key", key) == -1)
+	if (xml_start(x, "button") == -1 || xml_attr(x, "name", name) == -1 ||
+	    xml_attr(x, "value", value) == -1 || xml_attr(x, "key", key) == -1)
 		return -1;
 	return xml_end(x);
 }
 
 /*
- * Writes page p of survey s: <answer page n total percent minutes>
- * <survey/><title/><questions action errors error>…</questions></answer>.
- * sh says what the fields show; problem is the form's own error key
- * (form.csrf) or NULL.
+ * <hidden name value/> and the buttons of page p: a respondent's form
+ * names its page ("p") and goes next, back or saves ("go"); the editor's
+ * preview (a GET form back to the preview) keeps its language and moves
+ * between all the pages ("page", 1-based), nothing else.
+ */
+static int
+write_ways(struct req *r, struct xml *x, const struct qdef *d, size_t p,
+    const struct qanswers *all, const char *preview)
+{
+	size_t next = preview != NULL ? p + 1 : qnav_next(d, p, all);
+	bool first =
+	    preview != NULL ? p == 0 : qnav_prev(d, p, all) == QDEF_NONE;
+
+	if (xml_start(x, "hidden") == -1 ||
+	    xml_attr(x, "name", preview != NULL ? "lang" : "p") == -1 ||
+	    xml_attr(x, "value",
+		preview != NULL ? locale_tags[r->locale] : d->pages[p].code) ==
+		-1 ||
+	    xml_end(x) == -1)
+		return -1;
+	if (preview != NULL) {
+		if (next < d->npages &&
+		    button(x, "page", arena_printf(r->arena, "%zu", next + 1),
+			"survey.next") == -1)
+			return -1;
+		if (!first &&
+		    button(x, "page", arena_printf(r->arena, "%zu", p),
+			"survey.back") == -1)
+			return -1;
+		return 0;
+	}
+	if (button(x, "go", "next",
+		next == d->npages ? "survey.finish" : "survey.next") == -1 ||
+	    (!first && button(x, "go", "back", "survey.back") == -1) ||
+	    button(x, "go", "save", "survey.save") == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Writes page p of survey s: <answer page n total percent minutes first
+ * last preview><survey/><title/><questions action method errors error>
+ * …</questions></answer>.  sh says what the fields show; problem is the
+ * form's own error key (form.csrf) or NULL.  preview is NULL for a
+ * respondent; for the editor's preview it is the path its GET form goes
+ * back to: every question of the page is shown (conditions are not
+ * known), the page counts among all pages, and nothing is posted.
  */
 static int
 write_page(struct req *r, struct xml *x, const struct survey *s, size_t p,
-    const struct shown *sh, const char *problem)
+    const struct shown *sh, const char *problem, const char *preview)
 {
 	const struct qdef *d = s->def;
 	struct qprogress pr;
 	size_t i;
+	bool first = qnav_prev(d, p, sh->all) == QDEF_NONE,
+	     last = qnav_next(d, p, sh->all) == d->npages;
 
 	qnav_progress(d, p, sh->all, &pr);
+	if (preview != NULL) {
+		pr.done = p;
+		pr.total = d->npages;
+		pr.percent = (int)(p * 100 / d->npages);
+		pr.minutes_left = (int)(((size_t)d->minutes * (d->npages - p) +
+					    d->npages - 1) /
+		    d->npages);
+		first = p == 0;
+		last = p + 1 == d->npages;
+	}
 	if (xml_start(x, "answer") == -1 ||
 	    xml_attr(x, "page", d->pages[p].code) == -1 ||
 	    xml_attr_int(x, "n", (int64_t)pr.done + 1) == -1 ||
 	    xml_attr_int(x, "total", (int64_t)pr.total) == -1 ||
 	    xml_attr_int(x, "percent", pr.percent) == -1 ||
 	    xml_attr_int(x, "minutes", pr.minutes_left) == -1 ||
-	    xml_attr(x, "first",
-		qnav_prev(d, p, sh->all) == QDEF_NONE ? "1" : NULL) == -1 ||
-	    xml_attr(x, "last",
-		qnav_next(d, p, sh->all) == d->npages ? "1" : NULL) == -1 ||
+	    xml_attr(x, "first", first ? "1" : NULL) == -1 ||
+	    xml_attr(x, "last", last ? "1" : NULL) == -1 ||
+	    xml_attr(x, "preview", preview != NULL ? "1" : NULL) == -1 ||
 	    survey_write(x, s, r->locale) == -1 ||
 	    (d->pages[p].title.given != 0 &&
 		xml_elem_text(x, "title",
 		    qdef_text(&d->pages[p].title, r->locale)) == -1) ||
 	    xml_start(x, "questions") == -1 ||
-	    xml_attr(x, "action", path_of(r, s, "page")) == -1 ||
+	    xml_attr(x, "action",
+		preview != NULL ? preview : path_of(r, s, "page")) == -1 ||
+	    xml_attr(x, "method", preview != NULL ? "get" : NULL) == -1 ||
 	    xml_attr_int(x, "errors",
 		(int64_t)(sh->errs != NULL ? sh->errs->n : 0) +
 		    (problem != NULL)) == -1 ||
 	    xml_attr(x, "error", problem) == -1)
 		return -1;
-	if (xml_start(x, "hidden") == -1 || xml_attr(x, "name", "p") == -1 ||
-	    xml_attr(x, "value", d->pages[p].code) == -1 || xml_end(x) == -1)
-		return -1;
 	for (i = d->pages[p].first; i < d->pages[p].first + d->pages[p].n; i++)
-		if (qdef_question_visible(d, i, sh->all) &&
+		if ((preview != NULL || qdef_question_visible(d, i, sh->all)) &&
 		    write_question(r, x, d, i, sh) == -1)
 			return -1;
-	if (button(x, "next",
-		qnav_next(d, p, sh->all) == d->npages ? "survey.finish"
-						      : "survey.next") == -1 ||
-	    (qnav_prev(d, p, sh->all) != QDEF_NONE &&
-		button(x, "back", "survey.back") == -1) ||
-	    button(x, "save", "survey.save") == -1)
-		return -1;
-	if (xml_end(x) == -1)
+	if (write_ways(r, x, d, p, sh->all, preview) == -1 || xml_end(x) == -1)
 		return -1;
 	return xml_end(x);
+}
+
+/*
+ * The editor's preview of page p (0-based) of survey s, whose
+ * definition and row the editor loaded: the page exactly as a
+ * respondent gets it (write_page), its fields empty, its form a GET back
+ * to action that moves between the pages and stores nothing.
+ */
+int
+answer_preview(struct req *r, struct xml *x, const struct survey *s, size_t p,
+    const char *action)
+{
+	struct qanswers none;
+	struct shown sh;
+
+	memset(&none, 0, sizeof(none));
+	sh = (struct shown){NULL, &none, NULL};
+	return write_page(r, x, s, p, &sh, NULL, action);
 }
 
 /*
@@ -411,7 +475,7 @@ answer_show(struct req *r, struct xml *x)
 	if ((st = kept(r, &s, &all)) != HTTP_OK)
 		return st;
 	sh = (struct shown){NULL, &all, NULL};
-	if (write_page(r, x, &s, current(&s, &all), &sh, NULL) == -1)
+	if (write_page(r, x, &s, current(&s, &all), &sh, NULL, NULL) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }
@@ -539,7 +603,7 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
 {
 	struct shown sh = {&r->form, all, errs};
 
-	if (write_page(r, x, s, p, &sh, problem) == -1)
+	if (write_page(r, x, s, p, &sh, problem, NULL) == -1)
 		return HTTP_INTERNAL;
 	r->render = true;
 	return st;

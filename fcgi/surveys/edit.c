@@ -2314,44 +2314,61 @@ sedit_definition_xml(struct req *r, struct xml *x)
 
 /* --- preview -------------------------------------------------------------- */
 
-/* <opt code label/>… of o[0..n) in the request's locale. */
-static int
-write_opts(struct req *r, struct xml *x, const char *name, const struct qopt *o,
-    size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (xml_start(x, name) == -1 ||
-		    xml_attr(x, "code", o[k].code) == -1 ||
-		    xml_attr(x, "label", qdef_text(&o[k].label, r->locale)) ==
-			-1 ||
-		    xml_end(x) == -1)
-			return -1;
-	return 0;
-}
-
 static const struct field preview_fields[] = {
     {"page", VALID_INT, false, 1, QDEF_MAX_PAGES, "sedit.page", NULL, NULL,
 	NULL},
 };
 
 /*
- * GET /surveys/edit/%/preview?page=N: page N of the definition as a
- * respondent reads it, in the page's locale (the language links switch
- * it), read-only: <sedit page="preview"><preview n of title
- * purpose><question code type required other min max decimals text
- * help><option/><item/></question>…</preview></sedit>.
+ * <page n title/>… (every page, to go to) and <conditional text/>… (the
+ * questions of page p shown only when conditions hold: the preview shows
+ * them all) in the request's locale.
+ */
+static int
+write_preview_pages(
+    struct req *r, struct xml *x, const struct qdef *d, size_t p)
+{
+	const struct qpage *pg = &d->pages[p];
+	size_t i;
+
+	for (i = 0; i < d->npages; i++)
+		if (xml_start(x, "page") == -1 ||
+		    xml_attr_int(x, "n", (int64_t)i + 1) == -1 ||
+		    xml_attr(x, "code", d->pages[i].code) == -1 ||
+		    xml_attr(x, "title",
+			d->pages[i].title.given != 0
+			    ? qdef_text(&d->pages[i].title, r->locale)
+			    : NULL) == -1 ||
+		    xml_end(x) == -1)
+			return -1;
+	for (i = pg->first; i < pg->first + pg->n; i++)
+		if ((pg->nconds > 0 || d->questions[i].nconds > 0) &&
+		    (xml_start(x, "conditional") == -1 ||
+			xml_attr(x, "text",
+			    qdef_text(&d->questions[i].text, r->locale)) ==
+			    -1 ||
+			xml_end(x) == -1))
+			return -1;
+	return 0;
+}
+
+/*
+ * GET /surveys/edit/%/preview?page=N: page N of the definition exactly
+ * as respondents get it (answer.c's <answer>, xslt/questions.xsl), in
+ * the page's locale (?lang=): <sedit page="preview" (the survey)><page
+ * n title/>…<conditional text/>…<answer preview="1">…</answer></sedit>.
+ * Its form is a GET back here whose buttons move between the pages;
+ * nothing is posted or stored, and drafts preview too.  404 past the
+ * last page.
  */
 enum http_status
 sedit_preview(struct req *r, struct xml *x)
 {
 	struct sv s;
+	struct survey pv;
 	struct form f;
-	const struct qpage *p;
-	const struct qquestion *q;
 	enum http_status st;
-	size_t n, k;
+	size_t n;
 
 	if ((st = sv_load(r, "survey.read", &s)) != HTTP_OK)
 		return st;
@@ -2361,38 +2378,26 @@ sedit_preview(struct req *r, struct xml *x)
 	n = f.nerrors == 0 && f.num[0] > 0 ? (size_t)f.num[0] : 1;
 	if (n > s.d->npages)
 		return HTTP_NOT_FOUND;
-	p = &s.d->pages[n - 1];
+	memset(&pv, 0, sizeof(pv));
+	if ((st = muni_load(r, &pv.m)) != HTTP_OK)
+		return st;
+	pv.id = s.id;
+	pv.slug = s.d->slug;
+	pv.title = qdef_text(&s.d->title, r->locale);
+	pv.status = s.status;
+	pv.open = true;
+	pv.round = s.round;
+	pv.published = s.results;
+	pv.opens_at = s.opens;
+	pv.closes_at = s.closes;
+	pv.def = s.d;
 	if (xml_start(x, "sedit") == -1 ||
 	    xml_attr(x, "page", "preview") == -1 ||
-	    write_survey(r, x, &s) == -1 || xml_start(x, "preview") == -1 ||
-	    xml_attr_int(x, "n", (int64_t)n) == -1 ||
-	    xml_attr_int(x, "of", (int64_t)s.d->npages) == -1 ||
-	    xml_attr_int(x, "minutes", s.d->minutes) == -1 ||
-	    xml_attr(x, "title", qdef_text(&p->title, r->locale)) == -1 ||
-	    xml_elem_text(x, "purpose", qdef_text(&s.d->purpose, r->locale)) ==
-		-1)
-		return HTTP_INTERNAL;
-	for (k = p->first; k < p->first + p->n; k++) {
-		q = &s.d->questions[k];
-		if (xml_start(x, "question") == -1 ||
-		    xml_attr(x, "code", q->code) == -1 ||
-		    xml_attr(x, "type", qtype_names[q->type]) == -1 ||
-		    xml_attr(x, "required", q->required ? "1" : NULL) == -1 ||
-		    xml_attr(x, "other", q->other ? "1" : NULL) == -1 ||
-		    xml_attr(x, "conditional",
-			q->nconds > 0 || p->nconds > 0 ? "1" : NULL) == -1 ||
-		    xml_elem_text(x, "text", qdef_text(&q->text, r->locale)) ==
-			-1 ||
-		    (q->help.given != 0 &&
-			xml_elem_text(
-			    x, "help", qdef_text(&q->help, r->locale)) == -1) ||
-		    write_opts(r, x, "item", q->items, q->nitems) == -1 ||
-		    (q->type != QTYPE_YESNO &&
-			write_opts(r, x, "option", q->opts, q->nopts) == -1) ||
-		    xml_end(x) == -1)
-			return HTTP_INTERNAL;
-	}
-	if (xml_end(x) == -1 || xml_end(x) == -1)
+	    write_survey(r, x, &s) == -1 ||
+	    write_preview_pages(r, x, s.d, n - 1) == -1 ||
+	    answer_preview(r, x, &pv, n - 1,
+		arena_printf(r->arena, "%s/preview", sv_path(r, s.id))) == -1 ||
+	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }

@@ -58,6 +58,8 @@ enum http_status answer_save(struct req *, struct xml *);
 enum http_status answer_saved(struct req *, struct xml *);
 enum http_status resume_new(struct req *, struct xml *);
 enum http_status resume_create(struct req *, struct xml *);
+int answer_preview(
+    struct req *, struct xml *, const struct survey *, size_t, const char *);
 char *code_new(struct arena *);
 bool code_normalise(const char *, char[SURVEY_CODE_CHARS + 1]);
 

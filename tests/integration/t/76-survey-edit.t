@@ -58,6 +58,7 @@ is($r->{status}, 422, 'a choice without options is refused');
 # A condition on a later page's question is refused with the reason.
 $r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'p1', conditions => 'likert equals 1' });
 is($r->{status}, 422, 'a condition on a later question is refused');
+is($ed->get("/surveys/edit/$id/preview?page=2")->{status}, 200, 'a draft previews');
 
 # Move: the number question up.
 my $page = $ed->get("/surveys/edit/$id")->{content};
@@ -99,12 +100,39 @@ is($c, '2099-12-31 22:59:00', 'closes_at too');
 is($st, 'published', 'status published');
 like(get('/surveys/?lang=sr-Latn')->{content}, qr/Probni upitnik/, 'the survey appears on /surveys/');
 
-# Preview in each locale.
+# Preview in each locale: the respondents' own page (questions.xsl),
+# its form a GET back to the preview that moves between the pages and
+# stores nothing.
 for my $l (LOCALES) {
 	$r = $ed->get("/surveys/edit/$id/preview?page=1&lang=$l");
 	is($r->{status}, 200, "preview in $l");
+	like($r->{content}, qr/<html lang="$l"/, "the page is in $l");
 }
-like($ed->get("/surveys/edit/$id/preview?page=1&lang=en")->{content}, qr/Which colour\?/, 'in English');
+$r = $ed->get("/surveys/edit/$id/preview?page=1&lang=en");
+like($r->{content}, qr/Which colour\?/, 'in English');
+like($r->{content}, qr{<form method="get" action="/surveys/edit/$id/preview" novalidate="novalidate" class="questions">},
+    "the respondents' form, sent back to the preview by GET");
+like($r->{content}, qr{<fieldset id="f-q\.color"[^>]*>\s*<legend>Which colour\?}, 'a choice is a fieldset as respondents see it');
+like($r->{content}, qr{id="f-q\.color-red" name="q\.color" value="red"}, 'with its options');
+like($r->{content}, qr{<label for="f-q\.color\.other">}, 'and "other, please specify"');
+unlike($r->{content}, qr{<form method="get"[^>]*class="questions">.*?name="csrf".*?</form>}s, 'no form token in a GET form');
+like($r->{content}, qr{<button type="submit" name="page" value="2">Next</button>}, 'Next goes to page 2');
+unlike($r->{content}, qr{name="go"}, 'nothing to save or send');
+like($r->{content}, qr{href="/surveys/edit/$id/preview\?page=2"}, 'every page is linked');
+like($r->{content}, qr{href="/surveys/edit/$id/preview\?page=1&amp;lang=bs"}, 'and every language');
+my ($nresp) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $id");
+$r = $ed->get("/surveys/edit/$id/preview?page=2&lang=sr-Latn&q.color=red&q.color.other=x");
+is($r->{status}, 200, 'Next: page 2');
+like($r->{content}, qr{Druga strana}, 'with its title');
+like($r->{content}, qr{<label for="f-q\.q3">Za.{1,4}to crvena\?</label>}, 'a conditional page is shown');
+like($r->{content}, qr{<div class="notice"><p>[^<]+</p><ul><li>Za.{1,4}to crvena\?</li>}, 'with what shows only under a condition');
+like($r->{content}, qr{<button type="submit" name="page" value="1"[^>]*>Nazad</button>}, 'Back goes to page 1');
+unlike($r->{content}, qr{name="page" value="3"}, 'and the last page has no Next');
+my ($nresp2) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $id");
+is($nresp2, $nresp, 'the preview stores no response');
+is($ed->get("/surveys/edit/$id/preview?page=3")->{status}, 404, 'no page past the last');
+is($ed->post("/surveys/edit/$id/preview?page=1", { csrf => $ed->csrf("/surveys/edit/$id") })->{status}, 405,
+    'and nothing is posted to it');
 
 # A response exists: the structure is locked.
 sql("INSERT INTO survey_response (survey_id, respondent_group, page, status, completed_on) VALUES ($id, 'citizen', 2, 'completed', UTC_DATE())");

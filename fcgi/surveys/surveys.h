@@ -72,7 +72,8 @@ enum http_status survey_thanks(struct req *, struct xml *);
 /* results.c */
 enum http_status results_show(struct req *, struct xml *);
 
-/* editor: edit.c and export.c (/surveys/edit/) */
+/* editor: edit.c, edit_text.c, edit_pages.c, edit_publish.c (edit.h)
+ * and export.c (/surveys/edit/) */
 
 /* Who edits surveys: the survey editors and the administrators. */
 #define SEDIT_PERMS (PERM_ROLE(ROLE_EDITOR) | PERM_ROLE(ROLE_ADMIN))

@@ -27,6 +27,10 @@
  * break.  A field that a spreadsheet would run as a formula (it starts
  * with = + - @, tab or CR) is written with an apostrophe in front: an
  * export must never carry a formula typed into a form ("CSV injection").
+ * A cell of a number column (csv_write_cells) that is a plain decimal
+ * number ("-3", "12.5") is written as it is: no spreadsheet runs it, and
+ * SPSS or a spreadsheet must read it as the number it is, not as the
+ * text "'-3"; anything else in such a column is guarded like text.
  * Rows go through a fixed buffer to the caller's sink, so an export of a
  * million rows runs in constant memory.
  */
@@ -506,9 +510,30 @@ put(struct csv_writer *w, const char *s, size_t n)
 	return w->failed ? -1 : 0;
 }
 
-/* Writes one field, guarded and quoted as needed. */
+/*
+ * True for a plain decimal number: an optional '-', digits, and
+ * optionally '.' and digits ("-3", "0.25"; not "-", "-.5", "1e3",
+ * "-3+1").  Such a cell cannot be a formula.
+ */
+static bool
+plain_number(const char *f)
+{
+	size_t n;
+
+	if (*f == '-')
+		f++;
+	if ((n = strspn(f, "0123456789")) == 0)
+		return false;
+	f += n;
+	if (*f == '.' && (n = strspn(f + 1, "0123456789")) > 0)
+		f += n + 1;
+	return *f == '\0';
+}
+
+/* Writes one field, guarded (unless a number of a number column) and
+ * quoted as needed. */
 static int
-put_field(struct csv_writer *w, const char *f)
+put_field(struct csv_writer *w, const char *f, bool number)
 {
 	const char *q;
 	bool quote;
@@ -519,7 +544,7 @@ put_field(struct csv_writer *w, const char *f)
 	if (quote && put(w, "\"", 1) == -1)
 		return -1;
 	if (*f != '\0' && strchr("=+-@\t\r", *f) != NULL &&
-	    put(w, "'", 1) == -1)
+	    !(number && plain_number(f)) && put(w, "'", 1) == -1)
 		return -1;
 	if (!quote)
 		return put(w, f, strlen(f));
@@ -537,11 +562,24 @@ put_field(struct csv_writer *w, const char *f)
  * row is preceded by the UTF-8 byte order mark.  A row that is one empty
  * cell (or none) is written as "" so that it is not an empty line, which
  * a reader skips.  The fields must be valid UTF-8 (values from the
- * database are).  Returns 0, or -1 once the sink has failed; then every
- * later call fails too, and the caller stops.
+ * database are).  Every field is text, guarded against formulas.
+ * Returns 0, or -1 once the sink has failed; then every later call fails
+ * too, and the caller stops.
  */
 int
 csv_write_row(struct csv_writer *w, const char *const *field, size_t n)
+{
+	return csv_write_cells(w, field, NULL, n);
+}
+
+/*
+ * csv_write_row() with number[i] true for the cells of number columns:
+ * a plain decimal number there is written as it is ("-3", not "'-3"),
+ * anything else guarded like text.  number may be NULL (all text).
+ */
+int
+csv_write_cells(struct csv_writer *w, const char *const *field,
+    const bool *number, size_t n)
 {
 	size_t i;
 
@@ -556,7 +594,7 @@ csv_write_row(struct csv_writer *w, const char *const *field, size_t n)
 		return put(w, "\"\"\r\n", 4);
 	for (i = 0; i < n; i++)
 		if ((i > 0 && put(w, &w->delim, 1) == -1) ||
-		    put_field(w, field[i]) == -1)
+		    put_field(w, field[i], number != NULL && number[i]) == -1)
 			return -1;
 	return put(w, "\r\n", 2);
 }

@@ -908,6 +908,8 @@ enum csv_error csv_parse(struct arena *, const char *, size_t,
 const char *csv_error_key(enum csv_error);
 void csv_writer_init(struct csv_writer *, char, csv_sink, void *);
 int csv_write_row(struct csv_writer *, const char *const *, size_t);
+int csv_write_cells(
+    struct csv_writer *, const char *const *, const bool *, size_t);
 int csv_write_end(struct csv_writer *);
 
 /*

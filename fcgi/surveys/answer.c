@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -609,19 +608,6 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
 	return st;
 }
 
-/* Today's date where the survey runs (the installation's TZ), YYYY-MM-DD. */
-static int
-local_today(char out[11])
-{
-	struct tm tm;
-	time_t now = time(NULL);
-
-	if (localtime_r(&now, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		return -1;
-	return 0;
-}
-
 /*
  * The last page was sent: the response is completed in one statement,
  * migration 0012's survey_complete (one transaction: marked completed
@@ -642,7 +628,7 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 	struct db_res res;
 	enum db_rc rc;
 
-	if (local_today(today) == -1)
+	if (survey_today(today) == -1)
 		return HTTP_INTERNAL;
 	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_I(s->response),
 		 DBP_I(s->id), DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,

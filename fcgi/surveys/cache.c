@@ -15,6 +15,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -100,6 +101,24 @@ survey_slug(const struct req *r)
 	return arena_strndup(r->arena, s, (size_t)(e - s));
 }
 
+/*
+ * Today's date where the surveys run, YYYY-MM-DD: the installation's
+ * zone (worker.c sets TZ from the config's timezone).  A survey's dates
+ * (opens_on, closes_on, completed_on) are local dates, never UTC's.
+ * Returns 0, or -1.
+ */
+int
+survey_today(char out[11])
+{
+	struct tm tm;
+	time_t now = time(NULL);
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	return 0;
+}
+
 /* True when the caller may see unsuppressed results: editors, admins. */
 bool
 survey_editor(const struct req *r)
@@ -132,7 +151,7 @@ survey_cookie(struct req *r, const struct survey *s, const char *code)
 enum http_status
 survey_load_code(struct req *r, struct survey *s, const char *code)
 {
-	char norm[SURVEY_CODE_CHARS + 1];
+	char norm[SURVEY_CODE_CHARS + 1], today[11];
 	unsigned char hash[32];
 	struct db_param h = DBP_NUL;
 	struct db_res res;
@@ -148,8 +167,11 @@ survey_load_code(struct req *r, struct survey *s, const char *code)
 		h = DBP_B(hash, sizeof(hash));
 		s->code = arena_strdup(r->arena, norm);
 	}
-	if ((rc = DBQ(r, STMT_SURVEY_PUBLIC, &res, DBP_LOCALE(r), DBP_LOCALE(r),
-		 DBP_S(s->slug), h, DBP_S(r->municipality))) != DB_OK)
+	if (survey_today(today) == -1)
+		return HTTP_INTERNAL;
+	if ((rc = DBQ(r, STMT_SURVEY_PUBLIC, &res, DBP_LOCALE(r), DBP_S(today),
+		 DBP_S(today), DBP_LOCALE(r), DBP_S(s->slug), h,
+		 DBP_S(r->municipality))) != DB_OK)
 		return db_status(rc);
 	if (res.nrows == 0)
 		return HTTP_NOT_FOUND;

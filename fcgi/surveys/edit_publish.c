@@ -8,7 +8,6 @@
  * transaction with its audit row, then 303 back to the survey.
  */
 #include <string.h>
-#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -26,8 +25,6 @@ sedit_close(struct req *r, struct xml *x)
 	enum http_status st;
 	enum db_rc rc;
 	char today[11];
-	struct tm tm;
-	time_t now = time(NULL);
 
 	if ((st = button_open(r, x, "survey.close", confirm_fields, 1, &f, &s,
 		 "sedit.close.confirm")) != HTTP_OK)
@@ -35,8 +32,7 @@ sedit_close(struct req *r, struct xml *x)
 	if (strcmp(s.status, "published") != 0)
 		return button_refused(
 		    r, x, &s, HTTP_CONFLICT, "sedit.close.notpublished", NULL);
-	if (localtime_r(&now, &tm) == NULL ||
-	    strftime(today, sizeof(today), "%Y-%m-%d", &tm) == 0)
+	if (survey_today(today) == -1)
 		return db_undo(r, DB_ERROR);
 	if ((rc = DBQ(r, STMT_SEDIT_CLOSE, NULL, DBP_S(today), DBP_I(s.id))) !=
 		DB_OK ||

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -53,11 +54,22 @@ struct cols {
 	size_t *first;
 };
 
-/* The fixed columns before the answers. */
+/* The fixed columns before the answers: the response's number, its day
+ * and its respondent group. */
 #define COLS_FIXED 3
+static const char *const fixed_names[COLS_FIXED] = {
+    "response", "completed", "group"};
 
-/* An SPSS variable name from a code: letters, digits and '_', a letter
- * first. */
+/* SPSS's reserved words: never a variable's name. */
+static const char *const sps_reserved[] = {"all", "and", "by", "eq", "ge", "gt",
+    "le", "lt", "ne", "not", "or", "to", "with", NULL};
+
+/*
+ * An SPSS variable name from a code and a suffix (an option's, an item's,
+ * "other"): letters, digits and '_', a letter first, no reserved word.
+ * Codes may hold '-', which SPSS does not take, so "a-b" and "a_b" both
+ * come out as "a_b": cols_unique() then tells them apart.
+ */
 static const char *
 var_name(struct arena *a, const char *code, const char *suffix)
 {
@@ -65,10 +77,14 @@ var_name(struct arena *a, const char *code, const char *suffix)
 	    (*code >= '0' && *code <= '9') ? "v" : "", code,
 	    suffix != NULL ? "_" : "", suffix != NULL ? suffix : "");
 	char *p;
+	size_t i;
 
 	for (p = s; *p != '\0'; p++)
 		if (*p == '-')
 			*p = '_';
+	for (i = 0; sps_reserved[i] != NULL; i++)
+		if (strcmp(s, sps_reserved[i]) == 0)
+			return arena_printf(a, "v%s", s);
 	return s;
 }
 
@@ -84,7 +100,50 @@ col_add(struct arena *a, struct cols *cs, size_t q, enum colkind kind, size_t k,
 	(void)a;
 }
 
-/* The columns of d, in its order (at most 60 + 1 per question). */
+/* True when name is taken by a fixed column or one of c[0..n). */
+static bool
+name_taken(const struct col *c, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COLS_FIXED; i++)
+		if (strcasecmp(fixed_names[i], name) == 0)
+			return true;
+	for (i = 0; i < n; i++)
+		if (strcasecmp(c[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Makes every column's name unique (SPSS compares them without case, a
+ * CSV reader by name): a name already taken, by a fixed column or an
+ * earlier one, gets "_2", "_3"…, the first free.  Codes are at most 24
+ * bytes, so a name stays far under SPSS's 64.
+ */
+static void
+cols_unique(struct arena *a, struct cols *cs)
+{
+	const char *base;
+	size_t i, k;
+
+	for (i = 0; i < cs->n; i++) {
+		base = cs->c[i].name;
+		for (k = 2; name_taken(cs->c, i, cs->c[i].name); k++)
+			cs->c[i].name = arena_printf(a, "%s_%zu", base, k);
+	}
+}
+
+/* True when column c of cs holds numbers (written unguarded). */
+static bool
+col_number(const struct col *c)
+{
+	return c->kind == COL_FLAG || c->kind == COL_ITEM ||
+	    c->kind == COL_NUMBER;
+}
+
+/* The columns of d, in its order (at most 60 + 1 per question), their
+ * names unique. */
 static void
 cols_of(struct arena *a, const struct qdef *d, struct cols *cs)
 {
@@ -128,6 +187,7 @@ cols_of(struct arena *a, const struct qdef *d, struct cols *cs)
 			col_add(a, cs, i, COL_OTHER, 0,
 			    var_name(a, q->code, "other"));
 	}
+	cols_unique(a, cs);
 }
 
 /* A DECIMAL from MariaDB without its trailing zeros: "3.5000" is "3.5". */
@@ -227,6 +287,7 @@ sexport_responses(struct req *r, struct xml *x)
 	struct arena *batch = NULL;
 	struct db_res resp, ans;
 	const char **cell, **head;
+	bool *number;
 	enum http_status st;
 	enum db_rc rc;
 	int64_t last = 0;
@@ -237,11 +298,14 @@ sexport_responses(struct req *r, struct xml *x)
 	cols_of(r->arena, s.d, &cs);
 	ncols = COLS_FIXED + cs.n;
 	head = arena_calloc(r->arena, ncols, sizeof(*head));
-	head[0] = "response";
-	head[1] = "completed";
-	head[2] = "group";
-	for (i = 0; i < cs.n; i++)
+	number = arena_calloc(r->arena, ncols, sizeof(*number));
+	for (i = 0; i < COLS_FIXED; i++)
+		head[i] = fixed_names[i];
+	number[0] = true; /* the response's number */
+	for (i = 0; i < cs.n; i++) {
 		head[COLS_FIXED + i] = cs.c[i].name;
+		number[COLS_FIXED + i] = col_number(&cs.c[i]);
+	}
 	w = arena_alloc(r->arena, sizeof(*w));
 	csv_writer_init(w, EXPORT_DELIM, resp_stream_write, r);
 	resp_stream_open(r, "text/csv; charset=utf-8",
@@ -273,7 +337,7 @@ sexport_responses(struct req *r, struct xml *x)
 			     db_int(&ans, a, "response_id") == last;
 			     a++)
 				cell_set(batch, s.d, &cs, &ans, a, cell);
-			if (csv_write_row(w, cell, ncols) == -1)
+			if (csv_write_cells(w, cell, number, ncols) == -1)
 				goto out;
 		}
 		(void)j;
@@ -319,6 +383,10 @@ pct(struct arena *a, const char *n, int64_t total)
 	    a, "%lld.%lld", (long long)(v / 10), (long long)(v % 10));
 }
 
+/* The aggregates' number columns: n, percent and mean. */
+static const bool agg_numbers[7] = {
+    false, false, false, false, true, true, true};
+
 /* A row of the aggregates: question, item, option, label, n, %, mean. */
 static int
 agg_row(struct req *r, struct csv_writer *w, const char *q, const char *item,
@@ -334,7 +402,7 @@ agg_row(struct req *r, struct csv_writer *w, const char *q, const char *item,
 	row[4] = n != NULL ? n : (opt != NULL ? "0" : NULL);
 	row[5] = opt != NULL ? pct(r->arena, row[4], total) : NULL;
 	row[6] = num_trim(r->arena, mean);
-	return csv_write_row(w, row, 7);
+	return csv_write_cells(w, row, agg_numbers, 7);
 }
 
 /*
@@ -428,6 +496,35 @@ sexport_aggregates(struct req *r, struct xml *x)
 }
 
 /* --- SPSS syntax -------------------------------------------------------- */
+
+/*
+ * The few words of the syntax file that are not the definition's: the
+ * labels of the fixed columns, of yes and no, and of "other".  A small
+ * table rather than the message catalogues: the worker does not read
+ * the catalogues (nginx's stylesheets do), and these five words are all
+ * it would need of them.  By enum locale; keep it beside the catalogue's
+ * question.yes, question.no and question.other.
+ */
+enum sps_word {
+	SPS_RESPONSE,
+	SPS_COMPLETED,
+	SPS_GROUP,
+	SPS_YES,
+	SPS_NO,
+	SPS_OTHER,
+	SPS__MAX
+};
+
+static const char *const sps_words[LOCALE__MAX][SPS__MAX] = {
+    [LOCALE_SR_CYRL] = {"Број одговора", "Дан попуњавања", "Група испитаника",
+	"Да", "Не", "Друго"},
+    [LOCALE_SR_LATN] = {"Broj odgovora", "Dan popunjavanja", "Grupa ispitanika",
+	"Da", "Ne", "Drugo"},
+    [LOCALE_BS] = {"Broj odgovora", "Dan popunjavanja", "Grupa ispitanika",
+	"Da", "Ne", "Drugo"},
+    [LOCALE_EN] = {"Response number", "Day completed", "Respondent group",
+	"Yes", "No", "Other"},
+};
 
 /* A quoted SPSS string: ' doubled, line breaks as blanks, bounded. */
 static const char *
@@ -530,6 +627,9 @@ sexport_spss(struct req *r, struct xml *x)
 		buf_printf(&b, "  %s %s\n", cs.c[i].name,
 		    sps_format(r->arena, d, &cs.c[i]));
 	buf_adds(&b, ".\nVARIABLE LABELS\n");
+	for (i = 0; i < COLS_FIXED; i++)
+		buf_printf(&b, "  %s %s /\n", fixed_names[i],
+		    sps_quote(r->arena, sps_words[l][SPS_RESPONSE + i]));
 	for (i = 0; i < cs.n; i++) {
 		c = &cs.c[i];
 		q = &d->questions[c->q];
@@ -544,8 +644,9 @@ sexport_spss(struct req *r, struct xml *x)
 				  qdef_text(&q->text, l),
 				  qdef_text(&q->items[c->k].label, l))
 			    : c->kind == COL_OTHER
-			    ? arena_printf(
-				  r->arena, "%s: other", qdef_text(&q->text, l))
+			    ? arena_printf(r->arena, "%s: %s",
+				  qdef_text(&q->text, l),
+				  sps_words[l][SPS_OTHER])
 			    : qdef_text(&q->text, l)),
 		    i + 1 < cs.n ? " /" : "");
 	}
@@ -562,12 +663,21 @@ sexport_spss(struct req *r, struct xml *x)
 	for (i = 0; i < cs.n; i++) {
 		c = &cs.c[i];
 		q = &d->questions[c->q];
-		if (c->kind == COL_CHOICE && q->type != QTYPE_YESNO) {
+		if (c->kind == COL_CHOICE && q->type == QTYPE_YESNO)
+			buf_printf(&b, "  %s%s 'yes' %s 'no' %s",
+			    first ? "" : "/", c->name,
+			    sps_quote(r->arena, sps_words[l][SPS_YES]),
+			    sps_quote(r->arena, sps_words[l][SPS_NO]));
+		else if (c->kind == COL_CHOICE) {
 			buf_printf(&b, "  %s%s", first ? "" : "/", c->name);
 			for (k = 0; k < q->nopts; k++)
 				buf_printf(&b, " '%s' %s", q->opts[k].code,
 				    sps_quote(r->arena,
 					qdef_text(&q->opts[k].label, l)));
+			if (q->other)
+				buf_printf(&b, " 'other' %s",
+				    sps_quote(
+					r->arena, sps_words[l][SPS_OTHER]));
 		} else if (c->kind == COL_ITEM) {
 			buf_printf(&b, "  %s%s", first ? "" : "/", c->name);
 			for (k = 0; k < q->nopts; k++)

@@ -15,12 +15,15 @@
 /*
  * A survey takes answers when it is published and now lies between the
  * instants it opens and closes (and its listed dates, which an editor's
- * early close moves too).
+ * early close moves too).  The dates are local (opens_on is the day of
+ * opens_at in the installation's zone), so they are compared with the
+ * local date, two parameters (survey_today): UTC's date is still the
+ * day before during the first local hour of the opening day.
  */
 #define SURVEY_OPEN                                                            \
 	"(s.status = 'published' AND s.opens_at <= UTC_TIMESTAMP() "           \
-	"AND s.closes_at > UTC_TIMESTAMP() AND s.opens_on <= UTC_DATE() "      \
-	"AND s.closes_on >= UTC_DATE())"
+	"AND s.closes_at > UTC_TIMESTAMP() AND s.opens_on <= ? "               \
+	"AND s.closes_on >= ?)"
 
 /* How long an abandoned response is kept before the retention job. */
 #define RESPONSE_KEEP_DAYS "30"
@@ -35,22 +38,25 @@
 
 const char *const stmt_sql[STMT__MAX] = {
     /* --- the list, answering and results --- */
+    /* locale, municipality, today, today (the local date) */
     [STMT_SURVEYS_OPEN] =
 	"SELECT s.id, s.code, "
 	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
 	"AS title, s.opens_on AS opens, s.closes_on AS closes FROM survey s "
 	"WHERE s.municipality_id = ? AND " SURVEY_OPEN " "
 	"ORDER BY s.closes_on, s.id",
+    /* locale, municipality, then the local date four times */
     [STMT_SURVEYS_CLOSED] =
 	"SELECT s.id, s.code, "
 	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
 	"AS title, s.opens_on AS opens, s.closes_on AS closes, "
 	"IF(s.results_published, 1, NULL) AS results FROM survey s "
 	"WHERE s.municipality_id = ? AND s.status <> 'draft' "
-	"AND NOT " SURVEY_OPEN " AND s.opens_on <= UTC_DATE() "
-	"AND s.closes_on >= UTC_DATE() - INTERVAL " SURVEY_RECENT_DAYS " DAY "
+	"AND NOT " SURVEY_OPEN " AND s.opens_on <= ? "
+	"AND s.closes_on >= ? - INTERVAL " SURVEY_RECENT_DAYS " DAY "
 	"ORDER BY s.closes_on DESC, s.id LIMIT 20",
-    /* locale, locale, slug, resume hash (or NULL), municipality code */
+    /* locale, today, today (the local date), locale, slug, resume hash
+     * (or NULL), municipality code */
     [STMT_SURVEY_PUBLIC] =
 	"SELECT s.id, s.code, "
 	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "

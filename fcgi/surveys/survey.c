@@ -29,13 +29,17 @@ survey_list(struct req *r, struct xml *x)
 	struct db_res open, closed;
 	enum http_status st;
 	enum db_rc rc;
+	char today[11];
 
 	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
-	if ((rc = DBQ(r, STMT_SURVEYS_OPEN, &open, DBP_LOCALE(r),
-		 DBP_I(m.id))) != DB_OK ||
+	if (survey_today(today) == -1)
+		return HTTP_INTERNAL;
+	if ((rc = DBQ(r, STMT_SURVEYS_OPEN, &open, DBP_LOCALE(r), DBP_I(m.id),
+		 DBP_S(today), DBP_S(today))) != DB_OK ||
 	    (rc = DBQ(r, STMT_SURVEYS_CLOSED, &closed, DBP_LOCALE(r),
-		 DBP_I(m.id))) != DB_OK)
+		 DBP_I(m.id), DBP_S(today), DBP_S(today), DBP_S(today),
+		 DBP_S(today))) != DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "surveys") == -1 || muni_write(x, &m) == -1 ||
 	    xml_start(x, "open") == -1 || xml_rows(x, "survey", &open) == -1 ||

@@ -48,6 +48,7 @@ const struct qdef *survey_def(struct req *, int64_t, const char *);
 enum http_status survey_load(struct req *, struct survey *);
 enum http_status survey_load_code(struct req *, struct survey *, const char *);
 const char *survey_slug(const struct req *);
+int survey_today(char[11]);
 void survey_cookie(struct req *, const struct survey *, const char *);
 bool survey_editor(const struct req *);
 int survey_write(struct xml *, const struct survey *, enum locale);

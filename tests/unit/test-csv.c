@@ -565,6 +565,56 @@ writer_guards_formulas(void **state)
 	}
 }
 
+/*
+ * A number column's plain decimal numbers are written as numbers (SPSS
+ * and spreadsheets read "'-3" as text); anything else there, and every
+ * text cell, is guarded.
+ */
+static void
+writer_writes_numbers_of_number_columns(void **state)
+{
+	static const struct {
+		const char *cell;
+		const char *number; /* written in a number column */
+		const char *text;   /* written in a text column */
+	} rows[] = {
+	    {"-3", "-3", "'-3"},
+	    {"-3.25", "-3.25", "'-3.25"},
+	    {"-0", "-0", "'-0"},
+	    {"42", "42", "42"},
+	    {"12.5", "12.5", "12.5"},
+	    {"-", "'-", "'-"},
+	    {"-.5", "'-.5", "'-.5"},
+	    {"-3.", "'-3.", "'-3."},
+	    {"-3+1", "'-3+1", "'-3+1"},
+	    {"-1e5", "'-1e5", "'-1e5"},
+	    {"-3;4", "\"'-3;4\"", "\"'-3;4\""},
+	    {"=1", "'=1", "'=1"},
+	    {"+3", "'+3", "'+3"},
+	    {"@3", "'@3", "'@3"},
+	};
+	static const bool kinds[2] = {true, false};
+	struct csv_writer *w = xmalloc(sizeof(*w));
+	const char *cells[2];
+	char want[64];
+	struct sink k;
+	size_t i;
+
+	for (i = 0; i < NELEM(rows); i++) {
+		memset(&k, 0, sizeof(k));
+		k.cap = 1; /* collect what is written */
+		csv_writer_init(w, ';', sink_put, &k);
+		cells[0] = cells[1] = rows[i].cell;
+		assert_int_equal(csv_write_cells(w, cells, kinds, 2), 0);
+		assert_int_equal(csv_write_end(w), 0);
+		snprintf(want, sizeof(want), "\xef\xbb\xbf%s;%s\r\n",
+		    rows[i].number, rows[i].text);
+		assert_string_equal(k.s, want);
+		free(k.s);
+	}
+	free(w);
+}
+
 /* NULL is an empty cell; a row of one empty cell is not a blank line. */
 static void
 writer_empty_cells_and_rows(void **state)
@@ -691,6 +741,7 @@ main(void)
 	    cmocka_unit_test(writer_writes_utf8_with_bom_and_crlf),
 	    cmocka_unit_test(writer_quotes_only_when_needed),
 	    cmocka_unit_test(writer_guards_formulas),
+	    cmocka_unit_test(writer_writes_numbers_of_number_columns),
 	    cmocka_unit_test(writer_empty_cells_and_rows),
 	    cmocka_unit_test_setup_teardown(
 		written_rows_read_back, setup, teardown),

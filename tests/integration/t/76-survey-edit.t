@@ -175,6 +175,46 @@ $r = $ed->get("/surveys/edit/$id/aggregates.csv?lang=sr-Latn");
 is($r->{status}, 200, 'the aggregates CSV');
 like($r->{content}, qr/\r\nmany;;x;Iks;1;100\.0;\r\n/, 'counts and percentages');
 
+# Column names stay unique for SPSS and a CSV reader: codes that differ
+# only by '-' and '_', a question coded like a fixed column, a reserved
+# word; a negative number is written as a number; yes/no answers and the
+# fixed columns have their labels.
+$r = $ed->submit('/surveys/edit/new', { slug => "$slug-v", title => 'Imena', purpose => 'Proba imena.',
+    minutes => 2, first => 'Prvo?' });
+is($r->{status}, 303, 'a survey for the names') or diag($r->{content});
+my ($vid) = ($r->{headers}{location} // '') =~ m{/surveys/edit/(\d+)};
+$r = $ed->submit("/surveys/edit/$vid/definition", { xml => <<"XML" });
+<survey version="1" slug="$slug-v" minutes="2">
+  <title xml:lang="sr-Latn">Imena</title>
+  <purpose xml:lang="sr-Latn">Proba imena.</purpose>
+  <page code="p1">
+    <question code="x-y" type="single" other="true"><text xml:lang="sr-Latn">Prvo</text>
+      <option code="a"><label xml:lang="sr-Latn">A</label></option></question>
+    <question code="x_y" type="yesno"><text xml:lang="sr-Latn">Drugo</text></question>
+    <question code="to" type="number" decimals="1"><text xml:lang="sr-Latn">Broj</text></question>
+    <question code="response" type="text"><text xml:lang="sr-Latn">Tekst</text></question>
+  </page>
+</survey>
+XML
+is($r->{status}, 303, 'its definition') or diag($r->{content});
+sql("INSERT INTO survey_response (survey_id, page, status, completed_on) VALUES ($vid, 1, 'completed', UTC_DATE())");
+my ($vrid) = map { $_->[0] } sql("SELECT MAX(id) FROM survey_response WHERE survey_id = $vid");
+sql("INSERT INTO survey_answer (response_id, survey_id, question, item, option_code, number, text) VALUES "
+    . "($vrid, $vid, 'x-y', '', 'a', NULL, NULL), ($vrid, $vid, 'x_y', '', 'yes', NULL, NULL), "
+    . "($vrid, $vid, 'to', '', NULL, -3.5, NULL), ($vrid, $vid, 'response', '', NULL, NULL, '-2')");
+@lines = split /\r\n/, $ed->get("/surveys/edit/$vid/responses.csv")->{content};
+is($lines[0], "\x{FEFF}response;completed;group;x_y;x_y_other;x_y_2;vto;response_2", 'every column has a name of its own');
+like($lines[1], qr/^$vrid;\d{4}-\d\d-\d\d;;a;;yes;-3\.5;'-2$/, 'a negative number is a number, a text that looks like one is guarded');
+$r = $ed->get("/surveys/edit/$vid/responses.sps?labels=sr-Latn");
+like($r->{content}, qr/^  x_y_2 A\d+$/m, 'the .sps reads the same names');
+like($r->{content}, qr/^  response 'Broj odgovora' \/$/m, 'the fixed columns have labels');
+like($r->{content}, qr/^  group 'Grupa ispitanika' \/$/m, 'in the language asked for');
+like($r->{content}, qr/^  \/x_y_2 'yes' 'Da' 'no' 'Ne'$/m, 'yes and no have value labels');
+like($r->{content}, qr/^  x_y 'a' 'A' 'other' 'Drugo'$/m, 'and "other" too');
+like($r->{content}, qr/^  x_y_other 'Prvo: Drugo' \/$/m, '"other" in the variable label is in the language asked for');
+like($ed->get("/surveys/edit/$vid/responses.sps?labels=en")->{content}, qr/^  completed 'Day completed' \/$/m, 'English');
+like($ed->get("/surveys/edit/$vid/aggregates.csv")->{content}, qr/\r\nto;;;Broj;1;;-3\.5\r\n/, 'the aggregates write a negative mean as a number');
+
 # Close, results, copy.
 $t = $ed->csrf("/surveys/edit/$id");
 $r = $ed->post("/surveys/edit/$id/close", { csrf => $t });

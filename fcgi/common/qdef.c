@@ -427,76 +427,21 @@ qnum_format(struct arena *a, int64_t v, int decimals)
 	    (unsigned long long)(u / p), decimals, (unsigned long long)(u % p));
 }
 
-static bool
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* True when y-m-d is a date of the calendar, years 1900 to 2199. */
-static bool
-date_exists(int y, int m, int d)
-{
-	static const int mdays[12] = {
-	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-}
-
-/* Reads 1 to max digits at *s into *v, advancing *s. */
-static bool
-digits(const char **s, int min, int max, int *v)
-{
-	int n = 0;
-
-	*v = 0;
-	while (**s >= '0' && **s <= '9' && n < max) {
-		*v = *v * 10 + (**s - '0');
-		(*s)++;
-		n++;
-	}
-	return n >= min && !(**s >= '0' && **s <= '9');
-}
-
 /*
  * Parses a date as a browser's date field sends it (2026-11-29) or as
  * people write it here (29.11.2026., 29. 11. 2026, the final dot
- * optional) into out as YYYY-MM-DD.  Returns 0, or -1 for anything else,
- * including a day the calendar does not have.
+ * optional) into out as YYYY-MM-DD, through date_parse() (valid.c, the
+ * one date reader), years 1900 to 2199.  Returns 0, or -1 for anything
+ * else, including a day the calendar does not have.
  */
 int
 qdate_parse(const char *s, char out[11])
 {
-	int y, m, d;
+	int64_t num;
 
-	if (s == NULL)
+	if (s == NULL || !date_parse(s, out, &num) || num < 19000101 ||
+	    num > 21991231)
 		return -1;
-	if (strchr(s, '-') != NULL) {
-		if (!digits(&s, 4, 4, &y) || *s++ != '-' ||
-		    !digits(&s, 2, 2, &m) || *s++ != '-' ||
-		    !digits(&s, 2, 2, &d) || *s != '\0')
-			return -1;
-	} else {
-		if (!digits(&s, 1, 2, &d) || *s++ != '.')
-			return -1;
-		if (*s == ' ')
-			s++;
-		if (!digits(&s, 1, 2, &m) || *s++ != '.')
-			return -1;
-		if (*s == ' ')
-			s++;
-		if (!digits(&s, 4, 4, &y))
-			return -1;
-		if (*s == '.')
-			s++;
-		if (*s != '\0')
-			return -1;
-	}
-	if (!date_exists(y, m, d))
-		return -1;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
 

@@ -72,6 +72,33 @@ GRANT SELECT (id, to_addr, locale, template, param_name, param_link,
     UPDATE (sent_at, param_link, attempts, next_attempt_at, last_error)
     ON karika.outbox TO 'karika_mailer'@'localhost';
 
+-- karika-retention (fcgi/tools/retention.c, 0013): deletes what is past
+-- its retention period, reading only the columns its conditions name:
+-- abandoned survey responses (their answers go with them, ON DELETE
+-- CASCADE), expired sessions, spent single-use links, quiet throttle
+-- rows, and audit rows past their legal period (the trigger of 0013
+-- allows this user alone, and only rows older than retention_floor);
+-- it appends an audit row saying what it removed and reports each run in
+-- retention_run, which the registry shows its administrators.
+CREATE USER IF NOT EXISTS 'karika_retention'@'localhost' IDENTIFIED BY '@PW_RETENTION@';
+ALTER USER 'karika_retention'@'localhost' IDENTIFIED BY '@PW_RETENTION@';
+GRANT SELECT (id, status, expires_on), DELETE ON karika.survey_response
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (id, expires_at), DELETE ON karika.session
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (id, used_at, expires_at), DELETE ON karika.account_token
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (last_failure_at), DELETE ON karika.login_throttle
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (id, at), INSERT, DELETE ON karika.audit
+    TO 'karika_retention'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.retention_run
+    TO 'karika_retention'@'localhost';
+GRANT SELECT ON karika.retention_floor TO 'karika_retention'@'localhost';
+GRANT EXECUTE ON FUNCTION karika.retention_table_present
+    TO 'karika_retention'@'localhost';
+GRANT SELECT ON karika.retention_run TO 'karika_registry'@'localhost';
+
 -- karika-surveys: survey definitions, responses and their answers
 -- (0005).  DELETE on responses removes abandoned ones after their expiry
 -- (answers go with them, ON DELETE CASCADE); on answers it lets Back

@@ -6,6 +6,7 @@
 <xsl:import href="layout.xsl"/>
 <xsl:include href="registry-persons.xsl"/>
 <xsl:include href="registry-care.xsl"/>
+<xsl:include href="registry-ops.xsl"/>
 <xsl:include href="registry-cases.xsl"/>
 
 <xsl:template match="home" mode="title"><xsl:value-of select="municipality"/></xsl:template>
@@ -216,6 +217,7 @@
 <xsl:template match="admin-accounts">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></h1>
   <p><a href="/registry/admin/audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></a></p>
+  <p><a href="/registry/admin/retention"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.retention.title'"/></xsl:call-template></a></p>
   <p><a href="/registry/admin/priority-groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></a>
     <xsl:text> · </xsl:text><a href="/registry/admin/supervisors"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.supervisors'"/></xsl:call-template></a></p>
   <xsl:apply-templates select="form[@method = 'get']"/>

@@ -77,6 +77,9 @@ static const struct route routes[] = {
     /* operations (ops.c): nginx lets only localhost reach the metrics */
     {METHOD_GET, "/registry/metrics", metrics_show, "metrics", PERM_ANY,
 	ROUTE_NO_PAGE},
+    /* retention.c: what the nightly retention job did */
+    {METHOD_GET, "/registry/admin/retention", admin_retention,
+	"admin-retention", ADMIN, 0},
     /* organisations, enrolments, deliveries */
     {METHOD_GET, "/registry/organisations", org_list, "orgs", ORGS, 0},
     {METHOD_GET, "/registry/organisations/new", org_new, "org-new", ADMIN,

@@ -37,6 +37,9 @@ enum http_status sessions_end(struct req *, struct xml *);
 /* ops.c: what the operators read */
 enum http_status metrics_show(struct req *, struct xml *);
 
+/* retention.c: the retention job's runs, for administrators */
+enum http_status admin_retention(struct req *, struct xml *);
+
 /* token.c: links' tokens, sessions, the sign-in throttle */
 struct throttle {
 	unsigned char acct[32]; /* HMAC of the e-mail */

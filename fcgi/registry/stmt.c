@@ -145,6 +145,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	"NULL)), UTC_TIMESTAMP()), 0) AS oldest, "
 	"COALESCE(SUM(attempts >= ?), 0) AS failed "
 	"FROM outbox WHERE sent_at IS NULL",
+    /* The retention job's newest 30 runs (retention.c; 0013): a run is
+     * the rows of one start (run_at), keyed by run_at as text, which
+     * ties each kind's row to its run on the page. */
+    [STMT_OPS_RETENTION_RUNS] =
+	"SELECT CAST(run_at AS CHAR) AS run, run_at AS at, as_of AS `as-of`, "
+	"dry_run AS `dry-run`, COALESCE(SUM(count), 0) AS total, "
+	"SUM(state = 'failed') AS failed FROM retention_run "
+	"GROUP BY run_at, as_of, dry_run ORDER BY run_at DESC LIMIT 30",
+    [STMT_OPS_RETENTION_KINDS] =
+	"SELECT CAST(r.run_at AS CHAR) AS run, r.kind, r.state, "
+	"CAST(r.cutoff AS DATE) AS `before`, r.count FROM retention_run r "
+	"JOIN (SELECT DISTINCT run_at FROM retention_run "
+	"ORDER BY run_at DESC LIMIT 30) t ON t.run_at = r.run_at "
+	"ORDER BY r.run_at DESC, r.id",
 
     /*
      * Organisations, enrolments, deliveries (organisation.c,

@@ -38,6 +38,9 @@ enum stmt {
 	STMT_AUDIT_ACTIONS,
 	/* operations (ops.c): metrics */
 	STMT_OPS_OUTBOX,
+	/* operations (retention.c): the retention job's runs */
+	STMT_OPS_RETENTION_RUNS,
+	STMT_OPS_RETENTION_KINDS,
 	/* organisations, enrolments, deliveries (organisation.c,
 	 * service_admin.c, enrol.c, delivery.c) */
 	STMT_ORG_LIST,

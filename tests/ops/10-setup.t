@@ -36,8 +36,8 @@ close $f;
 like($text, qr/^user = ${\ME}$/m, 'it names the user the workers run as');
 unlike($text, qr/change-me|\@PW_/, 'every password is filled in');
 my %pw = $text =~ /^(\w+)\.db_password = (\S+)$/mg;
-is(scalar(keys %pw), 6, 'six database users have passwords');
-is(scalar(keys %{{ reverse %pw }}), 6, 'each its own');
+is(scalar(keys %pw), 7, 'seven database users have passwords');
+is(scalar(keys %{{ reverse %pw }}), 7, 'each its own');
 like($out, qr{include \S+/nginx/karika\.conf;}, 'it prints the line for nginx');
 my ($link) = $out =~ m{https://socijalna\.example\.ba(/account/invite\?token=[0-9a-f]{64})};
 ok($link, 'and the one-time invitation link');
@@ -49,7 +49,7 @@ is_deeply(\@a, [['pending', 'admin', 'test-grad']], 'the administrator, invited,
 my @o = admin_sql($state, "SELECT template, param_link FROM outbox WHERE to_addr = 'it\@example.ba'");
 is_deeply(\@o, [['invite', substr($link, 0)]], 'the invitation waits in the outbox');
 my @g = admin_sql($state, "SELECT COUNT(*) FROM mysql.user WHERE user LIKE 'karika\\_%'");
-is($g[0][0], 6, 'the migrate user and one per worker and the mailer exist');
+is($g[0][0], 7, 'the migrate user and one per worker, the mailer and the retention job exist');
 
 # A worker runs on that configuration, and the link opens its page.
 my $pid = start_worker('registry', $conf, "$tmp/registry.log");

@@ -103,6 +103,7 @@
         <xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template>
       </title>
       <link rel="stylesheet" href="/static/karika.css"/>
+      <link rel="stylesheet" href="/static/print.css" media="print"/>
       <link rel="icon" href="/static/karika.svg" type="image/svg+xml"/>
     </head>
     <body>

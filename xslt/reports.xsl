@@ -6,6 +6,8 @@
 <xsl:import href="layout.xsl"/>
 <xsl:include href="reports-outcomes.xsl"/>
 <xsl:include href="reports-figures.xsl"/>
+<xsl:include href="reports-plan.xsl"/>
+<xsl:include href="reports-public.xsl"/>
 
 <xsl:template match="report" mode="title">
   <xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>

@@ -104,7 +104,7 @@ write_total(struct req *r, struct xml *x, const struct rscope *s, int64_t svc,
 {
 	struct db_res res;
 
-	if (DBQ(r, STMT_FIG_PEOPLE, &res, DBP_I(s->municipality), DBP_I(svc),
+	if (RDBQ(r, STMT_FIG_PEOPLE, &res, DBP_I(s->municipality), DBP_I(svc),
 		DBP_I(svc), DBP_I(org), DBP_I(org), DBP_I(s->year),
 		DBP_I(s->year)) != DB_OK ||
 	    res.nrows != 1)
@@ -140,12 +140,12 @@ write_breakdown(struct req *r, struct xml *x, const struct rscope *s,
 	enum db_rc rc;
 
 	if (st == STMT_BD_AGE)
-		rc = DBQ(r, st, &res, DBP_I(s->year), DBP_I(s->year),
+		rc = RDBQ(r, st, &res, DBP_I(s->year), DBP_I(s->year),
 		    DBP_I(s->year), DBP_I(s->year), DBP_I(s->year),
 		    DBP_I(s->municipality), DBP_I(svc), DBP_I(svc), DBP_I(org),
 		    DBP_I(org), DBP_I(s->year), DBP_I(s->year));
 	else
-		rc = DBQ(r, st, &res, DBP_I(s->municipality), DBP_I(svc),
+		rc = RDBQ(r, st, &res, DBP_I(s->municipality), DBP_I(svc),
 		    DBP_I(svc), DBP_I(org), DBP_I(org), DBP_I(s->year),
 		    DBP_I(s->year));
 	if (rc != DB_OK || res.nrows > REPORT_MAX_ROWS)
@@ -248,13 +248,13 @@ figures_town(struct req *r, struct xml *x)
 	if ((st = rscope_load(r, &s)) != HTTP_OK)
 		return st;
 	day = rscope_day(r, s.year);
-	if (DBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
+	if (RDBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
 		DBP_I(s.provider), DBP_I(s.municipality)) != DB_OK ||
-	    DBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year), DBP_I(s.municipality),
+	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year), DBP_I(s.municipality),
 		DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
 		DBP_I(s.provider)) != DB_OK ||
-	    DBQ(r, STMT_FIG_CAPACITY, &cap, DBP_I(s.municipality),
+	    RDBQ(r, STMT_FIG_CAPACITY, &cap, DBP_I(s.municipality),
 		DBP_I(s.year), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (rows.nrows > REPORT_MAX_ROWS)
@@ -298,14 +298,14 @@ figures_service(struct req *r, struct xml *x)
 	    (st = load_service(r, &s, &svc)) != HTTP_OK)
 		return st;
 	day = rscope_day(r, s.year);
-	if (DBQ(r, STMT_FIG_PROVIDERS, &rows, DBP_LOCALE(r), DBP_S(day),
+	if (RDBQ(r, STMT_FIG_PROVIDERS, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(id),
 		DBP_I(s.municipality), DBP_I(s.provider), DBP_I(s.provider),
 		DBP_I(id), DBP_I(s.year)) != DB_OK ||
-	    DBQ(r, STMT_FIG_UNITS_PROV, &units, DBP_I(s.year),
+	    RDBQ(r, STMT_FIG_UNITS_PROV, &units, DBP_I(s.year),
 		DBP_I(s.municipality), DBP_I(id), DBP_I(s.year), DBP_I(s.year),
 		DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
-	    DBQ(r, STMT_FIG_CAP_PROV, &cap, DBP_I(id), DBP_I(s.year)) != DB_OK)
+	    RDBQ(r, STMT_FIG_CAP_PROV, &cap, DBP_I(id), DBP_I(s.year)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (rows.nrows > REPORT_MAX_ROWS)
 		return HTTP_INTERNAL;
@@ -347,10 +347,10 @@ figures_provider(struct req *r, struct xml *x)
 	    (st = load_service(r, &s, &svc)) != HTTP_OK ||
 	    (st = load_org(r, &s, &org)) != HTTP_OK)
 		return st;
-	if (DBQ(r, STMT_FIG_MONTHS, &rows, DBP_I(s.year), DBP_I(s.year),
+	if (RDBQ(r, STMT_FIG_MONTHS, &rows, DBP_I(s.year), DBP_I(s.year),
 		DBP_I(id), DBP_I(oid), DBP_I(oid),
 		DBP_I(s.municipality)) != DB_OK ||
-	    DBQ(r, STMT_FIG_UNITS_MONTH, &units, DBP_I(s.year),
+	    RDBQ(r, STMT_FIG_UNITS_MONTH, &units, DBP_I(s.year),
 		DBP_I(s.municipality), DBP_I(id), DBP_I(oid), DBP_I(oid),
 		DBP_I(s.year), DBP_I(s.year)) != DB_OK)
 		return HTTP_UNAVAILABLE;

@@ -39,6 +39,16 @@ int rscope_write(struct xml *, const struct rscope *);
 int rscope_town(struct xml *, const struct rscope *);
 const char *rscope_day(struct req *, int64_t);
 
+/* replica.c: figures from a replica when one is configured */
+enum db_rc rdb_run(
+    struct req *, size_t, const struct db_param *, size_t, struct db_res *);
+bool rdb_on_replica(struct req *);
+#define RDBQ(r, idx, res, ...)                                                 \
+	rdb_run((r), (idx), (const struct db_param[]){__VA_ARGS__},            \
+	    sizeof((const struct db_param[]){__VA_ARGS__}) /                   \
+		sizeof(struct db_param),                                       \
+	    (res))
+
 /* figures.c: users, units, cost and occupancy, drilled down */
 enum http_status figures_town(struct req *, struct xml *);
 enum http_status figures_service(struct req *, struct xml *);
@@ -101,9 +111,29 @@ struct pub_table {
 	bool *hide;	 /* set by pub_suppress */
 	bool *hide_col_total;
 	int64_t *col_total;
+	int64_t *amount_total; /* per column, or NULL */
+};
+
+/* What a published dataset counts. */
+enum pub_dataset {
+	PUB_USERS,    /* people per service per year */
+	PUB_SPENDING, /* the same cells' spending, in para */
+	PUB__MAX
+};
+
+/* A published table as pub_load() leaves it: suppressed. */
+struct pub {
+	int64_t first, last; /* years: the columns */
+	struct db_res services; /* the rows: id code group name unit */
+	struct pub_table t;
+	bool *amount_total_hidden; /* per column: the amounts' total */
+	const char *currency, *code, *name;
+	int64_t k;
 };
 
 void pub_suppress(struct pub_table *, int64_t);
+enum http_status pub_load(struct req *, int64_t, int64_t, struct pub *);
+void pub_years(struct req *, int64_t *, int64_t *);
 
 /* outcomes.c: activation outcomes and DV figures (issue 15) */
 enum http_status outcomes_show(struct req *, struct xml *);

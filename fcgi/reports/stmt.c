@@ -260,6 +260,147 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) "
 	"AS label FROM service s WHERE s.municipality_id = ? "
 	"ORDER BY s.group_id, label",
+    /* Spending per service per year at each year's price (town, first
+     * year, last year). */
+    [STMT_SPEND_BY_YEAR] =
+	"SELECT d.service_id AS id, YEAR(d.month) AS year, "
+	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
+	"AS cost FROM report_delivery d LEFT JOIN service_price p "
+	"ON p.service_id = d.service_id AND p.year = YEAR(d.month) "
+	"WHERE d.municipality_id = ? AND d.month >= MAKEDATE(?, 1) "
+	"AND d.month < MAKEDATE(? + 1, 1) "
+	"GROUP BY d.service_id, YEAR(d.month)",
+    /* The town's active services, in the catalogue's order (locale,
+     * town). */
+    [STMT_PUB_SERVICES] =
+	"SELECT s.id, s.code, g.code AS `group`, " SVC_NAME ", s.unit "
+	"FROM service s JOIN service_group g ON g.id = s.group_id "
+	"WHERE s.municipality_id = ? AND s.active "
+	"ORDER BY g.position, name LIMIT 500",
+    /* The towns the caller is an analyst of (locale, account). */
+    [STMT_PROV_TOWNS] =
+	"SELECT m.id, m.code, ELT(?, m.name_sr_cyrl, m.name_sr_latn, "
+	"m.name_bs, m.name_en) AS name, m.currency, m.small_cell_k AS k "
+	"FROM report_analyst_scope a JOIN municipality m "
+	"ON m.id = a.municipality_id WHERE a.account_id = ? "
+	"ORDER BY name LIMIT 200",
+    /* People per town in a year (year, year, account). */
+    [STMT_PROV_USERS] =
+	"SELECT e.municipality_id AS id, COUNT(DISTINCT e.person_id) AS users "
+	"FROM report_analyst_scope a JOIN report_enrolment e "
+	"ON e.municipality_id = a.municipality_id AND " IN_YEAR
+	"WHERE a.account_id = ? GROUP BY e.municipality_id",
+    /* Units and cost per town in a year (year, year, year, account). */
+    [STMT_PROV_COST] =
+	"SELECT d.municipality_id AS id, "
+	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
+	"AS cost FROM report_analyst_scope a JOIN report_delivery d "
+	"ON d.municipality_id = a.municipality_id AND " D_YEAR
+	"LEFT JOIN service_price p ON p.service_id = d.service_id "
+	"AND p.year = ? WHERE a.account_id = ? GROUP BY d.municipality_id",
+    /* Places per town in a year (year, account). */
+    [STMT_PROV_PLACES] =
+	"SELECT s.municipality_id AS id, SUM(c.places) AS places "
+	"FROM report_analyst_scope a JOIN service s "
+	"ON s.municipality_id = a.municipality_id JOIN capacity c "
+	"ON c.service_id = s.id AND c.year = ? WHERE a.account_id = ? "
+	"GROUP BY s.municipality_id",
+    /* People per town and kind of service (year, year, account). */
+    [STMT_PROV_GROUPS] =
+	"SELECT e.municipality_id AS id, g.code AS grp, "
+	"COUNT(DISTINCT e.person_id) AS users "
+	"FROM report_analyst_scope a JOIN report_enrolment e "
+	"ON e.municipality_id = a.municipality_id AND " IN_YEAR
+	"JOIN service s ON s.id = e.service_id "
+	"JOIN service_group g ON g.id = s.group_id "
+	"WHERE a.account_id = ? GROUP BY e.municipality_id, g.code",
+    /* An institution's returns of a year (organisation, year, year). */
+    [STMT_RET_OWN] =
+	"SELECT id, period, places, users, admissions, discharges, waiting, "
+	"status, reason FROM report_return WHERE organisation_id = ? "
+	"AND period >= MAKEDATE(?, 1) AND period < MAKEDATE(? + 1, 1) "
+	"ORDER BY period",
+    /* The town's returns of a year, those to review first (locale, town,
+     * year, year). */
+    [STMT_RET_ALL] =
+	"SELECT r.id, r.organisation_id AS org, " ORG_NAME ", r.period, "
+	"r.places, r.users, r.admissions, r.discharges, r.waiting, r.status, "
+	"r.reason FROM report_return r JOIN organisation o "
+	"ON o.id = r.organisation_id WHERE o.municipality_id = ? "
+	"AND r.period >= MAKEDATE(?, 1) AND r.period < MAKEDATE(? + 1, 1) "
+	"ORDER BY FIELD(r.status, 'submitted', 'returned', 'accepted'), "
+	"r.period, name LIMIT 1000",
+    /* One return of the town (locale, id, town). */
+    [STMT_RET_ONE] =
+	"SELECT r.id, r.organisation_id AS org, " ORG_NAME ", r.period, "
+	"r.places, r.users, r.admissions, r.discharges, r.waiting, r.status, "
+	"r.reason, r.submitted_at AS submitted, r.reviewed_at AS reviewed "
+	"FROM report_return r JOIN organisation o ON o.id = r.organisation_id "
+	"WHERE r.id = ? AND o.municipality_id = ?",
+    /* An institution's return of a period (organisation, period). */
+    [STMT_RET_PERIOD] =
+	"SELECT id, status FROM report_return WHERE organisation_id = ? "
+	"AND period = ?",
+    /* (organisation, period, places, users, admissions, discharges,
+     * waiting, account) */
+    [STMT_RET_INSERT] =
+	"INSERT INTO report_return (organisation_id, period, places, users, "
+	"admissions, discharges, waiting, submitted_by) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    /* A return sent back, corrected (places, users, admissions,
+     * discharges, waiting, account, id). */
+    [STMT_RET_RESUBMIT] =
+	"UPDATE report_return SET places = ?, users = ?, admissions = ?, "
+	"discharges = ?, waiting = ?, submitted_by = ?, "
+	"submitted_at = CURRENT_TIMESTAMP, status = 'submitted', reason = '', "
+	"reviewed_by = NULL, reviewed_at = NULL "
+	"WHERE id = ? AND status <> 'accepted'",
+    /* The analyst's decision (status, reason, account, id). */
+    [STMT_RET_REVIEW] =
+	"UPDATE report_return SET status = ?, reason = ?, reviewed_by = ?, "
+	"reviewed_at = CURRENT_TIMESTAMP WHERE id = ? AND status = 'submitted'",
+    /* Per quarter of a year: institutions, returns received, accepted,
+     * sent back, waiting for review (year, town, town, year). */
+    [STMT_RET_COMPLETENESS] =
+	"WITH RECURSIVE q (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM q "
+	"WHERE n < 3) "
+	"SELECT MAKEDATE(?, 1) + INTERVAL (3 * q.n) MONTH AS period, "
+	"(SELECT COUNT(*) FROM organisation o WHERE o.municipality_id = ? "
+	"AND o.category = 'residential') AS institutions, "
+	"COUNT(r.id) AS received, "
+	"COALESCE(SUM(r.status = 'accepted'), 0) AS accepted, "
+	"COALESCE(SUM(r.status = 'returned'), 0) AS `returned`, "
+	"COALESCE(SUM(r.status = 'submitted'), 0) AS review "
+	"FROM q LEFT JOIN (report_return r JOIN organisation o2 "
+	"ON o2.id = r.organisation_id AND o2.municipality_id = ?) "
+	"ON r.period = MAKEDATE(?, 1) + INTERVAL (3 * q.n) MONTH "
+	"GROUP BY q.n ORDER BY q.n",
+    /* The town's residential institutions with their latest accepted
+     * return (locale, town). */
+    [STMT_RET_INSTITUTIONS] =
+	"SELECT o.id, " ORG_NAME ", r.period, r.places, r.users, "
+	"r.admissions, r.discharges, r.waiting "
+	"FROM organisation o LEFT JOIN report_return r ON r.id = ("
+	"SELECT r2.id FROM report_return r2 WHERE r2.organisation_id = o.id "
+	"AND r2.status = 'accepted' ORDER BY r2.period DESC LIMIT 1) "
+	"WHERE o.municipality_id = ? AND o.category = 'residential' "
+	"ORDER BY name LIMIT 500",
+    /* Per provider of the town: places, people, units of a year and
+     * people waiting now (locale, year, year, year, year, year, town). */
+    [STMT_STATE_PROVIDERS] =
+	"SELECT o.id, " ORG_NAME ", "
+	"(SELECT SUM(c.places) FROM capacity c WHERE c.organisation_id = o.id "
+	"AND c.year = ?) AS places, "
+	"(SELECT COUNT(DISTINCT e.person_id) FROM report_enrolment e "
+	"WHERE e.organisation_id = o.id AND " IN_YEAR ") AS users, "
+	"(SELECT CAST(SUM(d.units) * 100 AS SIGNED) FROM report_delivery d "
+	"WHERE d.organisation_id = o.id AND " D_YEAR ") AS centi, "
+	"(SELECT COUNT(*) FROM report_waiting w WHERE w.organisation_id = o.id "
+	"AND w.kind = 'waiting') AS waiting "
+	"FROM organisation o WHERE o.municipality_id = ? "
+	"AND o.category IN ('provider', 'residential') ORDER BY name "
+	"LIMIT 500",
     /*
      * outcomes.c (issue 15): cases closed in a year by outcome, through
      * report_case_outcome and report_case_priority (no name or note),

@@ -115,46 +115,56 @@ my %care;
 	$care{'/registry/referrals/%'} = "/registry/referrals/$ref";
 }
 
+
+# Group activities and the administrator's priority groups (issue 15):
+# the demo training and its first session, the town's first group; a
+# supervisor's % is the matrix's own account, no supervisor (404).
+{
+	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
+	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	$care{'/registry/groups/%'} = "/registry/groups/$ga";
+	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
+	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
+	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+}
+
+# Group activities and the administrator's priority groups (issue 15):
+# the demo training and its first session, the town's first group; a
+# supervisor's % is the matrix's own account, no supervisor (404).
+{
+	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
+	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
+	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
+	$care{'/registry/groups/%'} = "/registry/groups/$ga";
+	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
+	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
+	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+}
+
 # The reports' records (fcgi/reports): the first provider's service and
-# organisation for the drill-down.
+# organisation for the drill-down, the town's first forecast scenario,
+# and the residential institution's return waiting for review.
 {
 	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
 	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
 	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
+	my ($scn) = map { $_->[0] } sql("SELECT MIN(s.id) FROM report_scenario s "
+	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($ret) = map { $_->[0] } sql("SELECT MIN(r.id) FROM report_return r "
+	    . "JOIN organisation o ON o.id = r.organisation_id "
+	    . "JOIN municipality m ON m.id = o.municipality_id "
+	    . "WHERE m.code = 'novi-pazar' AND r.status = 'submitted'");
 	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
 	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
 	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
 	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
-}
-
-# Group activities and the administrator's priority groups (issue 15):
-# the demo training and its first session, the town's first group; a
-# supervisor's % is the matrix's own account, no supervisor (404).
-{
-	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
-	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	$care{'/registry/groups/%'} = "/registry/groups/$ga";
-	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
-	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
-	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
-}
-
-# Group activities and the administrator's priority groups (issue 15):
-# the demo training and its first session, the town's first group; a
-# supervisor's % is the matrix's own account, no supervisor (404).
-{
-	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
-	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	$care{'/registry/groups/%'} = "/registry/groups/$ga";
-	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
-	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
-	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+	$care{"/reports/scenarios/%/$_"} = "/reports/scenarios/$scn/$_" for ('edit', 'places');
+	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
 
 my %agent;

@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: ISC
+# Reports (issue 14) as the people who use them meet them: the figures
+# equal an independent count over the register; a provider reaches no
+# figure of another provider; the CSW's list of the people behind a figure
+# writes an audit row per person; the forecast's scenario form keeps what
+# was typed and the budget CSV is UTF-8 with a byte order mark; a
+# residential institution's return is checked, reviewed and counted only
+# once accepted; a provincial analyst sees two towns summed; and every
+# public figure (the public page, the first page, the four open-data
+# files) holds no cell under k and no lone hidden cell a total would
+# reveal.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Karika::Test;
+use Encode ();
+
+binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_output todo_output);
+
+sub one { my ($q) = @_; return (sql($q))[0][0] }
+sub audits { my ($a) = @_; return one("SELECT COUNT(*) FROM audit WHERE action = '$a'") }
+# "1,234.50 RSD" or "18" (English pages) as a number.
+sub num { my ($s) = @_; $s =~ s/[^0-9.]//g; return $s eq '' ? undef : $s + 0 }
+# The body as characters (the agent decodes text; get() gives bytes).
+sub html {
+	my ($r) = @_;
+	my $c = $r->{content} // '';
+	return utf8::is_utf8($c) ? $c : Encode::decode('UTF-8', $c);
+}
+# The body as bytes.
+sub bytes {
+	my ($r) = @_;
+	my $c = $r->{content} // '';
+	return utf8::is_utf8($c) ? Encode::encode('UTF-8', $c) : $c;
+}
+
+my ($m) = map { $_->[0] } sql("SELECT id FROM municipality WHERE code = 'novi-pazar'");
+my $k = one("SELECT small_cell_k FROM municipality WHERE id = $m");
+my ($o1) = map { $_->[0] } sql("SELECT organisation_id FROM account_role r JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
+my ($o2) = map { $_->[0] } sql("SELECT organisation_id FROM account_role r JOIN account a ON a.id = r.account_id WHERE a.email = 'provider2\@example.org'");
+my $year = one("SELECT YEAR(UTC_DATE())");
+my $analyst = login('analyst@example.org');
+my $csw = login('csw@example.org');
+my $p2 = login('provider2@example.org');
+
+# --- the figures equal an independent count -------------------------------
+my $page = html($analyst->get("/reports/figures?year=$year&lang=en"));
+my %row;
+while ($page =~ m{<a href="/reports/figures/services/(\d+)\?year=\d+">.*?</th>(.*?)</tr>}sg) {
+	my ($id, $cells) = ($1, $2);
+	my @td = $cells =~ m{<td class="num">(.*?)</td>}sg;
+	$row{$id} = [map { num($_) } @td];
+}
+my @svc = sql("SELECT id FROM service WHERE municipality_id = $m");
+is(scalar(keys %row), scalar(@svc), 'a row per service of the town');
+for my $s (map { $_->[0] } @svc) {
+	my $users = one("SELECT COUNT(DISTINCT person_id) FROM enrolment WHERE service_id = $s "
+	    . "AND start_date < MAKEDATE($year + 1, 1) AND (end_date IS NULL OR end_date >= MAKEDATE($year, 1))");
+	my $cost = one("SELECT COALESCE(ROUND(SUM(d.units * p.price_para)), 0) FROM delivery d "
+	    . "JOIN enrolment e ON e.id = d.enrolment_id JOIN service_price p ON p.service_id = e.service_id "
+	    . "AND p.year = $year WHERE e.service_id = $s AND YEAR(d.month) = $year");
+	my $places = one("SELECT SUM(places) FROM capacity WHERE service_id = $s AND year = $year");
+	is($row{$s}[0], $users, "service $s: users as counted");
+	is($row{$s}[2], $places, "service $s: places as funded") if defined $places;
+	is(sprintf('%.2f', $row{$s}[5]), sprintf('%.2f', $cost / 100), "service $s: cost = units x price, to the para");
+}
+my $people = one("SELECT COUNT(DISTINCT e.person_id) FROM enrolment e JOIN service s ON s.id = e.service_id "
+    . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
+    . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))");
+like($page, qr{Total \(each person once\)</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'the total counts each person once');
+
+# --- a provider reaches no figure of another provider ---------------------
+my ($svc1) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $o1");
+my $before = one("SELECT COUNT(*) FROM audit WHERE action = 'report.open' AND outcome = 'not-found'");
+my $r = $p2->get("/reports/figures/services/$svc1/providers/$o1");
+is($r->{status}, 404, "the second provider gets 404 for the first's months");
+is(one("SELECT COUNT(*) FROM audit WHERE action = 'report.open' AND outcome = 'not-found'"), $before + 1, 'and it is audited');
+$page = html($p2->get("/reports/figures/services/$svc1?lang=en"));
+unlike($page, qr{/providers/$o1\b}, "the first provider does not appear on the second's service page");
+my $own1 = one("SELECT COUNT(DISTINCT person_id) FROM enrolment WHERE organisation_id = $o2 AND service_id = $svc1 "
+    . "AND start_date < MAKEDATE($year + 1, 1) AND (end_date IS NULL OR end_date >= MAKEDATE($year, 1))");
+$page = html($p2->get("/reports/figures?lang=en"));
+my ($p2row) = $page =~ m{/reports/figures/services/$svc1\?year=\d+">.*?</th><td class="num">([^<]*)</td>}s;
+is(num($p2row), $own1, "the second provider's town page counts only its own users");
+for my $path ("/reports/figures/services/$svc1/persons", '/reports/demand', '/reports/forecast',
+    '/reports/province', '/reports/state', '/reports/forecast.csv', '/reports/returns') {
+	is($p2->get($path)->{status}, 403, "a provider may not open $path");
+}
+
+# --- the CSW's drill-down to people is audited ------------------------------
+$before = audits('report.persons');
+$r = $csw->get("/reports/figures/services/$svc1/providers/$o1/persons?year=$year&lang=en");
+is($r->{status}, 200, 'the CSW opens the people behind a figure');
+my $listed = () = html($r) =~ m{<a href="/registry/persons/\d+">}g;
+ok($listed > 0, "people are listed ($listed)");
+is(audits('report.persons'), $before + $listed, 'one audit row per person listed');
+is($analyst->get("/reports/figures/services/$svc1/persons")->{status}, 403, 'the analyst may not list people');
+
+# --- the forecast: scenarios, method, budget CSV ---------------------------
+my $name = 'Test ' . time();
+$r = $analyst->submit('/reports/scenarios/new?lang=en', { name => $name, price => '3,5x', takeup => '150' }, '/reports/scenarios/new');
+is($r->{status}, 422, 'a wrong percentage and share are refused');
+like(html($r), qr/value="3,5x"/, 'and what was typed is kept');
+$r = $analyst->submit('/reports/scenarios/new', { name => $name, price => '-2,25', takeup => '50' });
+is($r->{status}, 303, 'a scenario is saved');
+my ($sid) = $r->{headers}{location} =~ /scenario=(\d+)/;
+is(one("SELECT price_change_bp FROM report_scenario WHERE id = $sid"), -225, 'the price change kept in basis points');
+$r = $analyst->submit("/reports/scenarios/new", { name => $name, price => '1', takeup => '10' });
+is($r->{status}, 409, 'a second scenario of the same name is refused');
+$r = $analyst->submit("/reports/scenarios/$sid/places", { service => $svc1, places => 4 });
+is($r->{status}, 303, 'extra places are saved');
+$page = html($analyst->get("/reports/forecast?scenario=$sid&lang=en"));
+like($page, qr/least-squares line/, 'the method is shown in words');
+my $csv = $analyst->get("/reports/forecast.csv?scenario=$sid");
+is($csv->{status}, 200, 'the budget proposal downloads');
+like($csv->{headers}{'content-type'}, qr{^text/csv; charset=utf-8}, 'as CSV in UTF-8');
+is(substr(bytes($csv), 0, 3), "\xEF\xBB\xBF", 'with a byte order mark');
+my @lines = split /\r\n/, substr(html($csv), 1);
+like($lines[0], qr/^service;name;unit;/, 'a header line');
+is(scalar(@lines), scalar(@svc) + 2, 'a line per service and a total');
+my ($total_cost) = $lines[-1] =~ /;([0-9.]+)$/;
+my $sum = 0;
+$sum += (split /;/)[-1] * 100 for @lines[1 .. $#lines - 1];
+is(sprintf('%.0f', $total_cost * 100), sprintf('%.0f', $sum), 'the total is the sum of the services, to the para');
+
+# --- a residential institution's return ------------------------------------
+my ($o3) = map { $_->[0] } sql("SELECT id FROM organisation WHERE municipality_id = $m AND category = 'residential' LIMIT 1");
+my $staff = 'dom-' . time() . '@example.net';
+sql("INSERT INTO account (email, name, password_hash, locale, status) SELECT '$staff', 'Dom Test', password_hash, 'en', 'active' FROM account WHERE email = 'provider1\@example.org'");
+sql("INSERT INTO account_role (account_id, role, municipality_id, organisation_id) SELECT id, 'provider', $m, $o3 FROM account WHERE email = '$staff'");
+my $dom = login($staff);
+my $q = int((one("SELECT MONTH(UTC_DATE())") - 1) / 3) + 1;
+sql("DELETE FROM report_return WHERE organisation_id = $o3 AND period = MAKEDATE($year, 1) + INTERVAL ($q * 3 - 3) MONTH");
+$r = $dom->submit('/reports/returns/new?lang=en', { year => $year, quarter => $q, places => 50, users => 60,
+    admissions => 2, discharges => 1, waiting => 3 }, '/reports/returns/new');
+is($r->{status}, 422, 'more residents than places is refused');
+like(html($r), qr/value="60"/, 'and the figures typed are kept');
+$r = $dom->submit('/reports/returns/new', { year => $year + 1, quarter => 4, places => 50, users => 40,
+    admissions => 2, discharges => 1, waiting => 3 });
+is($r->{status}, 422, 'a quarter that has not begun is refused');
+$r = $dom->submit('/reports/returns/new', { year => $year, quarter => $q, places => 50, users => 40,
+    admissions => 2, discharges => 1, waiting => 3 });
+is($r->{status}, 303, 'a valid return is sent');
+my $rid = one("SELECT id FROM report_return WHERE organisation_id = $o3 AND period = MAKEDATE($year, 1) + INTERVAL ($q * 3 - 3) MONTH");
+is(one("SELECT status FROM report_return WHERE id = $rid"), 'submitted', 'waiting for review');
+is($p2->get("/reports/returns/$rid")->{status}, 404, 'another provider cannot open it');
+$r = $analyst->submit("/reports/returns/$rid", { decision => 'return', reason => '' });
+is($r->{status}, 422, 'sending back needs a reason');
+$r = $analyst->submit("/reports/returns/$rid", { decision => 'return', reason => 'Check the discharges' });
+is($r->{status}, 303, 'the analyst sends it back');
+($page) = html($analyst->get("/reports/state?lang=en")) =~ m{(<table class="report state-institutions">.*?</table>)}s;
+unlike($page, qr/<td class="num">40<\/td>/, 'a return sent back does not count');
+$r = $dom->submit('/reports/returns/new', { year => $year, quarter => $q, places => 50, users => 41,
+    admissions => 2, discharges => 1, waiting => 3 });
+is($r->{status}, 303, 'the institution corrects and sends it again');
+$r = $analyst->submit("/reports/returns/$rid", { decision => 'accept', reason => '' });
+is($r->{status}, 303, 'the analyst accepts it');
+is(audits('report.return.accept') > 0, 1, 'the decision is audited');
+($page) = html($analyst->get("/reports/state?lang=en")) =~ m{(<table class="report state-institutions">.*?</table>)}s;
+like($page, qr/<td class="num">41<\/td>/, 'an accepted return counts');
+$r = $dom->submit('/reports/returns/new', { year => $year, quarter => $q, places => 50, users => 42,
+    admissions => 2, discharges => 1, waiting => 3 });
+is($r->{status}, 409, 'an accepted quarter is final');
+
+# --- the province: two towns side by side, summed ---------------------------
+my $code = 'prov-' . time() % 100000;
+sql("INSERT INTO municipality (code, name_sr_latn, name_sr_cyrl, name_bs, name_en, country, currency) VALUES ('$code', 'Tutin', 'Тутин', 'Tutin', 'Tutin', 'RS', 'RSD')");
+my ($m2) = map { $_->[0] } sql("SELECT id FROM municipality WHERE code = '$code'");
+my $prov = 'prov-' . time() . '@example.net';
+sql("INSERT INTO account (email, name, password_hash, locale, status) SELECT '$prov', 'Province', password_hash, 'en', 'active' FROM account WHERE email = 'analyst\@example.org'");
+sql("INSERT INTO account_role (account_id, role, municipality_id) SELECT id, 'analyst', x.m FROM account, (SELECT $m AS m UNION SELECT $m2) x WHERE email = '$prov'");
+$page = html(login($prov)->get("/reports/province?year=$year&lang=en"));
+like($page, qr/Novi Pazar/, 'the first town');
+like($page, qr/Tutin/, 'and the second, side by side');
+like($page, qr{Total</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'summed');
+unlike($page, qr{/registry/persons/}, 'never a person');
+unlike(html($analyst->get("/reports/province?lang=en")), qr/Tutin/, 'an analyst of one town sees one');
+
+# --- every public figure: no cell under k, none to derive ------------------
+# Cells of a table by column (year); a hidden cell is "<k".
+sub check_columns {
+	my ($what, $cols, $totals) = @_;
+	for my $y (sort keys %$cols) {
+		my @c = @{ $cols->{$y} };
+		my @small = grep { $_ ne "<$k" && $_ > 0 && $_ < $k } @c;
+		ok(!@small, "$what $y: no cell under $k") or diag("@c");
+		my $hidden = grep { $_ eq "<$k" } @c;
+		my $total_hidden = !defined $totals || !defined $totals->{$y} || $totals->{$y} eq "<$k";
+		ok($hidden != 1 || $total_hidden, "$what $y: no lone hidden cell beside its total");
+	}
+}
+for my $lang (LOCALES) {
+	my $r = get("/reports/public?lang=$lang");
+	is($r->{status}, 200, "the public page in $lang");
+	my $h = html($r);
+	like($h, qr{<svg[^>]*role="img"}, "it draws a chart in $lang");
+	like($h, qr{<table class="report public">}, "with a table beside it in $lang");
+}
+my $pub = html(get('/reports/public?lang=en'));
+my ($users_table) = $pub =~ m{<caption id="tab-users">.*?</caption>(.*?)</table>}s;
+my @years = $users_table =~ m{<th scope="col" class="num">(\d{4})</th>}g;
+my (%cols, %tot);
+for my $tr ($users_table =~ m{<tbody>(.*?)</tbody>}s) {
+	for my $row ($tr =~ m{<tr>(.*?)</tr>}sg) {
+		my @td = map { s/&lt;/</r =~ s/,//gr } $row =~ m{<td class="num">(.*?)</td>}sg;
+		push @{ $cols{$years[$_]} }, $td[$_] for 0 .. $#td;
+	}
+}
+my ($foot) = $users_table =~ m{<tfoot>(.*?)</tfoot>}s;
+my @ft = map { s/&lt;/</r =~ s/,//gr } $foot =~ m{<td class="num">(.*?)</td>}sg;
+$tot{$years[$_]} = $ft[$_] for 0 .. $#ft;
+ok(scalar(@years) > 0, 'the public table has years');
+check_columns('public page users', \%cols, \%tot);
+my $first = html(get('/reports/?lang=en'));
+my @fp = map { s/&lt;/</r =~ s/,//gr } $first =~ m{<td class="num">(.*?)</td>}sg;
+my $fp_total = pop @fp;
+check_columns('first page', { $year => \@fp }, { $year => $fp_total });
+# The open-data files hold the same cells, hidden the same way.
+my (%csv_users, %csv_hidden);
+for my $ds ('users', 'spending') {
+	my $r = get("/reports/open/$ds.csv");
+	is($r->{status}, 200, "$ds.csv downloads");
+	is(substr(bytes($r), 0, 3), "\xEF\xBB\xBF", "$ds.csv is UTF-8 with a byte order mark");
+	my @l = split /\r\n/, substr(html($r), 1);
+	is($l[0], 'municipality;year;service;service_name;value;suppressed;extracted', "$ds.csv: the dictionary's columns");
+	my %c;
+	for (@l[1 .. $#l]) {
+		my @f = split /;/;
+		is($f[5], $f[4] eq "<$k" ? 1 : 0, "$ds.csv $f[1] $f[2]: the flag says hidden") if $f[5] ne ($f[4] eq "<$k" ? 1 : 0);
+		push @{ $c{$f[1]} }, $ds eq 'users' ? $f[4] : ($f[4] eq "<$k" ? "<$k" : $k);
+		$csv_hidden{$ds}{"$f[1] $f[2]"} = $f[5];
+		$csv_users{"$f[1] $f[2]"} = $f[4] if $ds eq 'users';
+	}
+	check_columns("$ds.csv", \%c, \%tot) if $ds eq 'users';
+	my $j = get("/reports/open/$ds.json");
+	is($j->{status}, 200, "$ds.json downloads");
+	like($j->{headers}{'content-type'}, qr{^application/json}, "$ds.json is JSON");
+	my $jt = html($j);
+	like($jt, qr/"licence": "CC-BY-4.0"/, "$ds.json names its licence");
+	like($jt, qr/"extracted": "\d{4}-\d{2}-\d{2}"/, "$ds.json its date of extraction");
+	my $bad = 0;
+	while ($jt =~ /"year": (\d+), "service": "([^"]+)".*?"value": ("?[\d.]+"?|null), "suppressed": (true|false)/g) {
+		my ($y, $s, $v, $h) = ($1, $2, $3, $4);
+		$bad++ if ($h eq 'true') != ($csv_hidden{$ds}{"$y $s"} eq '1');
+		$bad++ if $ds eq 'users' && $h eq 'false' && $v > 0 && $v < $k;
+	}
+	is($bad, 0, "$ds.json hides what the CSV hides, and nothing under $k shows");
+}
+is(scalar(grep { $csv_hidden{spending}{$_} ne $csv_hidden{users}{$_} } keys %{ $csv_hidden{users} }), 0,
+    'spending is hidden wherever users are');
+my $idx = html(get('/reports/open/?lang=en'));
+like($idx, qr/Data dictionary/, 'the open-data page has a data dictionary');
+like($idx, qr/CC-BY-4.0/, 'a licence');
+like($idx, qr/Date of extraction/, 'and the date of extraction');
+
+done_testing();

@@ -13,7 +13,10 @@
   <xsl:call-template name="t"><xsl:with-param name="k" select="concat('sedit.h.', @page)"/></xsl:call-template>
 </xsl:template>
 
-<!-- A button: a form of its own that posts one value. -->
+<!-- A button: a form of its own that posts one value.  label (the code
+     of what it moves) follows the visible word in its accessible name,
+     "Up p1", so that the many Up buttons differ and a voice user can
+     still say what is written on one (WCAG 2.5.3). -->
 <xsl:template name="sedit-button">
   <xsl:param name="action"/>
   <xsl:param name="name"/>
@@ -24,7 +27,9 @@
     <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
     <input type="hidden" name="{$name}" value="{$value}"/>
     <button type="submit">
-      <xsl:if test="$label != ''"><xsl:attribute name="aria-label"><xsl:value-of select="$label"/></xsl:attribute></xsl:if>
+      <xsl:if test="$label != ''">
+        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$label"/></xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template>
     </button>
   </form>
@@ -242,8 +247,8 @@
           <a href="{$base}/preview?page={@n}"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.preview'"/></xsl:call-template></a>
           <xsl:text> </xsl:text>
           <xsl:if test="not(../@locked)">
-            <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/pages/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">up</xsl:with-param><xsl:with-param name="k" select="'sedit.up'"/><xsl:with-param name="label" select="concat(@code, ' ↑')"/></xsl:call-template>
-            <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/pages/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">down</xsl:with-param><xsl:with-param name="k" select="'sedit.down'"/><xsl:with-param name="label" select="concat(@code, ' ↓')"/></xsl:call-template>
+            <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/pages/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">up</xsl:with-param><xsl:with-param name="k" select="'sedit.up'"/><xsl:with-param name="label" select="@code"/></xsl:call-template>
+            <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/pages/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">down</xsl:with-param><xsl:with-param name="k" select="'sedit.down'"/><xsl:with-param name="label" select="@code"/></xsl:call-template>
           </xsl:if>
         </p>
         <ol class="questions">
@@ -253,8 +258,8 @@
               <xsl:text> </xsl:text>
               <span class="hint">(<code><xsl:value-of select="@code"/></code>, <xsl:call-template name="t"><xsl:with-param name="k" select="concat('sedit.qtype.', @type)"/></xsl:call-template><xsl:if test="@required">, <xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.required'"/></xsl:call-template></xsl:if>)</span>
               <xsl:text> </xsl:text>
-              <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/questions/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">up</xsl:with-param><xsl:with-param name="k" select="'sedit.up'"/><xsl:with-param name="label" select="concat(@code, ' ↑')"/></xsl:call-template>
-              <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/questions/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">down</xsl:with-param><xsl:with-param name="k" select="'sedit.down'"/><xsl:with-param name="label" select="concat(@code, ' ↓')"/></xsl:call-template>
+              <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/questions/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">up</xsl:with-param><xsl:with-param name="k" select="'sedit.up'"/><xsl:with-param name="label" select="@code"/></xsl:call-template>
+              <xsl:call-template name="sedit-button"><xsl:with-param name="action" select="concat($base, '/questions/', @n, '/move')"/><xsl:with-param name="name">dir</xsl:with-param><xsl:with-param name="value">down</xsl:with-param><xsl:with-param name="k" select="'sedit.down'"/><xsl:with-param name="label" select="@code"/></xsl:call-template>
               <xsl:apply-templates select="cond"/>
             </li>
           </xsl:for-each>

@@ -138,10 +138,11 @@ cases_list(struct req *r, struct xml *x)
 	form_validate(r, search_fields, QF__MAX, &f);
 	if (f.nerrors == 0 && *f.text[QF_Q] != '\0')
 		key = case_key(r, f.text[QF_Q]);
-	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_I(me))) != DB_OK ||
+	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_I(me), DBP_I(me),
+		 DBP_I(me))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_TRANSFERS, &tr, DBP_I(me))) != DB_OK ||
-	    (rc = DBQ(r, STMT_CASE_APPROVALS, &ap, DBP_I(me), DBP_I(m))) !=
-		DB_OK)
+	    (rc = DBQ(r, STMT_CASE_APPROVALS, &ap, DBP_I(me), DBP_I(m),
+		 DBP_I(m), DBP_I(me), DBP_I(m), DBP_I(me))) != DB_OK)
 		return db_status(rc);
 	if (*key != '\0' &&
 	    ((rc = DBQ(r, STMT_CASE_SEARCH, &found, DBP_I(m), DBP_S(key),

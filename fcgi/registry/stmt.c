@@ -381,19 +381,28 @@ const char *const stmt_sql[STMT__MAX] = {
 	"LEFT JOIN account ta ON ta.id = c.transfer_to "
 	"LEFT JOIN organisation oo ON oo.id = c.outcome_organisation_id",
     /* A worker's own open cases, urgent and overdue first. */
+    /* The worker's open cases (me, me, me) with their overdue and next
+     * activities and reviews: one grouped pass over the open activities
+     * and reviews of the worker's cases each (case_lead, then
+     * case_activity_due and case_review_due), not four subqueries a
+     * case (bench-cases: 2.3 ms instead of 6-9 ms for 150 open cases). */
     [STMT_CASE_MINE] =
 	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
 	"c.opened_on AS opened, c.status, c.plan_status AS plan, c.urgent, "
-	"c.safety, (SELECT COUNT(*) FROM case_activity a "
-	"WHERE a.case_id = c.id AND a.done_on IS NULL "
-	"AND a.due_on < UTC_DATE()) AS overdue, "
-	"(SELECT MIN(a.due_on) FROM case_activity a WHERE a.case_id = c.id "
-	"AND a.done_on IS NULL) AS `next-due`, "
-	"(SELECT COUNT(*) FROM case_review v WHERE v.case_id = c.id "
-	"AND v.held_on IS NULL AND v.due_on < UTC_DATE()) AS "
-	"`reviews-overdue`, (SELECT MIN(v.due_on) FROM case_review v "
-	"WHERE v.case_id = c.id AND v.held_on IS NULL) AS `next-review` "
-	"FROM case_file c JOIN person p ON p.id = c.person_id "
+	"c.safety, COALESCE(a.overdue, 0) AS overdue, a.next AS `next-due`, "
+	"COALESCE(v.overdue, 0) AS `reviews-overdue`, "
+	"v.next AS `next-review` FROM case_file c "
+	"JOIN person p ON p.id = c.person_id "
+	"LEFT JOIN (SELECT x.case_id, SUM(x.due_on < UTC_DATE()) AS overdue, "
+	"MIN(x.due_on) AS next FROM case_file ca "
+	"JOIN case_activity x ON x.case_id = ca.id AND x.done_on IS NULL "
+	"WHERE ca.lead_account_id = ? AND ca.status IN ('open', 'closing') "
+	"GROUP BY x.case_id) a ON a.case_id = c.id "
+	"LEFT JOIN (SELECT y.case_id, SUM(y.due_on < UTC_DATE()) AS overdue, "
+	"MIN(y.due_on) AS next FROM case_file cv "
+	"JOIN case_review y ON y.case_id = cv.id AND y.held_on IS NULL "
+	"WHERE cv.lead_account_id = ? AND cv.status IN ('open', 'closing') "
+	"GROUP BY y.case_id) v ON v.case_id = c.id "
 	"WHERE c.lead_account_id = ? AND c.status IN ('open', 'closing') "
 	"ORDER BY c.urgent DESC, c.safety DESC, overdue DESC, "
 	"`reviews-overdue` DESC, c.id LIMIT 500",
@@ -404,16 +413,23 @@ const char *const stmt_sql[STMT__MAX] = {
 	"JOIN account la ON la.id = c.lead_account_id "
 	"WHERE c.transfer_to = ? AND c.status <> 'closed' "
 	"ORDER BY c.id LIMIT 100",
-    /* A supervisor's: plans and closings of others' cases to approve. */
+    /* A supervisor's: plans and closings of others' cases to approve
+     * (me, town, town, me, town, me).  Two index ranges (case_plan,
+     * case_muni) of at most 100 each, not an OR, which MariaDB answers
+     * by walking the whole table in id order (bench-cases: 20 ms at
+     * 100,000 cases, 0.7 ms so). */
     [STMT_CASE_APPROVALS] =
 	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
 	"la.name AS `lead-name`, c.plan_status AS plan, c.status, c.urgent, "
 	"c.safety FROM (SELECT ? AS me, ? AS muni) q "
 	"JOIN csw_supervisor s ON s.account_id = q.me "
 	"AND s.municipality_id = q.muni "
-	"JOIN case_file c ON c.municipality_id = q.muni "
-	"AND (c.plan_status = 'submitted' OR c.status = 'closing') "
-	"AND c.lead_account_id <> q.me "
+	"JOIN ((SELECT id FROM case_file WHERE municipality_id = ? "
+	"AND plan_status = 'submitted' AND lead_account_id <> ? "
+	"ORDER BY id LIMIT 100) UNION (SELECT id FROM case_file "
+	"WHERE municipality_id = ? AND status = 'closing' "
+	"AND lead_account_id <> ? ORDER BY id LIMIT 100)) w "
+	"JOIN case_file c ON c.id = w.id "
 	"JOIN person p ON p.id = c.person_id "
 	"JOIN account la ON la.id = c.lead_account_id "
 	"ORDER BY c.id LIMIT 100",

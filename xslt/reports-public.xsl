@@ -141,13 +141,13 @@
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.meaning'"/></xsl:call-template></th>
     </tr></thead>
     <tbody>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'municipality'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'year'"/></xsl:call-template>
+      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">municipality</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">year</xsl:with-param></xsl:call-template>
       <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service'"/></xsl:call-template>
       <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service_name'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'value'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'suppressed'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'extracted'"/></xsl:call-template>
+      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">value</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">suppressed</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">extracted</xsl:with-param></xsl:call-template>
     </tbody>
   </table>
   </div>

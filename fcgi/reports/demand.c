@@ -102,12 +102,14 @@ demand_show(struct req *r, struct xml *x)
 			t_places += db_int(&rows, i, "places");
 		if ((j = row_of(&fig, id)) < fig.nrows) {
 			t_active += db_int(&fig, j, "active");
-			if (xml_attr(x, "active", db_str(&fig, j, "active")) == -1)
+			if (xml_attr(x, "active", db_str(&fig, j, "active")) ==
+			    -1)
 				return HTTP_INTERNAL;
 		}
 		if ((j = row_of(&units, id)) < units.nrows) {
 			t_spent += db_int(&units, j, "cost");
-			if (xml_attr(x, "spent", db_str(&units, j, "cost")) == -1)
+			if (xml_attr(x, "spent", db_str(&units, j, "cost")) ==
+			    -1)
 				return HTTP_INTERNAL;
 		}
 		if (sv.nrows == 1 &&

@@ -251,9 +251,9 @@ figures_town(struct req *r, struct xml *x)
 	if (RDBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
 		DBP_I(s.provider), DBP_I(s.municipality)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year), DBP_I(s.municipality),
-		DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
-		DBP_I(s.provider)) != DB_OK ||
+	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year),
+		DBP_I(s.municipality), DBP_I(s.year), DBP_I(s.year),
+		DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_CAPACITY, &cap, DBP_I(s.municipality),
 		DBP_I(s.year), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK)
 		return HTTP_UNAVAILABLE;

@@ -69,8 +69,8 @@ row_of(const struct db_res *res, int64_t v)
  * 404 for another town's.
  */
 static enum http_status
-load_scenario(struct req *r, const struct rscope *s, struct fc *f,
-    struct db_res *all)
+load_scenario(
+    struct req *r, const struct rscope *s, struct fc *f, struct db_res *all)
 {
 	static const struct field sf[] = {
 	    {"scenario", VALID_INT, false, 1, INT64_MAX, "reports.scenario",
@@ -150,7 +150,7 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 	    RDBQ(r, STMT_FIRST_YEAR, &first, DBP_I(s->municipality)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	y0 = db_str(&first, 0, "first") != NULL ? db_int(&first, 0, "first")
-						 : s->year;
+						: s->year;
 	if (y0 < s->year - (TREND_YEARS - 1))
 		y0 = s->year - (TREND_YEARS - 1);
 	if (y0 > s->year)
@@ -246,8 +246,8 @@ write_row(struct req *r, struct xml *x, const struct fc_row *w)
 	    xml_attr_int(x, "slope-num", w->slope_num) == -1 ||
 	    xml_attr_int(x, "slope-den", w->slope_den) == -1 ||
 	    xml_attr(x, "slope",
-		centi_text(r, fm_div_round(w->slope_num * 100, w->slope_den))) ==
-		-1 ||
+		centi_text(
+		    r, fm_div_round(w->slope_num * 100, w->slope_den))) == -1 ||
 	    xml_attr_int(x, "waiting", w->waiting) == -1 ||
 	    xml_attr_int(x, "from-waiting", w->from_waiting) == -1 ||
 	    xml_attr_int(x, "extra", w->extra) == -1 ||
@@ -338,9 +338,9 @@ enum http_status
 forecast_csv(struct req *r, struct xml *x)
 {
 	static const char *const head[] = {"service", "name", "unit",
-	    "users_base_year", "trend_next_year", "waiting", "places_from_waiting",
-	    "extra_places", "users_next_year", "units_next_year",
-	    "unit_price_next_year", "cost_next_year"};
+	    "users_base_year", "trend_next_year", "waiting",
+	    "places_from_waiting", "extra_places", "users_next_year",
+	    "units_next_year", "unit_price_next_year", "cost_next_year"};
 	struct rscope s;
 	struct fc f;
 	struct db_res all;
@@ -368,7 +368,8 @@ forecast_csv(struct req *r, struct xml *x)
 		    (long long)(w->npoints > 0 ? w->users[w->npoints - 1] : 0));
 		v[4] = arena_printf(r->arena, "%lld", (long long)w->trend);
 		v[5] = arena_printf(r->arena, "%lld", (long long)w->waiting);
-		v[6] = arena_printf(r->arena, "%lld", (long long)w->from_waiting);
+		v[6] =
+		    arena_printf(r->arena, "%lld", (long long)w->from_waiting);
 		v[7] = arena_printf(r->arena, "%lld", (long long)w->extra);
 		v[8] = arena_printf(r->arena, "%lld", (long long)w->users_next);
 		v[9] = centi_text(r, w->centi_next);

@@ -111,7 +111,7 @@ open_csv(struct req *r, enum pub_dataset d)
 			    (long long)(p.first + (int64_t)j));
 			v[2] = db_str(&p.services, i, "code");
 			v[3] = db_str(&p.services, i, "name");
-			v[4] = p.t.hide[c]  ? hidden
+			v[4] = p.t.hide[c]   ? hidden
 			    : d == PUB_USERS ? arena_printf(r->arena, "%lld",
 						   (long long)p.t.count[c])
 					     : para_text(r, p.t.amount[c]);
@@ -160,8 +160,7 @@ json_str(char *buf, size_t cap, size_t *len, const char *s)
 }
 
 /* Appends formatted text to buf; 0 or -1 when it does not fit. */
-static int
-json_put(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+static int json_put(char *buf, size_t cap, size_t *len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static int
@@ -228,17 +227,19 @@ open_json(struct req *r, enum pub_dataset d)
 			    json_str(buf, sizeof(buf), &len,
 				db_str(&p.services, i, "name")) == -1)
 				goto cut;
-			if (p.t.hide[c]
-				? json_put(buf, sizeof(buf), &len,
-				      ", \"value\": null, \"suppressed\": true, "
-				      "\"shown_as\": \"<%lld\"}",
-				      (long long)p.k)
+			if (p.t.hide[c] ? json_put(buf, sizeof(buf), &len,
+					      ", \"value\": null, "
+					      "\"suppressed\": true, "
+					      "\"shown_as\": \"<%lld\"}",
+					      (long long)p.k)
 				: d == PUB_USERS
 				? json_put(buf, sizeof(buf), &len,
-				      ", \"value\": %lld, \"suppressed\": false}",
+				      ", \"value\": %lld, \"suppressed\": "
+				      "false}",
 				      (long long)p.t.count[c])
 				: json_put(buf, sizeof(buf), &len,
-				      ", \"value\": \"%s\", \"suppressed\": false}",
+				      ", \"value\": \"%s\", \"suppressed\": "
+				      "false}",
 				      para_text(r, p.t.amount[c])))
 				goto cut;
 			if (resp_stream_write(r, buf, len) == -1)

@@ -38,17 +38,17 @@ row_of(const struct db_res *res, int64_t v)
  * columns towns.  Fills t in the arena.
  */
 static void
-group_table(struct req *r, const struct db_res *towns,
-    const struct db_res *gr, int64_t k, struct pub_table *t)
+group_table(struct req *r, const struct db_res *towns, const struct db_res *gr,
+    int64_t k, struct pub_table *t)
 {
 	size_t i, j, g;
 
 	t->nrows = NGROUPS;
 	t->ncols = towns->nrows;
-	t->count = arena_calloc(r->arena, NGROUPS * t->ncols + 1,
-	    sizeof(*t->count));
-	t->hide = arena_calloc(r->arena, NGROUPS * t->ncols + 1,
-	    sizeof(*t->hide));
+	t->count =
+	    arena_calloc(r->arena, NGROUPS * t->ncols + 1, sizeof(*t->count));
+	t->hide =
+	    arena_calloc(r->arena, NGROUPS * t->ncols + 1, sizeof(*t->hide));
 	t->hide_col_total = arena_calloc(r->arena, t->ncols + 1, sizeof(bool));
 	t->col_total = arena_calloc(r->arena, t->ncols + 1, sizeof(int64_t));
 	for (i = 0; i < gr->nrows; i++) {
@@ -128,7 +128,8 @@ province_show(struct req *r, struct xml *x)
 			scost += db_int(&cost, j, "cost");
 			if (xml_attr(x, "units",
 				arena_printf(r->arena, "%lld.%02lld",
-				    (long long)(db_int(&cost, j, "centi") / 100),
+				    (long long)(db_int(&cost, j, "centi") /
+					100),
 				    (long long)(db_int(&cost, j, "centi") %
 					100))) == -1 ||
 			    xml_attr(x, "cost", db_str(&cost, j, "cost")) == -1)
@@ -148,7 +149,8 @@ province_show(struct req *r, struct xml *x)
 			return HTTP_INTERNAL;
 		for (j = 0; j < t.ncols; j++)
 			if (xml_start(x, "cell") == -1 ||
-			    xml_attr(x, "town", db_str(&towns, j, "id")) == -1 ||
+			    xml_attr(x, "town", db_str(&towns, j, "id")) ==
+				-1 ||
 			    (t.hide[g * t.ncols + j]
 				    ? xml_attr(x, "suppressed", "1")
 				    : xml_attr_int(x, "value",

@@ -101,7 +101,8 @@ pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 	for (i = 0; i < spend.nrows; i++) {
 		j = (size_t)(db_int(&spend, i, "year") - first);
 		if (j < t->ncols &&
-		    (n = service_index(p, db_int(&spend, i, "id"))) < t->nrows) {
+		    (n = service_index(p, db_int(&spend, i, "id"))) <
+			t->nrows) {
 			t->amount[n * t->ncols + j] = db_int(&spend, i, "cost");
 			t->amount_total[j] += db_int(&spend, i, "cost");
 		}
@@ -119,8 +120,8 @@ pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 				any = true;
 				sum += t->amount[i * t->ncols + j];
 			}
-		p->amount_total_hidden[j] = t->hide_col_total[j] ||
-		    (any && sum == 0);
+		p->amount_total_hidden[j] =
+		    t->hide_col_total[j] || (any && sum == 0);
 	}
 	return HTTP_OK;
 }
@@ -152,7 +153,7 @@ write_dataset(struct xml *x, const struct pub *p, enum pub_dataset d)
 		if (xml_start(x, "column") == -1 ||
 		    xml_attr_int(x, "year", p->first + (int64_t)j) == -1 ||
 		    ((d == PUB_USERS ? t->hide_col_total[j]
-				      : p->amount_total_hidden[j])
+				     : p->amount_total_hidden[j])
 			    ? xml_attr(x, "total-suppressed", "1")
 			    : xml_attr_int(x, "total",
 				  d == PUB_USERS ? t->col_total[j]

@@ -67,8 +67,8 @@ figures_db(struct req *r)
 			NULL)
 			return r->w->db;
 		replica_cfg(&r->w->cfg, &c);
-		replica = db_new(&c, "reports_replica", stmt_sql, STMT__MAX,
-		    false);
+		replica =
+		    db_new(&c, "reports_replica", stmt_sql, STMT__MAX, false);
 	}
 	if (replica == NULL)
 		return r->w->db;

@@ -123,7 +123,7 @@ enum pub_dataset {
 
 /* A published table as pub_load() leaves it: suppressed. */
 struct pub {
-	int64_t first, last; /* years: the columns */
+	int64_t first, last;	/* years: the columns */
 	struct db_res services; /* the rows: id code group name unit */
 	struct pub_table t;
 	bool *amount_total_hidden; /* per column: the amounts' total */

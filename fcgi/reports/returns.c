@@ -37,20 +37,20 @@ enum {
 	RF__MAX
 };
 static const struct field return_fields[RF__MAX] = {
-    {"year", VALID_INT, true, REPORT_YEAR_MIN, REPORT_YEAR_MAX,
-	"report.year", "off", NULL, NULL},
+    {"year", VALID_INT, true, REPORT_YEAR_MIN, REPORT_YEAR_MAX, "report.year",
+	"off", NULL, NULL},
     {"quarter", VALID_CHOICE, true, 0, 0, "reports.return.quarter", NULL,
 	quarters, "reports.quarter."},
-    {"places", VALID_INT, true, 0, RETURN_MAX, "reports.return.places",
-	"off", NULL, NULL},
+    {"places", VALID_INT, true, 0, RETURN_MAX, "reports.return.places", "off",
+	NULL, NULL},
     {"users", VALID_INT, true, 0, RETURN_MAX, "reports.return.users", "off",
 	NULL, NULL},
-    {"admissions", VALID_INT, true, 0, RETURN_MAX,
-	"reports.return.admissions", "off", NULL, NULL},
-    {"discharges", VALID_INT, true, 0, RETURN_MAX,
-	"reports.return.discharges", "off", NULL, NULL},
-    {"waiting", VALID_INT, true, 0, RETURN_MAX, "reports.return.waiting",
+    {"admissions", VALID_INT, true, 0, RETURN_MAX, "reports.return.admissions",
 	"off", NULL, NULL},
+    {"discharges", VALID_INT, true, 0, RETURN_MAX, "reports.return.discharges",
+	"off", NULL, NULL},
+    {"waiting", VALID_INT, true, 0, RETURN_MAX, "reports.return.waiting", "off",
+	NULL, NULL},
 };
 
 static const char *const decisions[] = {"accept", "return", NULL};
@@ -59,8 +59,8 @@ enum { VF_DECISION, VF_REASON, VF__MAX };
 static const struct field review_fields[VF__MAX] = {
     {"decision", VALID_CHOICE, true, 0, 0, "reports.return.decision", NULL,
 	decisions, "reports.decision."},
-    {"reason", VALID_TEXT, false, 0, 500, "reports.return.reason", "off",
-	NULL, NULL},
+    {"reason", VALID_TEXT, false, 0, 500, "reports.return.reason", "off", NULL,
+	NULL},
 };
 
 /* May the caller review returns: the analyst or the administrator. */
@@ -86,8 +86,8 @@ own_institution(struct req *r, int64_t *org)
 	    r->sess->organisation <= 0)
 		return HTTP_OK;
 	if ((rc = DBQ(r, STMT_ORG_ONE, &res, DBP_LOCALE(r),
-		 DBP_I(r->sess->organisation),
-		 DBP_I(r->sess->municipality))) != DB_OK)
+		 DBP_I(r->sess->organisation), DBP_I(r->sess->municipality))) !=
+	    DB_OK)
 		return db_status(rc);
 	if (res.nrows == 1 &&
 	    strcmp(db_str(&res, 0, "category"), "residential") == 0)
@@ -159,11 +159,11 @@ return_check(struct req *r, struct form *f)
 		start = f->num[RF_USERS] - f->num[RF_ADMISSIONS] +
 		    f->num[RF_DISCHARGES];
 		if (start < 0)
-			form_error(f, RF_ADMISSIONS,
-			    "reports.return.admissions-over");
+			form_error(
+			    f, RF_ADMISSIONS, "reports.return.admissions-over");
 		else if (start > f->num[RF_PLACES])
-			form_error(f, RF_DISCHARGES,
-			    "reports.return.start-over");
+			form_error(
+			    f, RF_DISCHARGES, "reports.return.start-over");
 	}
 	if (f->error[RF_YEAR] == NULL && f->error[RF_QUARTER] == NULL &&
 	    gmtime_r(&now, &tm) != NULL &&
@@ -353,7 +353,8 @@ review_save(struct req *r, struct form *f)
 		form_error(f, VF_DECISION, "reports.return.decided");
 		return HTTP_CONFLICT;
 	}
-	if ((rc = audit(r, accept ? "report.return.accept" : "report.return.back",
+	if ((rc = audit(r,
+		 accept ? "report.return.accept" : "report.return.back",
 		 "return", r->ids[0], "ok")) != DB_OK ||
 	    (rc = db_commit(r->w->db)) != DB_OK)
 		return db_undo(r, rc);

@@ -23,16 +23,16 @@ static const struct field scenario_fields[SF__MAX] = {
 	NULL},
     {"price", VALID_TEXT, true, 1, 8, "reports.scenario.price", "off", NULL,
 	NULL},
-    {"takeup", VALID_INT, true, 0, 100, "reports.scenario.takeup", "off",
-	NULL, NULL},
+    {"takeup", VALID_INT, true, 0, 100, "reports.scenario.takeup", "off", NULL,
+	NULL},
 };
 
 enum { PF_SERVICE, PF_PLACES, PF__MAX };
 static const struct field places_fields[PF__MAX] = {
     {"service", VALID_ID, true, 0, 0, "reports.scenario.service", NULL, NULL,
 	NULL},
-    {"places", VALID_INT, true, 0, 100000, "reports.scenario.places.field", "off",
-	NULL, NULL},
+    {"places", VALID_INT, true, 0, 100000, "reports.scenario.places.field",
+	"off", NULL, NULL},
 };
 
 /*
@@ -59,8 +59,8 @@ parse_bp(const char *s, int64_t *bp)
 static const char *
 bp_form(struct req *r, int64_t bp)
 {
-	const char *t = money_format(r->arena, bp < 0 ? -bp : bp,
-	    r->locale == LOCALE_EN ? '.' : ',');
+	const char *t = money_format(
+	    r->arena, bp < 0 ? -bp : bp, r->locale == LOCALE_EN ? '.' : ',');
 
 	return bp < 0 ? arena_printf(r->arena, "-%s", t) : t;
 }
@@ -162,8 +162,8 @@ scenario_save_id(struct req *r, struct form *f, int64_t id)
 	    (rc = db_commit(r->w->db)) != DB_OK)
 		return db_undo(r, rc);
 	return form_done(r,
-	    arena_printf(r->arena, "/reports/forecast?scenario=%lld",
-		(long long)id),
+	    arena_printf(
+		r->arena, "/reports/forecast?scenario=%lld", (long long)id),
 	    "reports-saved");
 }
 
@@ -283,8 +283,8 @@ places_check(struct req *r, struct form *f)
 	if (f->error[PF_SERVICE] != NULL)
 		return HTTP_OK;
 	if ((rc = DBQ(r, STMT_SERVICE_ONE, &res, DBP_LOCALE(r),
-		 DBP_I(f->num[PF_SERVICE]),
-		 DBP_I(r->sess->municipality))) != DB_OK)
+		 DBP_I(f->num[PF_SERVICE]), DBP_I(r->sess->municipality))) !=
+	    DB_OK)
 		return db_status(rc);
 	if (res.nrows != 1)
 		form_error(f, PF_SERVICE, "invalid.choice");

@@ -44,7 +44,8 @@ users_show(struct req *r, struct xml *x)
 		return HTTP_INTERNAL;
 	for (i = 0; i < p.t.nrows; i++)
 		if (xml_start(x, "row") == -1 ||
-		    xml_attr(x, "service", db_str(&p.services, i, "id")) == -1 ||
+		    xml_attr(x, "service", db_str(&p.services, i, "id")) ==
+			-1 ||
 		    xml_attr(x, "code", db_str(&p.services, i, "code")) == -1 ||
 		    xml_attr(x, "group", db_str(&p.services, i, "group")) ==
 			-1 ||
@@ -52,18 +53,18 @@ users_show(struct req *r, struct xml *x)
 			-1 ||
 		    xml_start(x, "users") == -1 ||
 		    (p.t.hide[i] ? xml_attr(x, "suppressed", "1")
-				 : xml_text(x, arena_printf(r->arena, "%lld",
-						   (long long)p.t.count[i]))) ==
-			-1 ||
+				 : xml_text(x,
+				       arena_printf(r->arena, "%lld",
+					   (long long)p.t.count[i]))) == -1 ||
 		    xml_end(x) == -1 || xml_end(x) == -1)
 			return HTTP_INTERNAL;
 	if (xml_start(x, "total") == -1 ||
 	    (p.t.hide_col_total[0]
 		    ? xml_attr(x, "suppressed", "1")
-		    : xml_text(x, arena_printf(r->arena, "%lld",
-				      (long long)p.t.col_total[0]))) == -1 ||
+		    : xml_text(x,
+			  arena_printf(r->arena, "%lld",
+			      (long long)p.t.col_total[0]))) == -1 ||
 	    xml_end(x) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }
-

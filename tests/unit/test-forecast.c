@@ -76,8 +76,8 @@ trend_one_point_and_none(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(d, 1);
 	assert_int_equal(fm_trend(x, y, 0, 2027, &p, &n, &d), -1);
-	assert_int_equal(fm_trend(x, y, REPORT_MAX_YEARS + 1, 2027, &p, &n, &d),
-	    -1);
+	assert_int_equal(
+	    fm_trend(x, y, REPORT_MAX_YEARS + 1, 2027, &p, &n, &d), -1);
 }
 
 /* Large figures do not overflow: a million users a year for ten years. */

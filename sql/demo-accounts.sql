@@ -203,3 +203,28 @@ SELECT d.id, 'removal', TIMESTAMP(d.incident_on, '20:00:00'),
     TIMESTAMP(d.incident_on, '20:00:00') + INTERVAL IF(d.id % 2 = 0, 30, 2) DAY,
     d.id % 2 = 0
 FROM dv_case d WHERE d.municipality_id = @m AND d.status = 'closed';
+
+-- Training (issue 16): worker@example.org, a professional worker of the
+-- first provider with the course "work with marginalised communities"
+-- due and the assessment certificate current; lapsed@example.org, a CSW
+-- case manager whose required certificate lapsed twelve days ago, so
+-- that her access to case and person records is suspended.  Every
+-- professional of demo.sql with an account is linked to it; the CSW's
+-- case managers are supervised by csw2@example.org, the provider's
+-- worker by provider1@example.org.
+INSERT INTO account (email, name, password_hash, locale, status) VALUES
+('worker@example.org', 'Emina Kurtović', '@DEMO_HASH@', 'bs', 'active'),
+('lapsed@example.org', 'Lejla Mujović (CSR)', '@DEMO_HASH@', 'sr-Latn',
+ 'active');
+INSERT INTO account_role (account_id, role, municipality_id, organisation_id)
+SELECT a.id, IF(a.email = 'worker@example.org', 'provider', 'csw'), @m,
+    IF(a.email = 'worker@example.org', @o1, NULL)
+FROM account a WHERE a.email IN ('worker@example.org', 'lapsed@example.org');
+UPDATE professional p JOIN account a ON a.email = p.email
+SET p.account_id = a.id WHERE p.municipality_id = @m;
+UPDATE professional p JOIN staff_position sp ON sp.id = p.position_id
+SET p.supervisor_account_id = IF(sp.code = 'provider-worker',
+    (SELECT id FROM account WHERE email = 'provider1@example.org'),
+    (SELECT id FROM account WHERE email = 'csw2@example.org'))
+WHERE p.municipality_id = @m AND sp.code IN ('case-manager',
+    'provider-worker') AND COALESCE(p.email, '') <> 'provider1@example.org';

@@ -1415,3 +1415,345 @@ VALUES
  NULL);
 INSERT INTO report_scenario (municipality_id, name, price_change_bp,
     waiting_takeup_pct) VALUES (@m, 'Osnovni', 350, 100);
+
+-- Training (issue 16): the register of professionals and the two courses
+-- of the Vojvodina system, "individual assessment and planning" and "work
+-- with marginalised communities", each with three short modules and a
+-- bank of 16 questions (single and multiple choice, true or false,
+-- matching) in sr-Latn, bs and en (sr-Cyrl is transliterated on the
+-- page).  Positions: the CSW's case manager and supervisor and the
+-- providers' professional worker work on cases (their certificates and
+-- licence must be current); a home carer's do not.  The CSW's workers
+-- and two providers' staff are in the register; dates count from the
+-- day the demo is loaded, so that the demo keeps its shape: a certificate
+-- lapsed twelve days ago (lapsed@example.org, demo-accounts.sql), one due
+-- in twenty days (worker@example.org), the rest current.
+SET @m = (SELECT id FROM municipality WHERE code = 'novi-pazar');
+INSERT INTO organisation (municipality_id, name, name_cyrl, kind, category,
+    registration_number, address, phone, email)
+SELECT @m, 'Centar za socijalni rad Novi Pazar',
+    'Центар за социјални рад Нови Пазар', 'public', 'csw', '07000001',
+    'Stevana Nemanje 2, 36300 Novi Pazar', '+381 20 000 001',
+    'csr.np@example.org' FROM DUAL
+WHERE NOT EXISTS (SELECT 1 FROM organisation WHERE municipality_id = @m
+    AND category = 'csw');
+SET @csr = (SELECT MIN(id) FROM organisation WHERE municipality_id = @m
+    AND category = 'csw');
+SET @o1 = (SELECT MIN(id) FROM organisation WHERE municipality_id = @m
+    AND kind = 'association' AND category = 'provider');
+SET @o2 = (SELECT MIN(id) FROM organisation WHERE municipality_id = @m
+    AND kind = 'public' AND category = 'provider');
+
+INSERT INTO staff_position (municipality_id, code, name_sr_latn,
+    name_sr_cyrl, name_bs, name_en, case_work) VALUES
+(@m, 'case-manager', 'Voditelj slučaja', 'Водитељ случаја',
+ 'Voditelj slučaja', 'Case manager', 1),
+(@m, 'supervisor', 'Supervizor', 'Супервизор', 'Supervizor',
+ 'Supervisor', 1),
+(@m, 'provider-worker', 'Stručni radnik pružaoca usluge',
+ 'Стручни радник пружаоца услуге', 'Stručni radnik pružaoca usluge',
+ 'Provider''s professional worker', 1),
+(@m, 'carer', 'Gerontodomaćica', 'Геронтодомаћица', 'Gerontodomaćica',
+ 'Home carer', 0);
+
+INSERT INTO course (municipality_id, code, title_sr_latn, title_bs,
+    title_en, summary_sr_latn, summary_bs, summary_en, validity_months,
+    first_due_days, draw, minutes, pass_percent, attempts_max,
+    attempts_days, status) VALUES
+(@m, 'assessment', 'Individualna procena i planiranje',
+ 'Individualna procjena i planiranje', 'Individual assessment and planning',
+ 'Kako se procenjuju potrebe, snage i rizici korisnika i kako se iz procene pravi individualni plan usluga.',
+ 'Kako se procjenjuju potrebe, snage i rizici korisnika i kako se iz procjene pravi individualni plan usluga.',
+ 'How the needs, strengths and risks of a service user are assessed, and how an individual service plan follows from the assessment.',
+ 24, 90, 10, 20, 80, 3, 30, 'published'),
+(@m, 'marginalised', 'Rad sa marginalizovanim zajednicama',
+ 'Rad s marginaliziranim zajednicama', 'Work with marginalised communities',
+ 'Rad sa romskim zajednicama, ruralnim domaćinstvima i drugim grupama koje teško dolaze do usluga: pristup, poverenje, saradnja.',
+ 'Rad s romskim zajednicama, ruralnim domaćinstvima i drugim grupama koje teško dolaze do usluga: pristup, povjerenje, saradnja.',
+ 'Working with Roma communities, rural households and other groups who find it hard to reach services: access, trust, cooperation.',
+ 36, 90, 10, 20, 70, 3, 30, 'published');
+SET @ca = (SELECT id FROM course WHERE municipality_id = @m AND code = 'assessment');
+SET @cm = (SELECT id FROM course WHERE municipality_id = @m AND code = 'marginalised');
+
+INSERT INTO course_module (course_id, position, title_sr_latn, title_bs,
+    title_en, body_sr_latn, body_bs, body_en) VALUES
+(@ca, 1, 'Svrha procene', 'Svrha procjene', 'What an assessment is for',
+ 'Procena je osnov svake odluke o usluzi. Njome centar za socijalni rad utvrđuje potrebe korisnika, njegove snage i rizike kojima je izložen.\n\nProcena se radi sa korisnikom, a ne o korisniku: njegovo mišljenje i mišljenje porodice deo su nalaza.',
+ 'Procjena je osnov svake odluke o usluzi. Njome centar za socijalni rad utvrđuje potrebe korisnika, njegove snage i rizike kojima je izložen.\n\nProcjena se radi s korisnikom, a ne o korisniku: njegovo mišljenje i mišljenje porodice dio su nalaza.',
+ 'An assessment is the basis of every decision about a service. Through it the Centre for Social Work establishes the user''s needs, strengths and the risks they face.\n\nAn assessment is done with the user, not about them: their view and their family''s are part of the findings.'),
+(@ca, 2, 'Potrebe, snage i rizici', 'Potrebe, snage i rizici', 'Needs, strengths and risks',
+ 'Potrebe opisuju šta korisniku nedostaje za bezbedan i dostojanstven život. Snage su ono na šta se može osloniti: porodica, veštine, zajednica.\n\nRizici se procenjuju po verovatnoći i težini posledica. Hitna procena se radi odmah kada je ugrožena bezbednost, a osnovna u roku koji propisuje zakon.',
+ 'Potrebe opisuju šta korisniku nedostaje za siguran i dostojanstven život. Snage su ono na šta se može osloniti: porodica, vještine, zajednica.\n\nRizici se procjenjuju po vjerovatnoći i težini posljedica. Hitna procjena se radi odmah kada je ugrožena sigurnost, a osnovna u roku koji propisuje zakon.',
+ 'Needs describe what the user lacks for a safe and dignified life. Strengths are what can be relied on: family, skills, the community.\n\nRisks are weighed by likelihood and by how serious the consequences would be. An urgent assessment is done at once when safety is at stake, an initial one within the time the law sets.'),
+(@ca, 3, 'Individualni plan', 'Individualni plan', 'The individual plan',
+ 'Plan proizlazi iz procene. Ciljevi su konkretni, merljivi i vremenski određeni; za svaku aktivnost zna se ko je odgovoran i do kada.\n\nPlan se redovno preispituje, najmanje na svakih šest meseci, i menja kada se promene okolnosti korisnika.',
+ 'Plan proizlazi iz procjene. Ciljevi su konkretni, mjerljivi i vremenski određeni; za svaku aktivnost zna se ko je odgovoran i do kada.\n\nPlan se redovno preispituje, najmanje svakih šest mjeseci, i mijenja kada se promijene okolnosti korisnika.',
+ 'The plan follows from the assessment. Goals are specific, measurable and time-bound; for every activity it is known who is responsible and by when.\n\nThe plan is reviewed regularly, at least every six months, and changed when the user''s circumstances change.'),
+(@cm, 1, 'Ko su marginalizovane zajednice', 'Ko su marginalizirane zajednice', 'Who marginalised communities are',
+ 'Marginalizovane su zajednice koje zbog siromaštva, diskriminacije, udaljenosti ili jezika teže dolaze do usluga: romska naselja, udaljena seoska domaćinstva, ljudi bez ličnih dokumenata.\n\nNiska upotreba usluga ne znači da potrebe nema; često znači da usluga do zajednice ne stiže.',
+ 'Marginalizirane su zajednice koje zbog siromaštva, diskriminacije, udaljenosti ili jezika teže dolaze do usluga: romska naselja, udaljena seoska domaćinstva, ljudi bez ličnih dokumenata.\n\nNiska upotreba usluga ne znači da potrebe nema; često znači da usluga do zajednice ne stiže.',
+ 'Marginalised communities are those who, through poverty, discrimination, distance or language, find it harder to reach services: Roma settlements, remote rural households, people without identity documents.\n\nLow use of services does not mean there is no need; it often means the service does not reach the community.'),
+(@cm, 2, 'Pristup i poverenje', 'Pristup i povjerenje', 'Access and trust',
+ 'Rad na terenu, u naselju i u vreme kada su ljudi kod kuće, gradi poverenje bolje od poziva u kancelariju. Zdravstveni i pedagoški asistenti i lokalni saradnici su most do zajednice.\n\nObećava se samo ono što se može ispuniti; nepoverenje se brzo vraća.',
+ 'Rad na terenu, u naselju i u vrijeme kada su ljudi kod kuće, gradi povjerenje bolje od poziva u kancelariju. Zdravstveni i pedagoški asistenti i lokalni saradnici su most do zajednice.\n\nObećava se samo ono što se može ispuniti; nepovjerenje se brzo vraća.',
+ 'Outreach work, in the settlement and at times when people are at home, builds trust better than an invitation to the office. Health and teaching assistants and local mediators are the bridge to the community.\n\nPromise only what can be kept; mistrust returns quickly.'),
+(@cm, 3, 'Saradnja i prava', 'Saradnja i prava', 'Cooperation and rights',
+ 'Pristup pravima često počinje dokumentima: upis u matične knjige, lična karta, prijava prebivališta, zdravstveno osiguranje. Centar za socijalni rad sarađuje sa matičnom službom, školom, domom zdravlja i službom zapošljavanja.\n\nPodaci o etničkoj pripadnosti su posebna vrsta podataka i ne beleže se bez zakonskog osnova.',
+ 'Pristup pravima često počinje dokumentima: upis u matične knjige, lična karta, prijava prebivališta, zdravstveno osiguranje. Centar za socijalni rad sarađuje s matičnom službom, školom, domom zdravlja i službom zapošljavanja.\n\nPodaci o etničkoj pripadnosti su posebna vrsta podataka i ne bilježe se bez zakonskog osnova.',
+ 'Access to rights often starts with documents: birth registration, an identity card, a registered address, health insurance. The Centre for Social Work cooperates with the registry office, the school, the health centre and the employment service.\n\nData on ethnicity are a special category of personal data and are not recorded without a legal basis.');
+
+-- The banks: questions, then their options (item = 1: a matching item
+-- and, in m, its option; correct = 1: a right option).
+CREATE TEMPORARY TABLE demo_tq (
+	course VARCHAR(24) NOT NULL, code VARCHAR(24) NOT NULL,
+	type VARCHAR(16) NOT NULL, sr VARCHAR(1000) NOT NULL,
+	bs VARCHAR(1000) NOT NULL, en VARCHAR(1000) NOT NULL
+);
+CREATE TEMPORARY TABLE demo_to (
+	course VARCHAR(24) NOT NULL, q VARCHAR(24) NOT NULL,
+	pos INT NOT NULL, item INT NOT NULL, code VARCHAR(24) NOT NULL,
+	ok INT NOT NULL, m VARCHAR(24) NULL, sr VARCHAR(300) NOT NULL,
+	bs VARCHAR(300) NOT NULL, en VARCHAR(300) NOT NULL
+);
+INSERT INTO demo_tq VALUES
+('assessment', 'a01', 'single', 'Šta je osnov svake odluke o usluzi?', 'Šta je osnov svake odluke o usluzi?', 'What is the basis of every decision about a service?'),
+('assessment', 'a02', 'single', 'Kada se radi hitna procena?', 'Kada se radi hitna procjena?', 'When is an urgent assessment done?'),
+('assessment', 'a03', 'multiple', 'Šta su snage korisnika? Označite sve što važi.', 'Šta su snage korisnika? Označite sve što važi.', 'Which of these are a user''s strengths? Tick all that apply.'),
+('assessment', 'a04', 'truefalse', 'Procena se radi o korisniku, bez njegovog učešća, da bi bila nepristrasna.', 'Procjena se radi o korisniku, bez njegovog učešća, da bi bila nepristrasna.', 'An assessment is done about the user, without their involvement, so that it is impartial.'),
+('assessment', 'a05', 'single', 'Koliko često se individualni plan preispituje najmanje?', 'Koliko često se individualni plan preispituje najmanje?', 'How often, at least, is an individual plan reviewed?'),
+('assessment', 'a06', 'matching', 'Povežite pojam sa opisom.', 'Povežite pojam s opisom.', 'Match each term with its description.'),
+('assessment', 'a07', 'single', 'Kakvi treba da budu ciljevi plana?', 'Kakvi trebaju biti ciljevi plana?', 'What should the plan''s goals be?'),
+('assessment', 'a08', 'truefalse', 'Za svaku aktivnost plana zna se ko je odgovoran i do kada.', 'Za svaku aktivnost plana zna se ko je odgovoran i do kada.', 'For every activity of the plan it is known who is responsible and by when.'),
+('assessment', 'a09', 'multiple', 'Po čemu se procenjuje rizik? Označite sve što važi.', 'Po čemu se procjenjuje rizik? Označite sve što važi.', 'What is a risk weighed by? Tick all that apply.'),
+('assessment', 'a10', 'single', 'Kada se plan menja izvan redovnog preispitivanja?', 'Kada se plan mijenja izvan redovnog preispitivanja?', 'When is a plan changed outside its regular review?'),
+('assessment', 'a11', 'truefalse', 'Mišljenje porodice je deo nalaza procene.', 'Mišljenje porodice je dio nalaza procjene.', 'The family''s view is part of the assessment''s findings.'),
+('assessment', 'a12', 'single', 'Šta opisuju potrebe korisnika?', 'Šta opisuju potrebe korisnika?', 'What do a user''s needs describe?'),
+('assessment', 'a13', 'matching', 'Povežite vrstu procene sa rokom.', 'Povežite vrstu procjene s rokom.', 'Match each kind of assessment with its time.'),
+('assessment', 'a14', 'multiple', 'Šta sadrži aktivnost u planu? Označite sve što važi.', 'Šta sadrži aktivnost u planu? Označite sve što važi.', 'What does an activity in the plan state? Tick all that apply.'),
+('assessment', 'a15', 'single', 'Iz čega proizlazi individualni plan?', 'Iz čega proizlazi individualni plan?', 'What does the individual plan follow from?'),
+('assessment', 'a16', 'truefalse', 'Jednom usvojen plan se ne menja do isteka godine.', 'Jednom usvojen plan se ne mijenja do isteka godine.', 'Once adopted, a plan is not changed before the year is out.'),
+('marginalised', 'm01', 'single', 'Šta najčešće znači niska upotreba usluga u zajednici?', 'Šta najčešće znači niska upotreba usluga u zajednici?', 'What does low use of services in a community most often mean?'),
+('marginalised', 'm02', 'multiple', 'Koje grupe teže dolaze do usluga? Označite sve što važi.', 'Koje grupe teže dolaze do usluga? Označite sve što važi.', 'Which groups find it harder to reach services? Tick all that apply.'),
+('marginalised', 'm03', 'truefalse', 'Poziv u kancelariju gradi poverenje bolje od rada na terenu.', 'Poziv u kancelariju gradi povjerenje bolje od rada na terenu.', 'An invitation to the office builds trust better than outreach work.'),
+('marginalised', 'm04', 'single', 'Ko je most između službe i zajednice?', 'Ko je most između službe i zajednice?', 'Who is the bridge between the service and the community?'),
+('marginalised', 'm05', 'matching', 'Povežite službu sa onim što obezbeđuje.', 'Povežite službu s onim što obezbjeđuje.', 'Match each office with what it provides.'),
+('marginalised', 'm06', 'single', 'Čime često počinje pristup pravima?', 'Čime često počinje pristup pravima?', 'What does access to rights often start with?'),
+('marginalised', 'm07', 'truefalse', 'Podaci o etničkoj pripadnosti su posebna vrsta podataka o ličnosti.', 'Podaci o etničkoj pripadnosti su posebna vrsta podataka o ličnosti.', 'Data on ethnicity are a special category of personal data.'),
+('marginalised', 'm08', 'multiple', 'Šta gradi poverenje zajednice? Označite sve što važi.', 'Šta gradi povjerenje zajednice? Označite sve što važi.', 'What builds a community''s trust? Tick all that apply.'),
+('marginalised', 'm09', 'single', 'Kada je najbolje obići domaćinstvo na terenu?', 'Kada je najbolje obići domaćinstvo na terenu?', 'When is the best time to visit a household?'),
+('marginalised', 'm10', 'truefalse', 'Obećava se samo ono što se može ispuniti.', 'Obećava se samo ono što se može ispuniti.', 'Promise only what can be kept.'),
+('marginalised', 'm11', 'single', 'Šta se radi kada osoba nema lična dokumenta?', 'Šta se radi kada osoba nema lična dokumenta?', 'What is done when a person has no identity documents?'),
+('marginalised', 'm12', 'matching', 'Povežite prepreku sa odgovorom na nju.', 'Povežite prepreku s odgovorom na nju.', 'Match each barrier with a response to it.'),
+('marginalised', 'm13', 'multiple', 'Sa kim centar za socijalni rad sarađuje na pristupu pravima? Označite sve što važi.', 'S kim centar za socijalni rad sarađuje na pristupu pravima? Označite sve što važi.', 'Whom does the Centre for Social Work cooperate with on access to rights? Tick all that apply.'),
+('marginalised', 'm14', 'single', 'Kada se beleži etnička pripadnost korisnika?', 'Kada se bilježi etnička pripadnost korisnika?', 'When is a user''s ethnicity recorded?'),
+('marginalised', 'm15', 'truefalse', 'Udaljenost od centra nije prepreka ako usluga postoji.', 'Udaljenost od centra nije prepreka ako usluga postoji.', 'Distance from the centre is no barrier as long as the service exists.'),
+('marginalised', 'm16', 'single', 'Šta se vraća brzo kada se obećanje ne ispuni?', 'Šta se vraća brzo kada se obećanje ne ispuni?', 'What returns quickly when a promise is not kept?');
+
+INSERT INTO demo_to VALUES
+('assessment', 'a01', 1, 0, 'a', 1, NULL, 'Procena', 'Procjena', 'The assessment'),
+('assessment', 'a01', 2, 0, 'b', 0, NULL, 'Zahtev korisnika', 'Zahtjev korisnika', 'The user''s request'),
+('assessment', 'a01', 3, 0, 'c', 0, NULL, 'Raspoloživa mesta', 'Raspoloživa mjesta', 'The places available'),
+('assessment', 'a02', 1, 0, 'a', 0, NULL, 'U roku od 30 dana', 'U roku od 30 dana', 'Within 30 days'),
+('assessment', 'a02', 2, 0, 'b', 1, NULL, 'Odmah, kada je ugrožena bezbednost', 'Odmah, kada je ugrožena sigurnost', 'At once, when safety is at stake'),
+('assessment', 'a02', 3, 0, 'c', 0, NULL, 'Na zahtev porodice', 'Na zahtjev porodice', 'When the family asks'),
+('assessment', 'a03', 1, 0, 'a', 1, NULL, 'Podrška porodice', 'Podrška porodice', 'Family support'),
+('assessment', 'a03', 2, 0, 'b', 1, NULL, 'Veštine korisnika', 'Vještine korisnika', 'The user''s skills'),
+('assessment', 'a03', 3, 0, 'c', 0, NULL, 'Dug za komunalije', 'Dug za komunalije', 'Utility debts'),
+('assessment', 'a03', 4, 0, 'd', 1, NULL, 'Veze u zajednici', 'Veze u zajednici', 'Ties in the community'),
+('assessment', 'a04', 1, 0, 'true', 0, NULL, '', '', ''),
+('assessment', 'a04', 2, 0, 'false', 1, NULL, '', '', ''),
+('assessment', 'a05', 1, 0, 'a', 0, NULL, 'Jednom godišnje', 'Jednom godišnje', 'Once a year'),
+('assessment', 'a05', 2, 0, 'b', 1, NULL, 'Na svakih šest meseci', 'Svakih šest mjeseci', 'Every six months'),
+('assessment', 'a05', 3, 0, 'c', 0, NULL, 'Samo kada korisnik zatraži', 'Samo kada korisnik zatraži', 'Only when the user asks'),
+('assessment', 'a06', 1, 1, 'needs', 0, 'lack', 'Potrebe', 'Potrebe', 'Needs'),
+('assessment', 'a06', 2, 1, 'strengths', 0, 'rely', 'Snage', 'Snage', 'Strengths'),
+('assessment', 'a06', 3, 1, 'risks', 0, 'harm', 'Rizici', 'Rizici', 'Risks'),
+('assessment', 'a06', 4, 0, 'lack', 0, NULL, 'Šta nedostaje', 'Šta nedostaje', 'What is lacking'),
+('assessment', 'a06', 5, 0, 'rely', 0, NULL, 'Na šta se oslanja', 'Na šta se oslanja', 'What can be relied on'),
+('assessment', 'a06', 6, 0, 'harm', 0, NULL, 'Šta može da naškodi', 'Šta može naškoditi', 'What may do harm'),
+('assessment', 'a07', 1, 0, 'a', 1, NULL, 'Konkretni, merljivi i vremenski određeni', 'Konkretni, mjerljivi i vremenski određeni', 'Specific, measurable and time-bound'),
+('assessment', 'a07', 2, 0, 'b', 0, NULL, 'Opšti, da se lako ispune', 'Opći, da se lako ispune', 'General, so that they are easily met'),
+('assessment', 'a07', 3, 0, 'c', 0, NULL, 'Isti za sve korisnike', 'Isti za sve korisnike', 'The same for every user'),
+('assessment', 'a08', 1, 0, 'true', 1, NULL, '', '', ''),
+('assessment', 'a08', 2, 0, 'false', 0, NULL, '', '', ''),
+('assessment', 'a09', 1, 0, 'a', 1, NULL, 'Verovatnoća', 'Vjerovatnoća', 'Likelihood'),
+('assessment', 'a09', 2, 0, 'b', 1, NULL, 'Težina posledica', 'Težina posljedica', 'How serious the consequences are'),
+('assessment', 'a09', 3, 0, 'c', 0, NULL, 'Broj članova porodice', 'Broj članova porodice', 'The size of the family'),
+('assessment', 'a10', 1, 0, 'a', 0, NULL, 'Nikada', 'Nikada', 'Never'),
+('assessment', 'a10', 2, 0, 'b', 1, NULL, 'Kada se promene okolnosti korisnika', 'Kada se promijene okolnosti korisnika', 'When the user''s circumstances change'),
+('assessment', 'a10', 3, 0, 'c', 0, NULL, 'Kada se promeni voditelj slučaja', 'Kada se promijeni voditelj slučaja', 'When the case manager changes'),
+('assessment', 'a11', 1, 0, 'true', 1, NULL, '', '', ''),
+('assessment', 'a11', 2, 0, 'false', 0, NULL, '', '', ''),
+('assessment', 'a12', 1, 0, 'a', 1, NULL, 'Šta nedostaje za bezbedan i dostojanstven život', 'Šta nedostaje za siguran i dostojanstven život', 'What is lacking for a safe and dignified life'),
+('assessment', 'a12', 2, 0, 'b', 0, NULL, 'Želje korisnika za budućnost', 'Želje korisnika za budućnost', 'The user''s wishes for the future'),
+('assessment', 'a12', 3, 0, 'c', 0, NULL, 'Usluge koje opština ima', 'Usluge koje općina ima', 'The services the municipality has'),
+('assessment', 'a13', 1, 1, 'urgent', 0, 'now', 'Hitna procena', 'Hitna procjena', 'Urgent assessment'),
+('assessment', 'a13', 2, 1, 'initial', 0, 'law', 'Osnovna procena', 'Osnovna procjena', 'Initial assessment'),
+('assessment', 'a13', 3, 0, 'now', 0, NULL, 'Odmah', 'Odmah', 'At once'),
+('assessment', 'a13', 4, 0, 'law', 0, NULL, 'U zakonskom roku', 'U zakonskom roku', 'Within the time the law sets'),
+('assessment', 'a14', 1, 0, 'a', 1, NULL, 'Ko je odgovoran', 'Ko je odgovoran', 'Who is responsible'),
+('assessment', 'a14', 2, 0, 'b', 1, NULL, 'Rok', 'Rok', 'By when'),
+('assessment', 'a14', 3, 0, 'c', 0, NULL, 'Cenu usluge', 'Cijenu usluge', 'The price of the service'),
+('assessment', 'a15', 1, 0, 'a', 0, NULL, 'Iz raspoloživih usluga', 'Iz raspoloživih usluga', 'From the services available'),
+('assessment', 'a15', 2, 0, 'b', 1, NULL, 'Iz procene', 'Iz procjene', 'From the assessment'),
+('assessment', 'a15', 3, 0, 'c', 0, NULL, 'Iz prošlogodišnjeg plana', 'Iz prošlogodišnjeg plana', 'From last year''s plan'),
+('assessment', 'a16', 1, 0, 'true', 0, NULL, '', '', ''),
+('assessment', 'a16', 2, 0, 'false', 1, NULL, '', '', ''),
+('marginalised', 'm01', 1, 0, 'a', 0, NULL, 'Da potrebe nema', 'Da potrebe nema', 'That there is no need'),
+('marginalised', 'm01', 2, 0, 'b', 1, NULL, 'Da usluga ne stiže do zajednice', 'Da usluga ne stiže do zajednice', 'That the service does not reach the community'),
+('marginalised', 'm01', 3, 0, 'c', 0, NULL, 'Da je usluga preskupa za opštinu', 'Da je usluga preskupa za općinu', 'That the service costs the municipality too much'),
+('marginalised', 'm02', 1, 0, 'a', 1, NULL, 'Stanovnici romskih naselja', 'Stanovnici romskih naselja', 'People in Roma settlements'),
+('marginalised', 'm02', 2, 0, 'b', 1, NULL, 'Udaljena seoska domaćinstva', 'Udaljena seoska domaćinstva', 'Remote rural households'),
+('marginalised', 'm02', 3, 0, 'c', 1, NULL, 'Ljudi bez ličnih dokumenata', 'Ljudi bez ličnih dokumenata', 'People without identity documents'),
+('marginalised', 'm02', 4, 0, 'd', 0, NULL, 'Zaposleni u opštinskoj upravi', 'Zaposleni u općinskoj upravi', 'The municipality''s staff'),
+('marginalised', 'm03', 1, 0, 'true', 0, NULL, '', '', ''),
+('marginalised', 'm03', 2, 0, 'false', 1, NULL, '', '', ''),
+('marginalised', 'm04', 1, 0, 'a', 1, NULL, 'Zdravstveni i pedagoški asistenti i lokalni saradnici', 'Zdravstveni i pedagoški asistenti i lokalni saradnici', 'Health and teaching assistants and local mediators'),
+('marginalised', 'm04', 2, 0, 'b', 0, NULL, 'Policija', 'Policija', 'The police'),
+('marginalised', 'm04', 3, 0, 'c', 0, NULL, 'Sud', 'Sud', 'The court'),
+('marginalised', 'm05', 1, 1, 'registry', 0, 'birth', 'Matična služba', 'Matični ured', 'Registry office'),
+('marginalised', 'm05', 2, 1, 'health', 0, 'insurance', 'Dom zdravlja', 'Dom zdravlja', 'Health centre'),
+('marginalised', 'm05', 3, 1, 'employment', 0, 'jobs', 'Služba zapošljavanja', 'Služba za zapošljavanje', 'Employment service'),
+('marginalised', 'm05', 4, 0, 'birth', 0, NULL, 'Upis u matične knjige', 'Upis u matične knjige', 'Birth registration'),
+('marginalised', 'm05', 5, 0, 'insurance', 0, NULL, 'Izabranog lekara i lečenje', 'Izabranog ljekara i liječenje', 'A family doctor and treatment'),
+('marginalised', 'm05', 6, 0, 'jobs', 0, NULL, 'Posredovanje i obuke za posao', 'Posredovanje i obuke za posao', 'Job placement and training'),
+('marginalised', 'm06', 1, 0, 'a', 1, NULL, 'Ličnim dokumentima', 'Ličnim dokumentima', 'Documents'),
+('marginalised', 'm06', 2, 0, 'b', 0, NULL, 'Novčanom pomoći', 'Novčanom pomoći', 'Cash assistance'),
+('marginalised', 'm06', 3, 0, 'c', 0, NULL, 'Smeštajem', 'Smještajem', 'Accommodation'),
+('marginalised', 'm07', 1, 0, 'true', 1, NULL, '', '', ''),
+('marginalised', 'm07', 2, 0, 'false', 0, NULL, '', '', ''),
+('marginalised', 'm08', 1, 0, 'a', 1, NULL, 'Rad na terenu', 'Rad na terenu', 'Outreach work'),
+('marginalised', 'm08', 2, 0, 'b', 1, NULL, 'Ispunjena obećanja', 'Ispunjena obećanja', 'Promises kept'),
+('marginalised', 'm08', 3, 0, 'c', 0, NULL, 'Pisani pozivi na sud', 'Pisani pozivi na sud', 'Written court summonses'),
+('marginalised', 'm08', 4, 0, 'd', 1, NULL, 'Lokalni saradnici iz zajednice', 'Lokalni saradnici iz zajednice', 'Mediators from the community'),
+('marginalised', 'm09', 1, 0, 'a', 0, NULL, 'Uvek u radno vreme službe', 'Uvijek u radno vrijeme službe', 'Always during office hours'),
+('marginalised', 'm09', 2, 0, 'b', 1, NULL, 'Kada su ljudi kod kuće', 'Kada su ljudi kod kuće', 'When people are at home'),
+('marginalised', 'm09', 3, 0, 'c', 0, NULL, 'Nenajavljeno, noću', 'Nenajavljeno, noću', 'Unannounced, at night'),
+('marginalised', 'm10', 1, 0, 'true', 1, NULL, '', '', ''),
+('marginalised', 'm10', 2, 0, 'false', 0, NULL, '', '', ''),
+('marginalised', 'm11', 1, 0, 'a', 0, NULL, 'Usluga se odbija', 'Usluga se odbija', 'The service is refused'),
+('marginalised', 'm11', 2, 0, 'b', 1, NULL, 'Pomaže joj se da ih pribavi, uz saradnju sa matičnom službom', 'Pomaže joj se da ih pribavi, uz saradnju s matičnim uredom', 'They are helped to obtain them, with the registry office'),
+('marginalised', 'm11', 3, 0, 'c', 0, NULL, 'Slučaj se predaje policiji', 'Slučaj se predaje policiji', 'The case is handed to the police'),
+('marginalised', 'm12', 1, 1, 'distance', 0, 'outreach', 'Udaljenost', 'Udaljenost', 'Distance'),
+('marginalised', 'm12', 2, 1, 'language', 0, 'mediator', 'Jezik', 'Jezik', 'Language'),
+('marginalised', 'm12', 3, 1, 'papers', 0, 'registry', 'Nema dokumenata', 'Nema dokumenata', 'No documents'),
+('marginalised', 'm12', 4, 0, 'outreach', 0, NULL, 'Rad na terenu', 'Rad na terenu', 'Outreach work'),
+('marginalised', 'm12', 5, 0, 'mediator', 0, NULL, 'Lokalni saradnik ili prevodilac', 'Lokalni saradnik ili prevodilac', 'A mediator or interpreter'),
+('marginalised', 'm12', 6, 0, 'registry', 0, NULL, 'Saradnja sa matičnom službom', 'Saradnja s matičnim uredom', 'Work with the registry office'),
+('marginalised', 'm13', 1, 0, 'a', 1, NULL, 'Matična služba', 'Matični ured', 'The registry office'),
+('marginalised', 'm13', 2, 0, 'b', 1, NULL, 'Škola', 'Škola', 'The school'),
+('marginalised', 'm13', 3, 0, 'c', 1, NULL, 'Dom zdravlja', 'Dom zdravlja', 'The health centre'),
+('marginalised', 'm13', 4, 0, 'd', 0, NULL, 'Politička stranka', 'Politička stranka', 'A political party'),
+('marginalised', 'm14', 1, 0, 'a', 0, NULL, 'Uvek, radi statistike', 'Uvijek, radi statistike', 'Always, for the statistics'),
+('marginalised', 'm14', 2, 0, 'b', 1, NULL, 'Samo uz zakonski osnov', 'Samo uz zakonski osnov', 'Only with a legal basis'),
+('marginalised', 'm14', 3, 0, 'c', 0, NULL, 'Kada radnik proceni po izgledu', 'Kada radnik procijeni po izgledu', 'When the worker judges by appearance'),
+('marginalised', 'm15', 1, 0, 'true', 0, NULL, '', '', ''),
+('marginalised', 'm15', 2, 0, 'false', 1, NULL, '', '', ''),
+('marginalised', 'm16', 1, 0, 'a', 1, NULL, 'Nepoverenje', 'Nepovjerenje', 'Mistrust'),
+('marginalised', 'm16', 2, 0, 'b', 0, NULL, 'Zahtev za pomoć', 'Zahtjev za pomoć', 'A request for help'),
+('marginalised', 'm16', 3, 0, 'c', 0, NULL, 'Žalba sudu', 'Žalba sudu', 'An appeal to the court');
+
+INSERT INTO test_question (course_id, code, type, text_sr_latn, text_bs,
+    text_en)
+SELECT c.id, q.code, q.type, q.sr, q.bs, q.en FROM demo_tq q
+JOIN course c ON c.municipality_id = @m AND c.code = q.course ORDER BY q.code;
+INSERT INTO test_option (question_id, position, code, item, label_sr_latn,
+    label_bs, label_en, correct, match_code)
+SELECT tq.id, o.pos, o.code, o.item, o.sr, o.bs, o.en, o.ok, o.m
+FROM demo_to o JOIN course c ON c.municipality_id = @m AND c.code = o.course
+JOIN test_question tq ON tq.course_id = c.id AND tq.code = o.q;
+DROP TEMPORARY TABLE demo_tq;
+DROP TEMPORARY TABLE demo_to;
+
+-- What each position must keep current.
+INSERT INTO position_course (position_id, course_id)
+SELECT sp.id, c.id FROM staff_position sp JOIN course c
+ON c.municipality_id = sp.municipality_id
+WHERE sp.municipality_id = @m AND (
+    (sp.code IN ('case-manager', 'supervisor') AND c.code = 'assessment')
+    OR (sp.code = 'provider-worker'));
+
+-- The professionals.  The e-mail of those with an account links them to it
+-- (demo-accounts.sql); the others are in the register without one.
+SET @today = UTC_DATE();
+INSERT INTO professional (municipality_id, given_name, family_name,
+    name_key, email, organisation_id, position_id, profession,
+    licence_number, licence_from, licence_to, started_on)
+SELECT @m, d.g, d.f, d.k, d.e, d.o, sp.id, d.prof, d.lic,
+    d.lf, d.lf + INTERVAL 6 YEAR - INTERVAL 1 DAY, d.st
+FROM (
+SELECT 'Mirjana' AS g, 'Radović' AS f, 'radovic mirjana' AS k,
+    'csw@example.org' AS e, @csr AS o, 'case-manager' AS pos,
+    'Socijalni radnik' AS prof, 'SR-2022-0412' AS lic,
+    @today - INTERVAL 4 YEAR AS lf, @today - INTERVAL 9 YEAR AS st
+UNION ALL SELECT 'Bojan', 'Ristić', 'ristic bojan', 'csw2@example.org', @csr,
+    'supervisor', 'Psiholog', 'PS-2021-0077', @today - INTERVAL 3 YEAR,
+    @today - INTERVAL 14 YEAR
+UNION ALL SELECT 'Lejla', 'Mujović', 'mujovic lejla', 'lapsed@example.org',
+    @csr, 'case-manager', 'Socijalni radnik', 'SR-2023-0150',
+    @today - INTERVAL 2 YEAR, @today - INTERVAL 5 YEAR
+UNION ALL SELECT 'Selma', 'Hadžić', 'hadzic selma', 'provider1@example.org',
+    @o1, 'provider-worker', 'Defektolog', 'DF-2024-0031',
+    @today - INTERVAL 1 YEAR, @today - INTERVAL 3 YEAR
+UNION ALL SELECT 'Emina', 'Kurtović', 'kurtovic emina', 'worker@example.org',
+    @o1, 'provider-worker', 'Pedagog', 'PD-2025-0208',
+    @today - INTERVAL 200 DAY, @today - INTERVAL 70 DAY
+UNION ALL SELECT 'Dragana', 'Nikolić', 'nikolic dragana', NULL, @o2,
+    'carer', 'Gerontodomaćica', NULL, NULL, @today - INTERVAL 2 YEAR
+UNION ALL SELECT 'Amer', 'Škrijelj', 'skrijelj amer', NULL, @csr,
+    'case-manager', 'Socijalni radnik', 'SR-2021-0390',
+    @today - INTERVAL 5 YEAR - INTERVAL 300 DAY, @today - INTERVAL 6 YEAR
+) d JOIN staff_position sp ON sp.municipality_id = @m AND sp.code = d.pos;
+UPDATE professional SET licence_to = NULL, licence_from = NULL
+WHERE municipality_id = @m AND licence_number IS NULL;
+
+-- Certificates: current ones for most; lapsed@'s assessment certificate
+-- lapsed twelve days ago; worker@ holds the assessment one and has the
+-- marginalised course due (started 70 days ago, 90 days to take it).
+INSERT INTO certificate (code, professional_id, course_id, issued_on,
+    valid_to)
+SELECT CONCAT('d3m0-', LPAD(p.id, 4, '0'), '-', c.code_n, '-0000'), p.id, c.id,
+    d.issued, d.issued + INTERVAL c.validity_months MONTH - INTERVAL 1 DAY
+FROM (
+SELECT 'csw@example.org' AS e, 'assessment' AS cc,
+    @today - INTERVAL 300 DAY AS issued
+UNION ALL SELECT 'csw2@example.org', 'assessment', @today - INTERVAL 100 DAY
+UNION ALL SELECT 'lapsed@example.org', 'assessment',
+    @today - INTERVAL 24 MONTH - INTERVAL 11 DAY
+UNION ALL SELECT 'provider1@example.org', 'assessment', @today - INTERVAL 400 DAY
+UNION ALL SELECT 'provider1@example.org', 'marginalised', @today - INTERVAL 380 DAY
+UNION ALL SELECT 'worker@example.org', 'assessment', @today - INTERVAL 150 DAY
+) d JOIN professional p ON p.municipality_id = @m AND p.email = d.e
+JOIN (SELECT id, code, validity_months, IF(code = 'assessment', 'a55e', 'm4rg')
+    AS code_n FROM course WHERE municipality_id = @m) c ON c.code = d.cc;
+-- Amer Škrijelj: no account, the assessment certificate in 40 days.
+INSERT INTO certificate (code, professional_id, course_id, issued_on,
+    valid_to)
+SELECT 'd3m0-amer-a55e-0000', p.id, c.id,
+    @today - INTERVAL 24 MONTH + INTERVAL 41 DAY, @today + INTERVAL 40 DAY
+FROM professional p JOIN course c ON c.municipality_id = @m
+AND c.code = 'assessment' WHERE p.municipality_id = @m
+AND p.name_key = 'skrijelj amer';
+
+-- Each professional's next lapse, as karika-training computes it
+-- (registry/stmt.c, STMT_PRO_REFRESH).
+UPDATE professional p
+JOIN staff_position sp ON sp.id = p.position_id LEFT JOIN (
+SELECT x.pid, x.due, x.what, x.course FROM (SELECT i.pid, i.due,
+i.what, i.course, ROW_NUMBER() OVER (PARTITION BY i.pid
+ORDER BY i.due, i.what, i.course) AS rn FROM (
+SELECT p2.id AS pid, p2.licence_to AS due, 'licence' AS what,
+0 AS course FROM professional p2 WHERE p2.licence_to IS NOT NULL
+UNION ALL
+SELECT p2.id, COALESCE(MAX(ce.valid_to), MIN(p2.started_on) +
+INTERVAL MIN(c.first_due_days) - 1 DAY), 'course', c.id
+FROM professional p2
+JOIN position_course pc ON pc.position_id = p2.position_id
+JOIN course c ON c.id = pc.course_id AND c.status = 'published'
+LEFT JOIN certificate ce ON ce.professional_id = p2.id
+AND ce.course_id = c.id GROUP BY p2.id, c.id) i) x WHERE x.rn = 1) d
+ON d.pid = p.id
+SET p.due_on = d.due, p.due_what = d.what,
+p.due_course_id = NULLIF(d.course, 0),
+p.access_until = IF(sp.case_work, d.due, NULL)
+WHERE p.municipality_id = @m;

@@ -208,3 +208,19 @@ GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'loca
 GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
     TO 'karika_reports'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';
+-- The register of professionals, courses, tests and certificates (0014,
+-- issue 16): the registry's, and karika-training's (the daily job, which
+-- connects as the registry).  Nothing is ever deleted but a question's
+-- options, which its editor's form replaces as a whole.
+GRANT SELECT ON karika.staff_position TO 'karika_registry'@'localhost';
+GRANT SELECT ON karika.position_course TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.course TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.course_module TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.professional TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.test_question TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.test_option TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.test_attempt TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.test_attempt_question TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.test_attempt_answer TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.certificate TO 'karika_registry'@'localhost';
+GRANT SELECT, INSERT ON karika.training_reminder TO 'karika_registry'@'localhost';

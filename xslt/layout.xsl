@@ -151,6 +151,11 @@
                 <xsl:text> · </xsl:text>
                 <a href="/registry/organisations"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.organisations'"/></xsl:call-template></a>
               </xsl:if>
+              <!-- Training and the register of professionals (issue 16). -->
+              <xsl:if test="/page/session/user/role[@name = 'provider' or @name = 'csw' or @name = 'analyst' or @name = 'editor' or @name = 'admin']">
+                <xsl:text> · </xsl:text>
+                <a href="/registry/training"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.training'"/></xsl:call-template></a>
+              </xsl:if>
               <form method="post" action="/account/logout" class="inline">
                 <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
                 <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>

@@ -87,3 +87,66 @@ record_open(struct req *r, const struct record_kind *k, int64_t id,
 		return db_status(rc);
 	return HTTP_OK;
 }
+
+/*
+ * Access that follows qualification (issue 16).  A professional whose
+ * position works on cases needs a current licence and a current
+ * certificate of every course the position requires; when one lapses,
+ * session_load (migration 0014) says so in r->sess (qual_lapsed, with
+ * what lapsed), and this refuses the routes of case and person records.
+ *
+ * Which routes those are is read from the route's permissions, so that
+ * no route table needs a new flag: a route that only the case-working
+ * roles (CSW workers and provider staff, PERM_CASEWORK), and perhaps
+ * partner staff, may call is work on cases and persons: the register of
+ * persons, cases, DV, enrolments, deliveries.  Routes also open to other
+ * roles (organisations, the protocol, the account, the training pages)
+ * stay open, and so does a case-work route for a caller who holds
+ * another role it allows.  Passing the course changes the professional's
+ * row, so the next request's session has no lapse: access comes back at
+ * once.
+ *
+ * Returns HTTP_OK when the route may run.  Otherwise answers 403 itself
+ * with the reason (the page's <qualification>: what lapsed, the last
+ * valid day, the course and its title; <error key="qual.refused"/>
+ * says it in words for a stylesheet without that template), audits the
+ * refusal as "access.suspended" (the request's log line names the
+ * route), and returns HTTP_FORBIDDEN.
+ */
+enum http_status
+qual_gate(struct req *r, unsigned perms)
+{
+	const struct sess *s = r->sess;
+	struct xml *x = NULL;
+	const char *doc, *title;
+	size_t len;
+
+	if (s == NULL || s->qual_lapsed == NULL)
+		return HTTP_OK;
+	if ((perms & PERM_CASEWORK) == 0 ||
+	    (perms & ~(PERM_CASEWORK | PERM_ROLE(ROLE_PARTNER))) != 0 ||
+	    (perms & s->perms & ~PERM_CASEWORK) != 0)
+		return HTTP_OK;
+	audit(r, "access.suspended", "route", 0, "suspended");
+	title = s->qual_title[r->locale];
+	x = xml_new();
+	if (xml_open_page(x, r) == -1 || xml_start(x, "error") == -1 ||
+	    xml_attr(x, "status", "403") == -1 ||
+	    xml_attr(x, "key", "qual.refused") == -1 || xml_end(x) == -1 ||
+	    xml_start(x, "qualification") == -1 ||
+	    xml_attr(x, "what",
+		s->qual_what != NULL ? s->qual_what : "licence") == -1 ||
+	    xml_attr(x, "lapsed", s->qual_lapsed) == -1 ||
+	    (s->qual_course > 0 &&
+		xml_attr_int(x, "course", s->qual_course) == -1) ||
+	    (title != NULL && xml_attr(x, "title", title) == -1) ||
+	    xml_end(x) == -1 || xml_close_page(x) == -1 ||
+	    xml_finish(x, &doc, &len) == -1) {
+		resp_error(r, HTTP_FORBIDDEN, "qual.refused");
+		goto out;
+	}
+	resp_send_xml(r, HTTP_FORBIDDEN, doc, len);
+out:
+	xml_free(x);
+	return HTTP_FORBIDDEN;
+}

@@ -291,6 +291,17 @@ struct sess {
 	int64_t organisation; /* scope of the provider and partner roles
 				 (0: none) */
 	const char *created;
+	/*
+	 * Access that follows qualification (issue 16): set only when the
+	 * account is a professional whose position works on cases and
+	 * whose licence or a required certificate has lapsed
+	 * (session_load, migration 0014).  qual_gate() (auth.c) refuses
+	 * the case-work routes with this reason.
+	 */
+	const char *qual_lapsed; /* the last valid day, YYYY-MM-DD, or NULL */
+	const char *qual_what;	 /* "licence" or "course" */
+	int64_t qual_course;	 /* the course to take again (0: none) */
+	const char *qual_title[LOCALE__MAX]; /* its title per locale */
 };
 
 /*
@@ -679,6 +690,11 @@ enum http_status record_open(struct req *, const struct record_kind *, int64_t,
     const char *, struct db_res *);
 enum http_status record_check(struct req *, const struct record_kind *, int64_t,
     const char *, struct db_res *);
+
+/* Issue 16: the case-work routes refused to a worker whose licence or
+ * required certificate lapsed, with the reason (403). */
+#define PERM_CASEWORK (PERM_ROLE(ROLE_CSW) | PERM_ROLE(ROLE_PROVIDER))
+enum http_status qual_gate(struct req *, unsigned);
 
 /* --- pw.c: passwords (yescrypt through libcrypt) --- */
 

@@ -224,6 +224,11 @@ gate(struct req *r, const struct route *rt)
 		resp_error(r, HTTP_FORBIDDEN, NULL);
 		return HTTP_FORBIDDEN;
 	}
+	/* Issue 16: a worker whose licence or required certificate lapsed
+	 * may not use the routes of case and person records; the 403 says
+	 * why (auth.c). */
+	if (qual_gate(r, rt->perms) != HTTP_OK)
+		return HTTP_FORBIDDEN;
 	if (r->method == METHOD_POST && !csrf_check(r)) {
 		audit(r, "csrf.refused", "route", 0, rt->name);
 		/*

@@ -106,6 +106,35 @@ sess_roles(struct req *r, const struct db_res *res)
 }
 
 /*
+ * Issue 16: what lapsed, when the account is a case-work professional
+ * whose licence or a required certificate has lapsed (session_load's q_
+ * columns, migration 0014; NULL for everyone else).  The title of the
+ * course comes in sr-Latn, bs and en; sr-Cyrl is transliterated here,
+ * into the arena, only for a lapsed worker.
+ */
+static void
+qual_load(struct req *r, const struct db_res *res)
+{
+	struct sess *s = r->sess;
+	const char *latn;
+	char *cyrl;
+
+	if ((s->qual_lapsed = db_str(res, 0, "q_lapsed")) == NULL)
+		return;
+	s->qual_what = db_str(res, 0, "q_what");
+	s->qual_course =
+	    db_str(res, 0, "q_course") != NULL ? db_int(res, 0, "q_course") : 0;
+	latn = db_str(res, 0, "q_title_sr_latn");
+	s->qual_title[LOCALE_SR_LATN] = latn;
+	s->qual_title[LOCALE_BS] = db_str(res, 0, "q_title_bs");
+	s->qual_title[LOCALE_EN] = db_str(res, 0, "q_title_en");
+	if (latn != NULL && (cyrl = translit_to_cyrl(latn)) != NULL) {
+		s->qual_title[LOCALE_SR_CYRL] = arena_strdup(r->arena, cyrl);
+		free(cyrl);
+	}
+}
+
+/*
  * Loads the session named by the "sid" cookie into r->sess (left NULL
  * when there is none, or it has ended).  Returns 0, or -1 when the
  * database failed.
@@ -142,6 +171,7 @@ sess_load(struct req *r)
 	r->csrf = db_str(&res, 0, "csrf");
 	r->sess->created = db_str(&res, 0, "created");
 	sess_roles(r, &res);
+	qual_load(r, &res);
 	return 0;
 }
 

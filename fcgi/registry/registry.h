@@ -233,4 +233,41 @@ enum http_status import_new(struct req *, struct xml *);
 enum http_status import_preview(struct req *, struct xml *);
 enum http_status import_confirm(struct req *, struct xml *);
 enum http_status import_rejected(struct req *, struct xml *);
+/*
+ * The register of professionals, courses, tests and certificates (issue
+ * 16): professional.c, course.c, course_edit.c, test.c, certificate.c;
+ * the arithmetic in quiz.c (quiz.h).  Courses are edited by the survey
+ * editors and administrators.
+ */
+#define TRAINING_EDITORS (PERM_ROLE(ROLE_EDITOR) | PERM_ROLE(ROLE_ADMIN))
+extern const struct record_kind course_kind, course_edit_kind;
+bool training_editor(const struct req *);
+void training_cyrl(struct req *, struct db_res *, const char *);
+void training_today(char[11]);
+enum db_rc training_me(struct req *, int64_t *);
+enum db_rc training_refresh(struct req *, int64_t);
+int training_paragraphs(struct req *, struct xml *, const char *);
+enum http_status training_home(struct req *, struct xml *);
+enum http_status completion_show(struct req *, struct xml *);
+enum http_status pro_list(struct req *, struct xml *);
+enum http_status pro_show(struct req *, struct xml *);
+enum http_status pro_new(struct req *, struct xml *);
+enum http_status pro_create(struct req *, struct xml *);
+enum http_status pro_edit(struct req *, struct xml *);
+enum http_status pro_update(struct req *, struct xml *);
+enum http_status course_show(struct req *, struct xml *);
+enum http_status module_show(struct req *, struct xml *);
+enum http_status attempt_start(struct req *, struct xml *);
+enum http_status attempt_show(struct req *, struct xml *);
+enum http_status attempt_submit(struct req *, struct xml *);
+enum http_status cert_find(struct req *, struct xml *);
+enum http_status cert_verify(struct req *, struct xml *);
+enum http_status course_new(struct req *, struct xml *);
+enum http_status course_create(struct req *, struct xml *);
+enum http_status course_edit(struct req *, struct xml *);
+enum http_status course_update(struct req *, struct xml *);
+enum http_status module_form(struct req *, struct xml *);
+enum http_status question_form(struct req *, struct xml *);
+enum http_status course_stats(struct req *, struct xml *);
+
 #endif

@@ -1007,4 +1007,410 @@ const char *const stmt_sql[STMT__MAX] = {
 	"LEFT JOIN enrolment e ON e.person_id = p.id AND (? = 1 OR "
 	"e.organisation_id = ?) LEFT JOIN service s ON s.id = e.service_id "
 	"LEFT JOIN end_reason r ON r.id = e.end_reason_id ORDER BY p.id, e.id",
+/*
+ * Professionals, courses, tests and certificates (issue 16, migration
+ * 0014).  Course texts come in sr-Latn, bs and en: ELT(?, sr_latn,
+ * sr_latn, bs, en), and a sr-Cyrl page transliterates (training_cyrl()).
+ * A professional is seen by administrators of the town, by the worker
+ * (account), by provider staff of the same organisation and by the
+ * supervisor named on the record.  Test keys (test_option.correct,
+ * match_code) are read only by test.c's scoring and the statistics,
+ * never written to a page.
+ */
+#define PRO_SEEN                                                               \
+	"p.municipality_id = ? AND (? = 1 OR p.account_id = ? "                \
+	"OR (? <> 0 AND p.organisation_id = ?) OR p.supervisor_account_id = "  \
+	"?)"
+#define CTEXT(col)                                                             \
+	"ELT(?, " col "_sr_latn, " col "_sr_latn, " col "_bs, " col "_en)"
+    [STMT_PRO_SCOPE] =
+	"SELECT p.id FROM professional p WHERE p.id = ? AND " PRO_SEEN,
+    [STMT_PRO_GET] =
+	"SELECT p.id, p.given_name AS `given-name`, "
+	"p.family_name AS `family-name`, p.email, p.profession, "
+	"p.licence_number AS licence, p.licence_from AS `licence-from`, "
+	"p.licence_to AS `licence-to`, p.started_on AS started, "
+	"p.due_on AS due, p.due_what AS `due-what`, "
+	"DATEDIFF(p.due_on, UTC_DATE()) AS `days-left`, "
+	"p.access_until < UTC_DATE() AS suspended, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS organisation, "
+	"ELT(?, sp.name_sr_cyrl, sp.name_sr_latn, sp.name_bs, sp.name_en) "
+	"AS position, sp.case_work AS `case-work`, sv.name AS supervisor, "
+	"p.account_id AS account FROM professional p "
+	"JOIN organisation o ON o.id = p.organisation_id "
+	"JOIN staff_position sp ON sp.id = p.position_id "
+	"LEFT JOIN account sv ON sv.id = p.supervisor_account_id "
+	"WHERE p.id = ?",
+    [STMT_PRO_LIST] =
+	"SELECT p.id, p.given_name AS `given-name`, "
+	"p.family_name AS `family-name`, "
+	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS organisation, "
+	"ELT(?, sp.name_sr_cyrl, sp.name_sr_latn, sp.name_bs, sp.name_en) "
+	"AS position, p.due_on AS due, p.due_what AS `due-what`, "
+	"DATEDIFF(p.due_on, UTC_DATE()) AS `days-left`, "
+	"p.access_until < UTC_DATE() AS suspended FROM professional p "
+	"JOIN organisation o ON o.id = p.organisation_id "
+	"JOIN staff_position sp ON sp.id = p.position_id WHERE " PRO_SEEN
+	" AND (? = '' OR p.name_key LIKE CONCAT(?, '%')) "
+	"ORDER BY p.family_name, p.given_name, p.id LIMIT 200",
+    [STMT_PRO_MINE] = "SELECT id FROM professional WHERE account_id = ? "
+		      "AND municipality_id = ?",
+    /* The courses the position requires, each with its newest
+     * certificate and the last day it (or the first deadline) covers. */
+    [STMT_PRO_COURSES] = "SELECT c.id, " CTEXT(
+	"c.title") " AS title, "
+		   "MAX(ce.valid_to) AS `valid-to`, "
+		   "COALESCE(MAX(ce.valid_to), MIN(p.started_on) + "
+		   "INTERVAL MIN(c.first_due_days) - 1 DAY) AS due, "
+		   "DATEDIFF(COALESCE(MAX(ce.valid_to), MIN(p.started_on) + "
+		   "INTERVAL MIN(c.first_due_days) - 1 DAY), UTC_DATE()) AS "
+		   "`days-left` "
+		   "FROM professional p "
+		   "JOIN position_course pc ON pc.position_id = p.position_id "
+		   "JOIN course c ON c.id = pc.course_id AND c.status = "
+		   "'published' "
+		   "LEFT JOIN certificate ce ON ce.professional_id = p.id "
+		   "AND ce.course_id = c.id WHERE p.id = ? GROUP BY c.id ORDER "
+		   "BY due",
+    [STMT_PRO_CERTS] = "SELECT ce.code, " CTEXT(
+	"c.title") " AS title, "
+		   "ce.issued_on AS issued, ce.valid_to AS `valid-to`, "
+		   "ce.valid_to >= UTC_DATE() AS valid FROM certificate ce "
+		   "JOIN course c ON c.id = ce.course_id WHERE "
+		   "ce.professional_id = ? "
+		   "ORDER BY ce.issued_on DESC, ce.id DESC LIMIT 100",
+    /*
+     * The next lapse of one professional (?, ? = id) or of everyone (0):
+     * the earliest of the licence's last day and, per required course,
+     * its newest certificate's last day or, never passed, the last of
+     * its first_due_days after the start; access_until the same for a
+     * case-work position.  The daily job and every pass run it.
+     */
+    [STMT_PRO_REFRESH] =
+	"UPDATE professional p "
+	"JOIN staff_position sp ON sp.id = p.position_id LEFT JOIN ("
+	"SELECT x.pid, x.due, x.what, x.course FROM (SELECT i.pid, i.due, "
+	"i.what, i.course, ROW_NUMBER() OVER (PARTITION BY i.pid "
+	"ORDER BY i.due, i.what, i.course) AS rn FROM ("
+	"SELECT p2.id AS pid, p2.licence_to AS due, 'licence' AS what, "
+	"0 AS course FROM professional p2 WHERE p2.licence_to IS NOT NULL "
+	"AND (? = 0 OR p2.id = ?) UNION ALL "
+	"SELECT p2.id, COALESCE(MAX(ce.valid_to), MIN(p2.started_on) + "
+	"INTERVAL MIN(c.first_due_days) - 1 DAY), 'course', c.id "
+	"FROM professional p2 "
+	"JOIN position_course pc ON pc.position_id = p2.position_id "
+	"JOIN course c ON c.id = pc.course_id AND c.status = 'published' "
+	"LEFT JOIN certificate ce ON ce.professional_id = p2.id "
+	"AND ce.course_id = c.id WHERE (? = 0 OR p2.id = ?) "
+	"GROUP BY p2.id, c.id) i) x WHERE x.rn = 1) d ON d.pid = p.id "
+	"SET p.due_on = d.due, p.due_what = d.what, "
+	"p.due_course_id = NULLIF(d.course, 0), "
+	"p.access_until = IF(sp.case_work, d.due, NULL) "
+	"WHERE (? = 0 OR p.id = ?)",
+    [STMT_PRO_INSERT] =
+	"INSERT INTO professional (municipality_id, given_name, family_name, "
+	"name_key, email, organisation_id, position_id, profession, "
+	"licence_number, licence_from, licence_to, started_on, "
+	"supervisor_account_id, account_id) "
+	"SELECT ?, ?, ?, ?, ?, o.id, sp.id, ?, ?, ?, ?, ?, ?, "
+	"(SELECT a.id FROM account a WHERE a.email = ? "
+	"AND NOT EXISTS (SELECT 1 FROM professional x "
+	"WHERE x.account_id = a.id)) "
+	"FROM organisation o JOIN staff_position sp "
+	"ON sp.municipality_id = o.municipality_id "
+	"WHERE o.id = ? AND sp.id = ? AND o.municipality_id = ?",
+    [STMT_PRO_UPDATE] =
+	"UPDATE professional p JOIN organisation o ON o.id = ? "
+	"AND o.municipality_id = p.municipality_id "
+	"JOIN staff_position sp ON sp.id = ? "
+	"AND sp.municipality_id = p.municipality_id "
+	"SET p.given_name = ?, p.family_name = ?, p.name_key = ?, "
+	"p.email = ?, p.organisation_id = o.id, p.position_id = sp.id, "
+	"p.profession = ?, p.licence_number = ?, p.licence_from = ?, "
+	"p.licence_to = ?, p.started_on = ?, p.supervisor_account_id = ? "
+	"WHERE p.id = ? AND p.municipality_id = ?",
+    [STMT_PRO_RAW] =
+	"SELECT given_name, family_name, email, organisation_id, "
+	"position_id, profession, licence_number, licence_from, licence_to, "
+	"started_on, supervisor_account_id FROM professional "
+	"WHERE id = ? AND municipality_id = ?",
+    [STMT_POSITION_CHOICES] =
+	"SELECT id AS value, ELT(?, name_sr_cyrl, name_sr_latn, name_bs, "
+	"name_en) AS label FROM staff_position WHERE municipality_id = ? "
+	"ORDER BY label",
+    /* Supervisors: the town's CSW supervisors and provider staff. */
+    [STMT_SUPERVISOR_CHOICES] =
+	"SELECT DISTINCT a.id AS value, a.name AS label FROM account a "
+	"JOIN account_role r ON r.account_id = a.id "
+	"WHERE r.municipality_id = ? AND a.status = 'active' "
+	"AND (r.role = 'provider' OR a.id IN (SELECT account_id "
+	"FROM csw_supervisor)) ORDER BY label LIMIT 500",
+    [STMT_IS_SUPERVISOR] =
+	"SELECT 1 AS yes FROM csw_supervisor WHERE account_id = ? "
+	"AND municipality_id = ?",
+    /* Completion per organisation: every professional of the town by
+     * their next lapse (an index on (municipality, organisation)). */
+    [STMT_COMPLETION] =
+	"SELECT o.id, IF(? = 1, COALESCE(MIN(o.name_cyrl), MIN(o.name)), "
+	"MIN(o.name)) AS name, COUNT(*) AS staff, "
+	"SUM(p.due_on IS NULL OR p.due_on >= UTC_DATE() + INTERVAL 60 DAY) "
+	"AS current, SUM(p.due_on >= UTC_DATE() "
+	"AND p.due_on < UTC_DATE() + INTERVAL 60 DAY) AS due, "
+	"SUM(p.due_on < UTC_DATE()) AS lapsed, "
+	"SUM(p.access_until < UTC_DATE()) AS suspended "
+	"FROM professional p JOIN organisation o ON o.id = p.organisation_id "
+	"WHERE p.municipality_id = ? GROUP BY o.id ORDER BY name",
+    [STMT_COURSE_LIST] = "SELECT c.id, c.code, " CTEXT(
+	"c.title") " AS title, c.status, "
+		   "c.validity_months AS months, c.minutes, c.draw, "
+		   "(SELECT COUNT(*) FROM course_module m WHERE m.course_id = "
+		   "c.id) "
+		   "AS modules, (SELECT COUNT(*) FROM test_question q "
+		   "WHERE q.course_id = c.id AND q.active) AS questions FROM "
+		   "course c "
+		   "WHERE c.municipality_id = ? AND (c.status = 'published' OR "
+		   "? = 1) "
+		   "ORDER BY title",
+    [STMT_COURSE_SCOPE] =
+	"SELECT id FROM course WHERE id = ? AND municipality_id = ? "
+	"AND status = 'published'",
+    [STMT_COURSE_EDIT_SCOPE] =
+	"SELECT id FROM course WHERE id = ? AND municipality_id = ?",
+    [STMT_COURSE_GET] =
+	"SELECT c.id, c.code, " CTEXT("c.title") " AS title, " CTEXT(
+	    "c.summary") " AS summary, c.validity_months AS months, "
+			 "c.first_due_days AS `first-days`, c.draw, c.minutes, "
+			 "c.pass_percent AS pass, c.attempts_max AS attempts, "
+			 "c.attempts_days AS `attempts-days`, c.status, "
+			 "(SELECT COUNT(*) FROM test_question q WHERE "
+			 "q.course_id = c.id "
+			 "AND q.active) AS questions FROM course c WHERE c.id "
+			 "= ?",
+    [STMT_COURSE_RAW] =
+	"SELECT code, title_sr_latn, title_bs, title_en, summary_sr_latn, "
+	"summary_bs, summary_en, validity_months, first_due_days, draw, "
+	"minutes, pass_percent, attempts_max, attempts_days, status "
+	"FROM course WHERE id = ? AND municipality_id = ?",
+    [STMT_COURSE_INSERT] =
+	"INSERT INTO course (municipality_id, code, title_sr_latn, title_bs, "
+	"title_en, summary_sr_latn, summary_bs, summary_en, validity_months, "
+	"first_due_days, draw, minutes, pass_percent, attempts_max, "
+	"attempts_days, status) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_COURSE_UPDATE] =
+	"UPDATE course SET code = ?, title_sr_latn = ?, title_bs = ?, "
+	"title_en = ?, summary_sr_latn = ?, summary_bs = ?, summary_en = ?, "
+	"validity_months = ?, first_due_days = ?, draw = ?, minutes = ?, "
+	"pass_percent = ?, attempts_max = ?, attempts_days = ?, status = ? "
+	"WHERE id = ? AND municipality_id = ?",
+    [STMT_COURSE_MODULES] = "SELECT id, position, " CTEXT(
+	"title") " AS title "
+		 "FROM course_module WHERE course_id = ? ORDER BY position, id",
+    /* The caller's standing in a course: the newest certificate, the
+     * attempts in the period, an attempt still open, and when the
+     * oldest attempt of the period stops counting. */
+    [STMT_COURSE_MINE] =
+	"SELECT (SELECT MAX(valid_to) FROM certificate WHERE "
+	"professional_id = ? AND course_id = ?) AS `valid-to`, "
+	"(SELECT COUNT(*) FROM test_attempt WHERE professional_id = ? "
+	"AND course_id = ? AND started_at > UTC_TIMESTAMP() - INTERVAL ? "
+	"DAY) AS used, (SELECT MAX(id) FROM test_attempt WHERE "
+	"professional_id = ? AND course_id = ? AND status = 'open' "
+	"AND deadline_at > UTC_TIMESTAMP()) AS `open`, "
+	"(SELECT MIN(started_at) + INTERVAL ? DAY FROM test_attempt "
+	"WHERE professional_id = ? AND course_id = ? AND started_at > "
+	"UTC_TIMESTAMP() - INTERVAL ? DAY) AS `next-at`",
+    [STMT_MODULE_GET] = "SELECT id, position, " CTEXT(
+	"title") " AS title, " CTEXT("body") " AS body FROM course_module "
+					     "WHERE id = ? AND course_id = ?",
+    [STMT_MODULE_RAW] =
+	"SELECT position, title_sr_latn, title_bs, title_en, body_sr_latn, "
+	"body_bs, body_en FROM course_module WHERE id = ? AND course_id = ?",
+    [STMT_MODULE_INSERT] =
+	"INSERT INTO course_module (course_id, position, title_sr_latn, "
+	"title_bs, title_en, body_sr_latn, body_bs, body_en) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_MODULE_UPDATE] =
+	"UPDATE course_module SET position = ?, title_sr_latn = ?, "
+	"title_bs = ?, title_en = ?, body_sr_latn = ?, body_bs = ?, "
+	"body_en = ? WHERE id = ? AND course_id = ?",
+    [STMT_QUESTION_LIST] = "SELECT id, code, type, " CTEXT(
+	"text") " AS text, active "
+		"FROM test_question WHERE course_id = ? ORDER BY id",
+    [STMT_QUESTION_RAW] =
+	"SELECT code, type, text_sr_latn, text_bs, text_en, active "
+	"FROM test_question WHERE id = ? AND course_id = ?",
+    [STMT_QUESTION_OPTIONS_RAW] =
+	"SELECT code, item, label_sr_latn, label_bs, label_en, correct, "
+	"match_code FROM test_option WHERE question_id = ? "
+	"ORDER BY item DESC, position",
+    [STMT_QUESTION_INSERT] =
+	"INSERT INTO test_question (course_id, code, type, text_sr_latn, "
+	"text_bs, text_en, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    [STMT_QUESTION_UPDATE] =
+	"UPDATE test_question SET code = ?, type = ?, text_sr_latn = ?, "
+	"text_bs = ?, text_en = ?, active = ? WHERE id = ? AND course_id = ?",
+    [STMT_OPTIONS_DELETE] = "DELETE FROM test_option WHERE question_id = ?",
+    /* A question's options from one JSON array the handler builds of
+     * checked codes and texts: [[item, code, sr_latn, bs, en, correct,
+     * match], ...]. */
+    [STMT_OPTIONS_INSERT] =
+	"INSERT INTO test_option (question_id, position, item, code, "
+	"label_sr_latn, label_bs, label_en, correct, match_code) "
+	"SELECT ?, j.pos, j.item, j.code, j.l1, j.l2, j.l3, j.ok, j.m "
+	"FROM JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY, "
+	"item INT PATH '$[0]', code VARCHAR(24) PATH '$[1]', "
+	"l1 VARCHAR(300) PATH '$[2]', l2 VARCHAR(300) PATH '$[3]', "
+	"l3 VARCHAR(300) PATH '$[4]', ok INT PATH '$[5]', "
+	"m VARCHAR(24) PATH '$[6]')) j",
+    [STMT_BANK] = "SELECT id FROM test_question WHERE course_id = ? AND active "
+		  "ORDER BY id LIMIT 501",
+    [STMT_ATTEMPT_INSERT] =
+	"INSERT INTO test_attempt (course_id, professional_id, started_at, "
+	"deadline_at, total) VALUES (?, ?, UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP() + INTERVAL ? MINUTE, ?)",
+    /* The drawn questions, from a JSON array of ids in their order. */
+    [STMT_ATTEMPT_DRAWN] =
+	"INSERT INTO test_attempt_question (attempt_id, position, "
+	"question_id) SELECT ?, j.pos, j.qid FROM JSON_TABLE(?, '$[*]' "
+	"COLUMNS (pos FOR ORDINALITY, qid BIGINT UNSIGNED PATH '$')) j",
+    /* An attempt, only to the worker who takes it. */
+    [STMT_ATTEMPT_SCOPE] =
+	"SELECT a.id, a.course_id AS course, a.professional_id AS "
+	"professional, a.status, a.score, a.total, a.started_at AS started, "
+	"a.deadline_at AS deadline, a.submitted_at AS submitted, "
+	"TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), a.deadline_at) AS "
+	"`seconds-left` "
+	"FROM test_attempt a JOIN professional p ON p.id = a.professional_id "
+	"WHERE a.id = ? AND p.municipality_id = ? AND p.account_id = ?",
+    [STMT_ATTEMPT_ITEMS] =
+	"SELECT aq.position, q.id AS question, q.code, q.type, "
+	"ELT(?, q.text_sr_latn, q.text_sr_latn, q.text_bs, q.text_en) "
+	"AS text, o.code AS `option`, o.item, "
+	"ELT(?, o.label_sr_latn, o.label_sr_latn, o.label_bs, o.label_en) "
+	"AS label, o.correct, o.match_code AS `match` "
+	"FROM test_attempt_question aq "
+	"JOIN test_question q ON q.id = aq.question_id "
+	"LEFT JOIN test_option o ON o.question_id = q.id "
+	"WHERE aq.attempt_id = ? ORDER BY aq.position, o.item DESC, "
+	"o.position",
+    /* Answers after the deadline (and its grace) are refused: the
+     * attempt ends as late, nothing counted. */
+    [STMT_ATTEMPT_LATE] =
+	"UPDATE test_attempt SET status = 'late', "
+	"submitted_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'open' "
+	"AND deadline_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
+    [STMT_ATTEMPT_FINISH] =
+	"UPDATE test_attempt SET status = ?, score = ?, "
+	"submitted_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'open' "
+	"AND deadline_at >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
+    [STMT_ATTEMPT_MARK] =
+	"UPDATE test_attempt_question aq JOIN JSON_TABLE(?, '$[*]' COLUMNS "
+	"(pos INT PATH '$[0]', ok INT PATH '$[1]')) j ON j.pos = aq.position "
+	"SET aq.correct = j.ok WHERE aq.attempt_id = ?",
+    [STMT_ANSWERS_INSERT] =
+	"INSERT INTO test_attempt_answer (attempt_id, question_id, item, "
+	"option_code) SELECT ?, j.q, j.i, j.o FROM JSON_TABLE(?, '$[*]' "
+	"COLUMNS (q BIGINT UNSIGNED PATH '$[0]', i VARCHAR(24) PATH '$[1]', "
+	"o VARCHAR(24) PATH '$[2]')) j",
+    [STMT_CERT_INSERT] =
+	"INSERT INTO certificate (code, professional_id, course_id, "
+	"attempt_id, issued_on, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
+    [STMT_CERT_OF_ATTEMPT] =
+	"SELECT code, valid_to AS `valid-to` FROM certificate "
+	"WHERE attempt_id = ?",
+    /* Anyone: a certificate by its code, with its holder and course. */
+    [STMT_CERT_VERIFY] =
+	"SELECT ce.code, ce.issued_on AS issued, ce.valid_to AS `valid-to`, "
+	"ce.valid_to >= UTC_DATE() AS valid, p.given_name AS `given-name`, "
+	"p.family_name AS `family-name`, " CTEXT(
+	    "c.title") " AS title, "
+		       "ELT(?, m.name_sr_cyrl, m.name_sr_latn, m.name_bs, "
+		       "m.name_en) "
+		       "AS municipality FROM certificate ce "
+		       "JOIN professional p ON p.id = ce.professional_id "
+		       "JOIN course c ON c.id = ce.course_id "
+		       "JOIN municipality m ON m.id = c.municipality_id WHERE "
+		       "ce.code = ?",
+    [STMT_STATS] = "SELECT q.id, q.code, q.type, " CTEXT(
+	"q.text") " AS text, "
+		  "COUNT(aq.attempt_id) AS shown, COALESCE(SUM(aq.correct), 0) "
+		  "AS correct FROM test_question q LEFT JOIN "
+		  "test_attempt_question aq "
+		  "ON aq.question_id = q.id AND aq.correct IS NOT NULL "
+		  "WHERE q.course_id = ? GROUP BY q.id ORDER BY q.id",
+    /* Wrong choices by question: an option not right, or an item
+     * matched with another option than its own. */
+    [STMT_STATS_WRONG] =
+	"SELECT a.question_id AS question, a.item, a.option_code AS `option`, "
+	"MIN(" CTEXT(
+	    "o.label") ") AS label, COUNT(*) AS n "
+		       "FROM test_attempt_answer a "
+		       "JOIN test_question q ON q.id = a.question_id "
+		       "JOIN test_option o ON o.question_id = q.id AND o.item "
+		       "= 0 "
+		       "AND o.code = a.option_code "
+		       "LEFT JOIN test_option it ON it.question_id = q.id AND "
+		       "it.item = 1 "
+		       "AND it.code = a.item WHERE q.course_id = ? "
+		       "AND ((a.item = '' AND NOT o.correct) "
+		       "OR (a.item <> '' AND it.match_code <> a.option_code)) "
+		       "GROUP BY a.question_id, a.item, a.option_code "
+		       "ORDER BY question, n DESC LIMIT 2000",
+    /*
+     * What falls due within 60 days of a day (? twice: the job's clock):
+     * the licence and each required course of every professional with an
+     * address, its last valid day, the course's titles, and where to
+     * write (the account's address and language, else the register's).
+     */
+    [STMT_JOB_DUE] =
+	"SELECT i.pid, i.due, i.what, i.course, "
+	"COALESCE(a.email, p.email) AS email, "
+	"COALESCE(a.locale, 'sr-Cyrl') AS locale, c.title_sr_latn, "
+	"c.title_bs, c.title_en FROM (SELECT p2.id AS pid, "
+	"p2.licence_to AS due, 'licence' AS what, 0 AS course "
+	"FROM professional p2 WHERE p2.licence_to IS NOT NULL UNION ALL "
+	"SELECT p2.id, COALESCE(MAX(ce.valid_to), MIN(p2.started_on) + "
+	"INTERVAL MIN(c2.first_due_days) - 1 DAY), 'course', c2.id "
+	"FROM professional p2 "
+	"JOIN position_course pc ON pc.position_id = p2.position_id "
+	"JOIN course c2 ON c2.id = pc.course_id AND c2.status = 'published' "
+	"LEFT JOIN certificate ce ON ce.professional_id = p2.id "
+	"AND ce.course_id = c2.id GROUP BY p2.id, c2.id) i "
+	"JOIN professional p ON p.id = i.pid "
+	"LEFT JOIN account a ON a.id = p.account_id AND a.status = 'active' "
+	"LEFT JOIN course c ON c.id = i.course "
+	"WHERE i.due >= ? AND i.due <= ? + INTERVAL 60 DAY "
+	"AND COALESCE(a.email, p.email) IS NOT NULL ORDER BY i.pid, i.due",
+    /* A reminder's stage, once: 0 rows affected when it was sent. */
+    [STMT_JOB_REMINDED] =
+	"INSERT IGNORE INTO training_reminder (professional_id, due_on, what, "
+	"course_id, stage) VALUES (?, ?, ?, ?, ?)",
+    /* Case-work professionals whose access lapsed before the day (?)
+     * and who were not told of this lapse yet, with their supervisor. */
+    [STMT_JOB_LAPSED] =
+	"SELECT p.id, p.access_until AS lapsed, p.due_what AS what, "
+	"COALESCE(p.due_course_id, 0) AS course, "
+	"CONCAT(p.given_name, ' ', p.family_name) AS name, "
+	"COALESCE(a.email, p.email) AS email, "
+	"COALESCE(a.locale, 'sr-Cyrl') AS locale, c.title_sr_latn, "
+	"c.title_bs, c.title_en, s.email AS sup_email, "
+	"s.locale AS sup_locale FROM professional p "
+	"LEFT JOIN account a ON a.id = p.account_id AND a.status = 'active' "
+	"LEFT JOIN course c ON c.id = p.due_course_id "
+	"LEFT JOIN account s ON s.id = p.supervisor_account_id "
+	"AND s.status = 'active' WHERE p.access_until < ? "
+	"AND (p.suspended_notice IS NULL OR p.suspended_notice <> "
+	"p.access_until) ORDER BY p.id LIMIT 10000",
+    [STMT_JOB_NOTICED] =
+	"UPDATE professional SET suspended_notice = access_until "
+	"WHERE id = ? AND access_until = ?",
+    [STMT_JOB_OUTBOX] =
+	"INSERT INTO outbox (to_addr, locale, template, param_name, "
+	"param_link) VALUES (?, ?, ?, ?, ?)",
+    [STMT_JOB_AUDIT] =
+	"INSERT INTO audit (action, object_type, object_id, request_id, "
+	"worker, outcome) VALUES (?, 'professional', ?, ?, 'training', ?)",
+#undef PRO_SEEN
+#undef CTEXT
 };

@@ -167,6 +167,33 @@ my %care;
 	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
 
+# Training (issue 16): the first demo course, its first module and
+# question, an open attempt of provider1's (theirs alone: 404 for
+# everyone else), provider1's record in the register and a demo
+# certificate's code.
+{
+	my ($c) = map { $_->[0] } sql("SELECT MIN(id) FROM course WHERE status = 'published'");
+	my ($mod) = map { $_->[0] } sql("SELECT MIN(id) FROM course_module WHERE course_id = $c");
+	my ($pro) = map { $_->[0] } sql("SELECT p.id FROM professional p JOIN account a "
+	    . "ON a.id = p.account_id WHERE a.email = 'provider1\@example.org'");
+	sql("INSERT INTO test_attempt (course_id, professional_id, deadline_at, total) "
+	    . "VALUES ($c, $pro, UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1)");
+	my ($att) = map { $_->[0] } sql("SELECT MAX(id) FROM test_attempt WHERE professional_id = $pro");
+	sql("INSERT INTO test_attempt_question (attempt_id, position, question_id) "
+	    . "SELECT $att, 1, MIN(id) FROM test_question WHERE course_id = $c");
+	my ($code) = map { $_->[0] } sql("SELECT MIN(code) FROM certificate");
+	my ($q) = map { $_->[0] } sql("SELECT MIN(id) FROM test_question WHERE course_id = $c");
+	for my $p (grep { m{^/registry/training/courses/%} } map { $_->[2] } @rows) {
+		my $x = $p =~ s/%/$c/r;
+		$x =~ s/%/$mod/ if $x =~ m{/modules/%};
+		$x =~ s/%/$q/ if $x =~ m{/questions/%};
+		$care{$p} = $x;
+	}
+	$care{'/registry/training/attempts/%'} = "/registry/training/attempts/$att";
+	$care{"/registry/professionals/%$_"} = "/registry/professionals/$pro$_" for ('', '/edit');
+	$care{'/registry/certificates/*'} = "/registry/certificates/$code";
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;

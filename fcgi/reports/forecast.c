@@ -138,9 +138,9 @@ add_points(struct fc *f, const struct db_res *res)
 static enum http_status
 forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 {
-	struct db_res sv, first, pts, months, units, pb, pn, places, demand;
+	struct db_res sv, first, pts, units, pb, pn, places, demand;
 	struct fc_row *w;
-	int64_t y0;
+	int64_t y0, cost100;
 	size_t i, j;
 
 	f->base = s->year;
@@ -157,11 +157,9 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 		y0 = s->year;
 	if (RDBQ(r, STMT_USERS_BY_YEAR, &pts, DBP_I(y0), DBP_I(s->year),
 		DBP_I(s->municipality)) != DB_OK ||
-	    RDBQ(r, STMT_DELIVERY_MONTHS, &months, DBP_I(s->municipality),
-		DBP_I(s->year), DBP_I(s->year)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s->year),
-		DBP_I(s->municipality), DBP_I(s->year), DBP_I(s->year),
-		DBP_I(0), DBP_I(0)) != DB_OK ||
+	    RDBQ(r, STMT_UNITS_MONTHS, &units, DBP_I(s->year),
+		DBP_I(s->municipality), DBP_I(s->year),
+		DBP_I(s->year)) != DB_OK ||
 	    RDBQ(r, STMT_PRICES_OF_YEAR, &pb, DBP_I(s->year),
 		DBP_I(s->municipality)) != DB_OK ||
 	    RDBQ(r, STMT_PRICES_OF_YEAR, &pn, DBP_I(s->year + 1),
@@ -171,7 +169,14 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 	sv = demand;
 	if (sv.nrows > REPORT_MAX_ROWS)
 		return HTTP_INTERNAL;
-	f->months = db_int(&months, 0, "months");
+	/* The months of the base year with deliveries. */
+	f->months = 0;
+	for (j = 1; j <= 12; j++)
+		for (i = 0; i < units.nrows; i++)
+			if (db_int(&units, i, "m") == (int64_t)j) {
+				f->months++;
+				break;
+			}
 	f->n = sv.nrows;
 	f->row = arena_calloc(r->arena, f->n + 1, sizeof(*f->row));
 	f->users_next = f->cost_next = f->cost_base = 0;
@@ -193,10 +198,12 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 		if ((j = row_of(&places, w->id)) < places.nrows)
 			w->extra = db_int(&places, j, "extra");
 		w->users_next = w->trend + w->from_waiting + w->extra;
-		if ((j = row_of(&units, w->id)) < units.nrows) {
-			w->centi_base = db_int(&units, j, "centi");
-			w->cost_base = db_int(&units, j, "cost");
-		}
+		for (j = 0, cost100 = 0; j < units.nrows; j++)
+			if (db_int(&units, j, "id") == w->id) {
+				w->centi_base += db_int(&units, j, "centi");
+				cost100 += db_int(&units, j, "cost100");
+			}
+		w->cost_base = fm_div_round(cost100, 100);
 		w->centi_year = f->months > 0
 		    ? fm_div_round(w->centi_base * 12, f->months)
 		    : 0;

@@ -61,7 +61,7 @@ open_index(struct req *r, struct xml *x)
 
 	pub_years(r, &first, &last);
 	if ((st = muni_load(r, &m)) != HTTP_OK ||
-	    (st = pub_load(r, first, last, &p)) != HTTP_OK)
+	    (st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	first = p.first;
 	if (xml_start(x, "open") == -1 ||
@@ -95,7 +95,7 @@ open_csv(struct req *r, enum pub_dataset d)
 	size_t i, j, c;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load(r, first, last, &p)) != HTTP_OK)
+	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	hidden = arena_printf(r->arena, "<%lld", (long long)p.k);
 	resp_stream_open(r, "text/csv; charset=utf-8",
@@ -195,7 +195,7 @@ open_json(struct req *r, enum pub_dataset d)
 	int64_t first, last;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load(r, first, last, &p)) != HTTP_OK)
+	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	resp_stream_open(r, "application/json; charset=utf-8",
 	    d == PUB_USERS ? "users.json" : "spending.json");

@@ -11,7 +11,9 @@
  * A writer sees a hidden cell only as hidden; no page or file can forget
  * the rule, and t/88-reports.t tries every published figure.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -33,6 +35,150 @@ service_index(const struct pub *p, int64_t id)
 }
 
 /*
+ * Published figures are the same for every visitor and change at most
+ * with a day's deliveries: each worker process keeps the last table it
+ * loaded for PUB_CACHE_SECONDS (per town, locale and year), so that the
+ * public pages and open-data files under load cost no SQL.  The copy is
+ * the suppressed table: nothing hidden is kept.
+ */
+#define PUB_CACHE_SECONDS 60
+#define PUB_CACHE_COLS	  5 /* id code group name unit */
+
+static struct {
+	char *code; /* the town's code; NULL: empty */
+	enum locale locale;
+	int64_t last;
+	time_t at;
+	struct pub p; /* arrays and strings below, malloc'd */
+	char **cell;  /* services: nrows * PUB_CACHE_COLS */
+} pub_cache;
+
+static const char *const pub_cache_col[PUB_CACHE_COLS] = {
+    "id", "code", "group", "name", "unit"};
+
+/* Forgets the cached table. */
+static void
+pub_cache_clear(void)
+{
+	size_t i;
+
+	if (pub_cache.code == NULL)
+		return;
+	for (i = 0; i < pub_cache.p.services.nrows * PUB_CACHE_COLS; i++)
+		free(pub_cache.cell[i]);
+	free(pub_cache.cell);
+	free(pub_cache.p.t.count);
+	free(pub_cache.p.t.amount);
+	free(pub_cache.p.t.hide);
+	free(pub_cache.p.t.hide_col_total);
+	free(pub_cache.p.t.col_total);
+	free(pub_cache.p.t.amount_total);
+	free(pub_cache.p.amount_total_hidden);
+	free(pub_cache.code);
+	memset(&pub_cache, 0, sizeof(pub_cache));
+}
+
+/* A malloc'd copy of n elements of size sz at src. */
+static void *
+dup_n(const void *src, size_t n, size_t sz)
+{
+	void *d = xcalloc(n + 1, sz);
+
+	memcpy(d, src, n * sz);
+	return d;
+}
+
+/* Keeps p (as pub_load made it) for town code in the cache. */
+static void
+pub_cache_put(const struct req *r, const char *code, const struct pub *p)
+{
+	size_t i, c, n = p->t.nrows * p->t.ncols, nc = p->t.ncols;
+
+	pub_cache_clear();
+	pub_cache.code = xstrdup(code);
+	pub_cache.locale = r->locale;
+	pub_cache.last = p->last;
+	pub_cache.at = time(NULL);
+	pub_cache.p = *p;
+	pub_cache.cell =
+	    xcalloc(p->t.nrows * PUB_CACHE_COLS + 1, sizeof(char *));
+	for (i = 0; i < p->t.nrows; i++)
+		for (c = 0; c < PUB_CACHE_COLS; c++) {
+			const char *v =
+			    db_str(&p->services, i, pub_cache_col[c]);
+
+			pub_cache.cell[i * PUB_CACHE_COLS + c] =
+			    xstrdup(v != NULL ? v : "");
+		}
+	pub_cache.p.t.count = dup_n(p->t.count, n, sizeof(int64_t));
+	pub_cache.p.t.amount = dup_n(p->t.amount, n, sizeof(int64_t));
+	pub_cache.p.t.hide = dup_n(p->t.hide, n, sizeof(bool));
+	pub_cache.p.t.hide_col_total =
+	    dup_n(p->t.hide_col_total, nc, sizeof(bool));
+	pub_cache.p.t.col_total = dup_n(p->t.col_total, nc, sizeof(int64_t));
+	pub_cache.p.t.amount_total =
+	    dup_n(p->t.amount_total, nc, sizeof(int64_t));
+	pub_cache.p.amount_total_hidden =
+	    dup_n(p->amount_total_hidden, nc, sizeof(bool));
+	pub_cache.p.currency = pub_cache.p.code = pub_cache.p.name = NULL;
+}
+
+/*
+ * Fills p from the cache when it holds town code's table of this locale
+ * and last year, younger than PUB_CACHE_SECONDS: arena copies (the
+ * request may not change the cache).  Returns true when it did.
+ */
+static bool
+pub_cache_get(struct req *r, const struct muni *m, int64_t first, int64_t last,
+    struct pub *p)
+{
+	struct db_res *sv = &p->services;
+	size_t i, n, nc;
+
+	if (pub_cache.code == NULL || strcmp(pub_cache.code, m->code) != 0 ||
+	    pub_cache.locale != r->locale || pub_cache.last != last ||
+	    (first != 0 && first != pub_cache.p.first) ||
+	    time(NULL) - pub_cache.at >= PUB_CACHE_SECONDS)
+		return false;
+	*p = pub_cache.p;
+	n = p->t.nrows * p->t.ncols;
+	nc = p->t.ncols;
+	memset(sv, 0, sizeof(*sv));
+	sv->nrows = p->t.nrows;
+	sv->ncols = PUB_CACHE_COLS;
+	sv->col = arena_calloc(r->arena, PUB_CACHE_COLS, sizeof(char *));
+	sv->time = arena_calloc(r->arena, PUB_CACHE_COLS, sizeof(bool));
+	sv->cell = arena_calloc(
+	    r->arena, sv->nrows * PUB_CACHE_COLS + 1, sizeof(char *));
+	for (i = 0; i < PUB_CACHE_COLS; i++)
+		sv->col[i] = pub_cache_col[i];
+	for (i = 0; i < sv->nrows * PUB_CACHE_COLS; i++)
+		sv->cell[i] = arena_strdup(r->arena, pub_cache.cell[i]);
+	p->t.count = arena_calloc(r->arena, n + 1, sizeof(int64_t));
+	memcpy(p->t.count, pub_cache.p.t.count, n * sizeof(int64_t));
+	p->t.amount = arena_calloc(r->arena, n + 1, sizeof(int64_t));
+	memcpy(p->t.amount, pub_cache.p.t.amount, n * sizeof(int64_t));
+	p->t.hide = arena_calloc(r->arena, n + 1, sizeof(bool));
+	memcpy(p->t.hide, pub_cache.p.t.hide, n * sizeof(bool));
+	p->t.hide_col_total = arena_calloc(r->arena, nc + 1, sizeof(bool));
+	memcpy(p->t.hide_col_total, pub_cache.p.t.hide_col_total,
+	    nc * sizeof(bool));
+	p->t.col_total = arena_calloc(r->arena, nc + 1, sizeof(int64_t));
+	memcpy(p->t.col_total, pub_cache.p.t.col_total, nc * sizeof(int64_t));
+	p->t.amount_total = arena_calloc(r->arena, nc + 1, sizeof(int64_t));
+	memcpy(p->t.amount_total, pub_cache.p.t.amount_total,
+	    nc * sizeof(int64_t));
+	p->amount_total_hidden = arena_calloc(r->arena, nc + 1, sizeof(bool));
+	memcpy(p->amount_total_hidden, pub_cache.p.amount_total_hidden,
+	    nc * sizeof(bool));
+	p->currency = m->currency;
+	p->code = m->code;
+	p->name = m->name;
+	p->k = m->k;
+	return true;
+}
+
+/*
  * Loads the request's town's published table for the years first to
  * last (first 0: from the town's first year of data, at most PUB_YEARS
  * back) into p, suppressed: people
@@ -44,6 +190,18 @@ service_index(const struct pub *p, int64_t id)
 enum http_status
 pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 {
+	return pub_load_cached(r, first, last, p, false);
+}
+
+/*
+ * pub_load(), from and into this process's cache when cached is true:
+ * the public page and the open-data files, which everyone asks for
+ * again and again.  /reports/ (users.c) reads fresh figures.
+ */
+enum http_status
+pub_load_cached(
+    struct req *r, int64_t first, int64_t last, struct pub *p, bool cached)
+{
 	struct muni m;
 	struct db_res users, spend;
 	struct pub_table *t = &p->t;
@@ -52,6 +210,8 @@ pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 
 	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
+	if (cached && pub_cache_get(r, &m, first, last, p))
+		return HTTP_OK;
 	if (first == 0) {
 		/* From the town's first year of data, at most PUB_YEARS. */
 		if (RDBQ(r, STMT_FIRST_YEAR, &users, DBP_I(m.id)) != DB_OK)
@@ -123,6 +283,8 @@ pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 		p->amount_total_hidden[j] =
 		    t->hide_col_total[j] || (any && sum == 0);
 	}
+	if (cached)
+		pub_cache_put(r, m.code, p);
 	return HTTP_OK;
 }
 
@@ -198,7 +360,7 @@ public_show(struct req *r, struct xml *x)
 	int64_t first, last;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load(r, first, last, &p)) != HTTP_OK ||
+	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK ||
 	    (st = muni_load(r, &m)) != HTTP_OK)
 		return st;
 	if (xml_start(x, "public") == -1 ||

@@ -133,6 +133,8 @@ struct pub {
 
 void pub_suppress(struct pub_table *, int64_t);
 enum http_status pub_load(struct req *, int64_t, int64_t, struct pub *);
+enum http_status pub_load_cached(
+    struct req *, int64_t, int64_t, struct pub *, bool);
 void pub_years(struct req *, int64_t *, int64_t *);
 
 /* outcomes.c: activation outcomes and DV figures (issue 15) */

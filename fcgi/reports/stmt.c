@@ -205,8 +205,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE m.municipality_id = ? GROUP BY m.service_id",
     /* The first year the town has an enrolment in (town). */
     [STMT_FIRST_YEAR] =
-	"SELECT YEAR(MIN(start_date)) AS first FROM report_enrolment "
-	"WHERE municipality_id = ?",
+	"SELECT YEAR(MIN((SELECT MIN(e.start_date) FROM report_enrolment e "
+	"WHERE e.service_id = s.id))) AS first FROM service s "
+	"WHERE s.municipality_id = ?",
     /* People per service per year from year ? to year ? (first, last,
      * town): the points of the trend. */
     [STMT_USERS_BY_YEAR] =
@@ -401,6 +402,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM organisation o WHERE o.municipality_id = ? "
 	"AND o.category IN ('provider', 'residential') ORDER BY name "
 	"LIMIT 500",
+    /* Per service and month of a year: centi-units and the cost in
+     * hundredths of a para, exact (year, town, year, year): one pass
+     * gives the forecast both its units and the months delivered. */
+    [STMT_UNITS_MONTHS] =
+	"SELECT d.service_id AS id, MONTH(d.month) AS m, "
+	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
+	"CAST(SUM(d.units * COALESCE(p.price_para, 0)) * 100 AS SIGNED) "
+	"AS cost100 FROM report_delivery d LEFT JOIN service_price p "
+	"ON p.service_id = d.service_id AND p.year = ? "
+	"WHERE d.municipality_id = ? AND " D_YEAR
+	"GROUP BY d.service_id, MONTH(d.month)",
     /*
      * outcomes.c (issue 15): cases closed in a year by outcome, through
      * report_case_outcome and report_case_priority (no name or note),

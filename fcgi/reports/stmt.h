@@ -55,6 +55,7 @@ enum stmt {
 	STMT_RET_COMPLETENESS,
 	STMT_RET_INSTITUTIONS,
 	STMT_STATE_PROVIDERS,
+	STMT_UNITS_MONTHS,
 	/* outcomes.c: activation outcomes and DV figures (issue 15) */
 	STMT_OUT_GROUPS,
 	STMT_OUT_ALL,

@@ -146,26 +146,6 @@ my %care;
 	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
 }
 
-# The reports' records (fcgi/reports): the first provider's service and
-# organisation for the drill-down, the town's first forecast scenario,
-# and the residential institution's return waiting for review.
-{
-	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
-	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
-	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
-	my ($scn) = map { $_->[0] } sql("SELECT MIN(s.id) FROM report_scenario s "
-	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
-	my ($ret) = map { $_->[0] } sql("SELECT MIN(r.id) FROM report_return r "
-	    . "JOIN organisation o ON o.id = r.organisation_id "
-	    . "JOIN municipality m ON m.id = o.municipality_id "
-	    . "WHERE m.code = 'novi-pazar' AND r.status = 'submitted'");
-	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
-	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
-	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
-	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
-	$care{"/reports/scenarios/%/$_"} = "/reports/scenarios/$scn/$_" for ('edit', 'places');
-	$care{'/reports/returns/%'} = "/reports/returns/$ret";
-}
 
 # Training (issue 16): the first demo course, its first module and
 # question, an open attempt of provider1's (theirs alone: 404 for
@@ -192,6 +172,27 @@ my %care;
 	$care{'/registry/training/attempts/%'} = "/registry/training/attempts/$att";
 	$care{"/registry/professionals/%$_"} = "/registry/professionals/$pro$_" for ('', '/edit');
 	$care{'/registry/certificates/*'} = "/registry/certificates/$code";
+}
+
+# The reports' records (fcgi/reports): the first provider's service and
+# organisation for the drill-down, the town's first forecast scenario,
+# and the residential institution's return waiting for review.
+{
+	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
+	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
+	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
+	my ($scn) = map { $_->[0] } sql("SELECT MIN(s.id) FROM report_scenario s "
+	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($ret) = map { $_->[0] } sql("SELECT MIN(r.id) FROM report_return r "
+	    . "JOIN organisation o ON o.id = r.organisation_id "
+	    . "JOIN municipality m ON m.id = o.municipality_id "
+	    . "WHERE m.code = 'novi-pazar' AND r.status = 'submitted'");
+	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
+	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
+	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
+	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
+	$care{"/reports/scenarios/%/$_"} = "/reports/scenarios/$scn/$_" for ('edit', 'places');
+	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
 
 my %agent;

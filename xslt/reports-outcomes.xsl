@@ -2,17 +2,18 @@
 <!-- SPDX-License-Identifier: ISC
      reports-outcomes.xsl: the figures of case management and of the
      domestic-violence module (fcgi/reports/outcomes.c): activation
-     outcomes by priority group, partner and year; DV cases by kind,
-     relationship and month, for the town and town by town.  A hidden
+     outcomes by priority group, partner and year, and town by town for
+     a provincial analyst; DV cases by kind, relationship and month, for
+     the town and town by town.  A hidden
      cell (hidden="1") carries no number and shows as "<k", never as 0.
      Included by reports.xsl. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-<xsl:template match="outcomes | dv-figures | dv-province" mode="title">
+<xsl:template match="outcomes | outcomes-province | dv-figures | dv-province" mode="title">
   <xsl:call-template name="t"><xsl:with-param name="k" select="concat('outcomes.title.', local-name())"/></xsl:call-template>
 </xsl:template>
 
-<xsl:template match="outcomes | dv-figures | dv-province">
+<xsl:template match="outcomes | outcomes-province | dv-figures | dv-province">
   <h1>
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('outcomes.title.', local-name())"/></xsl:call-template>
     <xsl:if test="municipality">
@@ -32,6 +33,7 @@
       <li><a href="/reports/outcomes?year={@year}"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.title.outcomes'"/></xsl:call-template></a></li>
       <li><a href="/reports/dv?year={@year}"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.title.dv-figures'"/></xsl:call-template></a></li>
       <xsl:if test="/page/session/user/role[@name = 'analyst']">
+        <li><a href="/reports/outcomes/province?year={@year}"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.title.outcomes-province'"/></xsl:call-template></a></li>
         <li><a href="/reports/dv/province?year={@year}"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.title.dv-province'"/></xsl:call-template></a></li>
       </xsl:if>
     </ul>
@@ -39,6 +41,7 @@
   <xsl:apply-templates select="tab"/>
   <p class="note">
     <xsl:choose>
+      <xsl:when test="self::outcomes-province"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.note.province'"/></xsl:call-template></xsl:when>
       <xsl:when test="self::outcomes and @exact = '1'"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.note.exact'"/></xsl:call-template></xsl:when>
       <xsl:when test="self::outcomes"><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.note.hidden'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'outcomes.note.dv'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></xsl:otherwise>

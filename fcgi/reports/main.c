@@ -92,6 +92,8 @@ static const struct route routes[] = {
 	0},
     {METHOD_GET, "/reports/dv/province", dv_province_show, "dv-province",
 	PERM_ROLE(ROLE_ANALYST), 0},
+    {METHOD_GET, "/reports/outcomes/province", outcomes_province_show,
+	"outcomes-province", PERM_ROLE(ROLE_ANALYST), 0},
 };
 
 WORKER_MAIN("reports", routes)

@@ -409,6 +409,62 @@ outcomes_show(struct req *r, struct xml *x)
 	return HTTP_OK;
 }
 
+/*
+ * GET /reports/outcomes/province[?year=YYYY]: for a provincial analyst,
+ * the towns they are an analyst of (report_analyst_scope, as province.c)
+ * a row each, with the cases closed in the year by outcome, the jobs and
+ * the cases closed, and the province's line.  Each town's line is that
+ * town's headline figure, exact as on /reports/outcomes.
+ */
+enum http_status
+outcomes_province_show(struct req *r, struct xml *x)
+{
+	struct muni m;
+	struct db_res res;
+	struct otab t;
+	enum http_status st;
+	enum db_rc rc;
+	int64_t year;
+	size_t i, j, nt, nc = OC__MAX + 1;
+
+	if ((st = out_scope(r, &m, &year)) != HTTP_OK)
+		return st;
+	if ((rc = DBQ(r, STMT_OUT_PROVINCE, &res, DBP_LOCALE(r), DBP_I(year),
+		 DBP_I(year), DBP_I(r->sess->account))) != DB_OK)
+		return db_status(rc);
+	nt = res.nrows < OUT_MAX_TOWNS ? res.nrows : OUT_MAX_TOWNS;
+	otab_init(r, &t, "out-province", nt + 1, nc);
+	for (j = 0; j < OC__MAX; j++)
+		t.col_key[j] =
+		    arena_printf(r->arena, "outcome.%s", oc_codes[j]);
+	t.col_key[OC__MAX] = "outcomes.jobs";
+	t.totals = true;
+	for (i = 0; i <= nt; i++) {
+		if (i < nt)
+			t.row_name[i] = db_str(&res, i, "name");
+		else
+			t.row_key[i] = "outcomes.province";
+		for (j = 0; j < OC__MAX; j++) {
+			int64_t v = i < nt ? db_int(&res, i, oc_codes[j])
+					   : t.n[nt * nc + j];
+
+			if (i < nt) {
+				t.n[i * nc + j] = v;
+				t.n[nt * nc + j] += v;
+			}
+			t.total[i] += v;
+		}
+		t.n[i * nc + OC__MAX] = t.n[i * nc + OC_CM] +
+		    t.n[i * nc + OC_SE] + t.n[i * nc + OC_SELF];
+	}
+	if (xml_start(x, "outcomes-province") == -1 ||
+	    xml_attr_int(x, "year", year) == -1 ||
+	    xml_attr_int(x, "k", m.k) == -1 || otab_write(x, &t) == -1 ||
+	    xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
+}
+
 /* --- domestic violence ------------------------------------------------ */
 
 /*

@@ -141,5 +141,6 @@ void pub_years(struct req *, int64_t *, int64_t *);
 enum http_status outcomes_show(struct req *, struct xml *);
 enum http_status dv_figures_show(struct req *, struct xml *);
 enum http_status dv_province_show(struct req *, struct xml *);
+enum http_status outcomes_province_show(struct req *, struct xml *);
 
 #endif

@@ -498,4 +498,21 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND d.year = ? WHERE s.account_id = ? "
 	"GROUP BY s.municipality_id, name, mu.small_cell_k ORDER BY name "
 	"LIMIT 100",
+    /* Cases closed in a year by outcome in each town the caller is an
+     * analyst of (locale, year, year, account). */
+    [STMT_OUT_PROVINCE] =
+	"SELECT s.municipality_id AS town, "
+	"ELT(?, mu.name_sr_cyrl, mu.name_sr_latn, mu.name_bs, mu.name_en) "
+	"AS name, COALESCE(SUM(o.outcome = 'training'), 0) AS training, "
+	"COALESCE(SUM(o.outcome = 'employed-cm'), 0) AS `employed-cm`, "
+	"COALESCE(SUM(o.outcome = 'employed-se'), 0) AS `employed-se`, "
+	"COALESCE(SUM(o.outcome = 'self-employed'), 0) AS `self-employed`, "
+	"COALESCE(SUM(o.outcome = 'exit'), 0) AS `exit` "
+	"FROM report_analyst_scope s "
+	"JOIN municipality mu ON mu.id = s.municipality_id "
+	"LEFT JOIN report_case_outcome o "
+	"ON o.municipality_id = s.municipality_id AND o.status = 'closed' "
+	"AND o.outcome_on >= MAKEDATE(?, 1) "
+	"AND o.outcome_on < MAKEDATE(? + 1, 1) WHERE s.account_id = ? "
+	"GROUP BY s.municipality_id, name ORDER BY name LIMIT 100",
 };

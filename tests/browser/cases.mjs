@@ -6,8 +6,9 @@
 // ticked; the database then holds the case, its goal, its activity and a
 // referral with exactly those two fields.  With JavaScript on only for
 // axe-core, the case pages (the worker's list, a case, its forms, the
-// group activities and a session's attendance, the outcomes report) have
-// no WCAG 2.1 A/AA violations in sr-Cyrl, sr-Latn, bs and en.  A plain
+// group activities and a session's attendance, the outcomes report), the
+// administrator's and the provincial analyst's pages have no WCAG 2.1
+// A/AA violations in sr-Cyrl, sr-Latn, bs and en.  A plain
 // Node script like pages.mjs (headless Debian Chromium through
 // playwright-core); prints TAP version 13.
 //
@@ -185,6 +186,22 @@ test('the administrator\'s priority groups and supervisors pages have no WCAG 2.
 			for (const p of ['/registry/admin/priority-groups', `/registry/admin/priority-groups/${pg}`, '/registry/admin/supervisors']) {
 				const found = [];
 				await goto(page, url(p, lang), 200, found);
+				await axeProblems(page, found);
+				problems.push(...found.map((f) => `${lang} ${p}: ${f}`));
+			}
+		}
+	});
+	if (problems.length) throw new Fail(problems);
+});
+
+test('the provincial pages of the analyst (outcomes and DV figures town by town) have no WCAG 2.1 A/AA violations in any locale', async () => {
+	const problems = [];
+	await withPage(true, async (page) => {
+		await signIn(page, 'analyst@example.org');
+		for (const lang of LOCALES) {
+			for (const p of ['/reports/outcomes/province?year=2025', '/reports/dv/province?year=2025']) {
+				const found = [];
+				await goto(page, url(`${p}&lang=${lang}`), 200, found);
 				await axeProblems(page, found);
 				problems.push(...found.map((f) => `${lang} ${p}: ${f}`));
 			}

@@ -74,6 +74,15 @@ for my $who ('provider1', 'citizen', 'editor', 'partner') {
 }
 is(agent()->get('/reports/outcomes')->{status}, 303, 'anonymous callers are sent to sign in');
 
+# The province: the analyst's towns side by side, each its headline line.
+$r = $analyst->get('/reports/outcomes/province?year=2025');
+is($r->{status}, 200, 'the analyst opens the outcomes town by town') or diag(main_text($r->{content}));
+is_deeply([row_cells($r->{content}, 'out-province', 'Novi Pazar')], [5, 6, 4, 0, 3, 10, 18],
+    'the town\'s row: the outcomes, 10 jobs, 18 cases closed');
+is_deeply([row_cells($r->{content}, 'out-province', 'outcomes.province')], [5, 6, 4, 0, 3, 10, 18],
+    'and the province\'s line');
+is($csw->get('/reports/outcomes/province')->{status}, 403, 'the province is the analysts\'');
+
 # --- domestic violence ----------------------------------------------------
 $r = $csw->get('/reports/dv?year=2025');
 is($r->{status}, 200, 'the CSW opens the DV figures of 2025');

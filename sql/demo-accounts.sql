@@ -228,3 +228,31 @@ SET p.supervisor_account_id = IF(sp.code = 'provider-worker',
     (SELECT id FROM account WHERE email = 'csw2@example.org'))
 WHERE p.municipality_id = @m AND sp.code IN ('case-manager',
     'provider-worker') AND COALESCE(p.email, '') <> 'provider1@example.org';
+
+-- Applications (issue 13): citizen2@example.org, a second confirmed
+-- parent with no application; citizen@example.org's one submitted
+-- application, for her son's place in day care (no documents: their
+-- files would have to be in documents.dir, which SQL cannot put there).
+INSERT INTO account (email, name, password_hash, locale, status,
+    privacy_accepted_at) VALUES
+('citizen2@example.org', 'Emir Hodžić', '@DEMO_HASH@', 'bs', 'active',
+ UTC_TIMESTAMP());
+INSERT INTO account_role (account_id, role, municipality_id)
+SELECT id, 'citizen', @m FROM account WHERE email = 'citizen2@example.org';
+INSERT INTO application (municipality_id, service_id, applicant_account_id,
+    filed_by_account_id, email, status, relation, given_name, family_name,
+    name_key, family_key, birth_date, sex, needs_note, consent_at, locale,
+    submitted_at)
+SELECT @m, s.id, a.id, a.id, a.email, 'submitted', 'parent', 'Luka',
+    'Đorđević', 'luka dordevic', 'dordevic', DATE '2019-04-12', 'male',
+    'Potreban mu je dnevni boravak dok radim.', UTC_TIMESTAMP() - INTERVAL 3 DAY,
+    'sr-Cyrl', UTC_TIMESTAMP() - INTERVAL 3 DAY
+FROM service s JOIN account a ON a.email = 'citizen@example.org'
+WHERE s.municipality_id = @m AND s.code = 'day-care';
+SET @app = LAST_INSERT_ID();
+INSERT INTO application_need (application_id, need_id)
+SELECT @app, id FROM need WHERE code IN ('developmental-delay', 'speech');
+INSERT INTO application_event (application_id, at, kind, account_id)
+SELECT @app, UTC_TIMESTAMP() - INTERVAL 3 DAY, k, a.id
+FROM account a JOIN (SELECT 'created' AS k UNION ALL SELECT 'submitted') e
+WHERE a.email = 'citizen@example.org';

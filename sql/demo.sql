@@ -1757,3 +1757,24 @@ SET p.due_on = d.due, p.due_what = d.what,
 p.due_course_id = NULLIF(d.course, 0),
 p.access_until = IF(sp.case_work, d.due, NULL)
 WHERE p.municipality_id = @m;
+
+-- Applications (issue 13): what each service open for online
+-- application asks for (the birth certificate the CSW obtains itself:
+-- once-only), and the coded priority criteria of its waiting list.
+INSERT INTO service_document (service_id, kind_id, required, by_csw)
+SELECT s.id, k.id, k.code <> 'other', k.code = 'birth'
+FROM service s JOIN document_kind k
+WHERE s.municipality_id = @m AND s.online_application AND (
+    (s.code IN ('day-care', 'companion') AND k.code IN ('commission',
+	'medical', 'residence', 'birth'))
+    OR (s.code IN ('home-help', 'respite') AND k.code IN ('medical',
+	'residence', 'birth'))
+    OR (s.code = 'family-support' AND k.code IN ('residence', 'birth',
+	'other')));
+INSERT INTO priority_criterion (service_id, code, points, position)
+SELECT s.id, c.code, c.points, c.position FROM service s
+JOIN (SELECT 'severe' AS code, 30 AS points, 1 AS position
+    UNION ALL SELECT 'single-parent', 20, 2
+    UNION ALL SELECT 'low-income', 15, 3
+    UNION ALL SELECT 'siblings', 10, 4) c
+WHERE s.municipality_id = @m AND s.online_application;

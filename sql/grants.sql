@@ -224,3 +224,29 @@ GRANT SELECT, INSERT, UPDATE ON karika.test_attempt_question TO 'karika_registry
 GRANT SELECT, INSERT ON karika.test_attempt_answer TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT ON karika.certificate TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT ON karika.training_reminder TO 'karika_registry'@'localhost';
+
+-- karika-applications (0016, issue 13): its own tables; the register
+-- only through the stored queries 0016 publishes (a JMBG match that the
+-- applicant never sees, the enrolment on approval after enrol_check()'s
+-- rules, who has seen an application) and the places of each provider
+-- (application_places: counts, no person).  It reads the coded needs
+-- and the document kinds; it deletes only a draft's documents and needs
+-- and the criteria its own forms replace as a whole.  Its administrators
+-- set each service's priority criteria and the documents it asks for
+-- (admin.c: 0016 made those tables this worker's).
+GRANT SELECT ON karika.need TO 'karika_applications'@'localhost';
+GRANT SELECT ON karika.document_kind TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.service_document
+    TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.priority_criterion
+    TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.application TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.application_need TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.application_document TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT ON karika.application_event TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT, DELETE ON karika.application_criterion TO 'karika_applications'@'localhost';
+GRANT SELECT, INSERT ON karika.application_position TO 'karika_applications'@'localhost';
+GRANT SELECT ON karika.application_places TO 'karika_applications'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.application_person_match TO 'karika_applications'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.application_enrol TO 'karika_applications'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.application_seen TO 'karika_applications'@'localhost';

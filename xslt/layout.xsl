@@ -147,6 +147,19 @@
                 <xsl:text> · </xsl:text>
                 <a href="/registry/referrals"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.referrals'"/></xsl:call-template></a>
               </xsl:if>
+              <!-- Online applications (applications.xsl, issue 13). -->
+              <xsl:if test="/page/session/user/role[@name = 'csw']">
+                <xsl:text> · </xsl:text>
+                <a href="/applications/inbox"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.apps.inbox'"/></xsl:call-template></a>
+              </xsl:if>
+              <xsl:if test="/page/session/user/role[@name = 'citizen']">
+                <xsl:text> · </xsl:text>
+                <a href="/applications/mine"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.apps.mine'"/></xsl:call-template></a>
+              </xsl:if>
+              <xsl:if test="/page/session/user/role[@name = 'admin']">
+                <xsl:text> · </xsl:text>
+                <a href="/applications/admin"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.apps.admin'"/></xsl:call-template></a>
+              </xsl:if>
               <xsl:if test="/page/session/user/role[@name = 'provider' or @name = 'csw' or @name = 'analyst' or @name = 'admin']">
                 <xsl:text> · </xsl:text>
                 <a href="/registry/organisations"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.organisations'"/></xsl:call-template></a>

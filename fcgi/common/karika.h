@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include <sys/types.h>
+
 /* Limits.  Each untrusted quantity has a ceiling, collected here. */
 #define REQ_BODY_MAX_BYTES    (256 * 1024) /* forms; nginx caps at 1 MiB */
 #define REQ_QUERY_MAX_BYTES   4096 /* nginx's header buffers are 8 KiB */
@@ -305,6 +307,24 @@ struct sess {
 };
 
 /*
+ * --- docs.c: uploaded documents: what a file is (by its first bytes),
+ * a multipart body received in constant memory, files kept under their
+ * SHA-256 in documents.dir and served by nginx (X-Accel-Redirect) ---
+ */
+#define DOCS_CHUNK_BYTES     (64 * 1024) /* all the memory a body takes */
+#define DOCS_FILE_MAX_BYTES  (10 * 1024 * 1024) /* a scan of a few pages */
+#define DOCS_MAX_FILES	     12			/* files in one request */
+#define DOCS_MAX_FIELDS	     128 /* plain fields in one request */
+#define DOCS_BODY_MAX_BYTES  (DOCS_MAX_FILES * DOCS_FILE_MAX_BYTES + 65536)
+#define DOCS_HEAD_BYTES	     16	  /* what doc_sniff() looks at */
+#define DOCS_TMP_MAX_SECONDS 3600 /* a temporary file older is a leftover */
+#define DOCS_ACCEL_PREFIX    "/_karika_docs/" /* nginx's internal location */
+
+enum doc_type { DOC_UNKNOWN, DOC_PDF, DOC_JPEG, DOC_PNG, DOC_TYPE__MAX };
+
+extern const char *const doc_type_mime[DOC_TYPE__MAX];
+
+/*
  * --- upload.c: multipart/form-data, a form with files (RFC 7578) ---
  *
  * req.c parses a POST body of that type: its fields join r->form, its
@@ -345,6 +365,13 @@ struct upload_part {
 	const char *type;     /* the part's Content-Type, as sent */
 	const char *data;     /* its bytes, in the body: not NUL-terminated */
 	size_t len;
+	/* A file received by docs.c: data is NULL, len its size. */
+	const char *tmp;		     /* its temporary file, or NULL */
+	char sha256[65];		     /* its SHA-256 in hex */
+	unsigned char head[DOCS_HEAD_BYTES]; /* its first bytes */
+	size_t nhead;
+	enum doc_type type_sniffed;
+	bool too_large; /* over DOCS_FILE_MAX_BYTES: not kept */
 };
 
 struct upload_parts {
@@ -358,6 +385,21 @@ enum upload_error upload_parse(struct arena *, const char *, const char *,
 const struct upload_part *upload_find(
     const struct upload_parts *, const char *);
 const char *upload_error_key(enum upload_error);
+
+/* docs.c, continued: the parts that need struct upload_part. */
+typedef ssize_t (*docs_read_fn)(void *, char *, size_t);
+
+struct docs_limits {
+	size_t max_parts; /* plain fields */
+	size_t max_files;
+	size_t max_file_bytes;
+	size_t max_field_bytes; /* the fields together */
+};
+
+enum doc_type doc_sniff(const void *, size_t);
+enum upload_error docs_parse(struct arena *, const char *, docs_read_fn, void *,
+    const char *, const struct docs_limits *, struct upload_parts *,
+    struct upload_parts *);
 
 /* --- req.c: the request as the worker sees it --- */
 
@@ -496,6 +538,17 @@ void resp_cookie_at(
     struct req *, const char *, const char *, const char *, int64_t);
 const char *http_reason(enum http_status);
 
+/* docs.c, in a worker: receiving, keeping and serving documents. */
+extern const char *docs_prefix; /* set once by WORKER_MAIN_DOCS, or NULL */
+enum http_status docs_receive(struct req *, const char *, int64_t);
+int docs_keep(struct req *, struct upload_part *);
+void docs_discard(struct req *);
+void docs_sweep(const char *, int64_t);
+const char *docs_park(struct req *, const char *);
+void docs_unpark(struct req *, const char *, const char *, bool);
+enum http_status docs_send(
+    struct req *, const char *, const char *, const char *);
+
 /* --- route.c: the route table and the dispatch every request takes --- */
 
 typedef enum http_status (*handler_fn)(struct req *, struct xml *);
@@ -555,6 +608,20 @@ int worker_main(int, char **, const struct worker_def *);
 	    sizeof(routes) / sizeof(routes[0]), stmt_sql, STMT__MAX};          \
 	int main(int argc, char **argv)                                        \
 	{                                                                      \
+		return worker_main(argc, argv, &worker_def);                   \
+	}
+
+/*
+ * WORKER_MAIN for a worker whose routes under prefix take documents:
+ * multipart bodies posted there are received by docs.c in constant
+ * memory (docs_prefix), files straight to disk.
+ */
+#define WORKER_MAIN_DOCS(name, routes, prefix)                                 \
+	static const struct worker_def worker_def = {name, routes,             \
+	    sizeof(routes) / sizeof(routes[0]), stmt_sql, STMT__MAX};          \
+	int main(int argc, char **argv)                                        \
+	{                                                                      \
+		docs_prefix = prefix;                                          \
 		return worker_main(argc, argv, &worker_def);                   \
 	}
 

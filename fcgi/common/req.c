@@ -220,6 +220,10 @@ read_body(struct req *r, const char *const *envp)
 	ct = req_env(envp, "CONTENT_TYPE");
 	multipart =
 	    ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0;
+	/* Documents (docs.c): read in pieces, files straight to disk. */
+	if (multipart && docs_prefix != NULL &&
+	    strncmp(r->path, docs_prefix, strlen(docs_prefix)) == 0)
+		return docs_receive(r, ct, len);
 	if (len > (multipart ? REQ_UPLOAD_MAX_BYTES : REQ_BODY_MAX_BYTES))
 		return HTTP_TOO_LARGE;
 	if (!multipart &&

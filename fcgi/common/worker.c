@@ -112,6 +112,9 @@ handle(struct worker *w, FCGX_Request *fr, struct arena *a)
 	else
 		route_dispatch(&r, w->def->routes, w->def->nroutes);
 	FCGX_Finish_r(fr);
+	/* A received file no handler kept (docs.c) never outlives its
+	 * request, whatever route it was posted to. */
+	docs_discard(&r);
 	/*
 	 * A pooled connection never carries one request's transaction into
 	 * the next: what a handler left open is rolled back, and logged,

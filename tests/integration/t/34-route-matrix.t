@@ -195,6 +195,42 @@ my %care;
 	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
 
+# Applications (issue 13): an application of citizen@example.org's,
+# refused and decided, with one document whose file is on disk, so that
+# no row of the matrix can change it; a service of the town taking
+# online applications for /services/%, /new/% and /waiting/%.
+{
+	require Digest::SHA;
+	my ($svc) = map { $_->[0] } sql("SELECT MIN(s.id) FROM service s JOIN municipality m "
+	    . "ON m.id = s.municipality_id WHERE m.code = 'novi-pazar' AND s.online_application");
+	sql("INSERT INTO application (municipality_id, service_id, applicant_account_id, "
+	    . "filed_by_account_id, email, status, relation, given_name, family_name, name_key, "
+	    . "family_key, birth_date, locale, submitted_at, decided_at, reasons) "
+	    . "SELECT s.municipality_id, s.id, a.id, a.id, a.email, 'refused', 'parent', 'Matrix', "
+	    . "'Matrix', 'matrix matrix', 'matrix', '2019-01-01', 'en', UTC_TIMESTAMP(), "
+	    . "UTC_TIMESTAMP(), 'matrix' FROM service s JOIN account a "
+	    . "ON a.email = 'citizen\@example.org' WHERE s.id = $svc");
+	my ($app) = map { $_->[0] } sql("SELECT MAX(id) FROM application WHERE family_name = 'Matrix'");
+	my $bytes = "%PDF-1.4\n% the route matrix\n";
+	my $sha = Digest::SHA::sha256_hex($bytes);
+	mkdir(state_dir() . '/documents');
+	open(my $fh, '>', state_dir() . "/documents/$sha") or die "document: $!";
+	print $fh $bytes;
+	close $fh;
+	sql("INSERT INTO application_document (application_id, kind_id, sha256, bytes, type, "
+	    . "filename, added_by) SELECT $app, MIN(k.id), UNHEX('$sha'), LENGTH('x'), 'application/pdf', "
+	    . "'matrix.pdf', MIN(a.applicant_account_id) FROM document_kind k JOIN application a "
+	    . "ON a.id = $app");
+	my ($doc) = map { $_->[0] } sql("SELECT MAX(id) FROM application_document WHERE application_id = $app");
+	for my $p (grep { m{^/applications/} } map { $_->[2] } @rows) {
+		if ($p =~ m{^/applications/(services|new|waiting|admin)/%}) {
+			$care{$p} = $p =~ s/%/$svc/r;
+		} elsif ($p =~ m{^/applications/%}) {
+			$care{$p} = $p =~ s/%/$app/r =~ s/%/$doc/r;
+		}
+	}
+}
+
 my %agent;
 sub caller_for {
 	my ($role) = @_;

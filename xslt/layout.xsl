@@ -343,11 +343,13 @@
             <input id="f-{@name}" name="{@name}">
               <xsl:attribute name="type">
                 <xsl:choose>
-                  <xsl:when test="@kind = 'number' or @kind = 'date'">text</xsl:when>
+                  <xsl:when test="@kind = 'number' or @kind = 'date' or @kind = 'money'">text</xsl:when>
                   <xsl:otherwise><xsl:value-of select="@kind"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:attribute>
               <xsl:if test="@kind = 'number'"><xsl:attribute name="inputmode">numeric</xsl:attribute></xsl:if>
+              <!-- A sum of money (VALID_MONEY): a decimal keyboard. -->
+              <xsl:if test="@kind = 'money'"><xsl:attribute name="inputmode">decimal</xsl:attribute></xsl:if>
               <xsl:if test="@max"><xsl:attribute name="maxlength"><xsl:value-of select="@max"/></xsl:attribute></xsl:if>
               <xsl:if test="@kind != 'password'"><xsl:attribute name="value"><xsl:value-of select="value"/></xsl:attribute></xsl:if>
               <xsl:call-template name="field-attrs"/>
@@ -358,6 +360,9 @@
     </xsl:choose>
     <xsl:if test="@kind = 'date'">
       <p class="hint" id="h-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.date.hint'"/></xsl:call-template></p>
+    </xsl:if>
+    <xsl:if test="@kind = 'money'">
+      <p class="hint" id="h-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.money.hint'"/></xsl:call-template></p>
     </xsl:if>
     <xsl:if test="@error">
       <p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p>
@@ -381,10 +386,10 @@
   <xsl:if test="@error">
     <xsl:attribute name="aria-invalid">true</xsl:attribute>
   </xsl:if>
-  <xsl:if test="@error or @kind = 'date'">
+  <xsl:if test="@error or @kind = 'date' or @kind = 'money'">
     <xsl:attribute name="aria-describedby">
-      <xsl:if test="@kind = 'date'">h-<xsl:value-of select="@name"/></xsl:if>
-      <xsl:if test="@error and @kind = 'date'"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@kind = 'date' or @kind = 'money'">h-<xsl:value-of select="@name"/></xsl:if>
+      <xsl:if test="@error and (@kind = 'date' or @kind = 'money')"><xsl:text> </xsl:text></xsl:if>
       <xsl:if test="@error">e-<xsl:value-of select="@name"/></xsl:if>
     </xsl:attribute>
   </xsl:if>

@@ -4,7 +4,8 @@
      year), the service editor, enrolments (new, end, a provider's list)
      and the monthly delivery grid with its month index and closing.
      Included by registry.xsl (so layout.xsl's templates "t", "date",
-     "when", "money" and "form" are at hand).  Every table sits in a
+     "when", "money" and "form" are at hand; "form" renders a price,
+     VALID_MONEY, too).  Every table sits in a
      labelled, focusable region; every grid cell is labelled by its row's
      person and its column; no JavaScript. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -46,25 +47,6 @@
     <xsl:with-param name="k" select="concat('month.', number(substring($m, 6, 2)))"/>
     <xsl:with-param name="a" select="substring($m, 1, 4)"/>
   </xsl:call-template>
-</xsl:template>
-
-<!-- A sum of money typed into a form (VALID_MONEY): text with a decimal
-     keyboard, the hint of how to write it, the error beside it. -->
-<xsl:template match="form/field[@kind = 'money']" priority="2">
-  <div class="field">
-    <xsl:if test="@error"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
-    <label for="f-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
-      <xsl:if test="@required"><xsl:text> </xsl:text><span class="req"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.required'"/></xsl:call-template></span></xsl:if>
-    </label>
-    <input id="f-{@name}" name="{@name}" type="text" inputmode="decimal" value="{value}" aria-describedby="h-{@name}{substring(concat(' e-', @name), 1, 100 * boolean(@error))}">
-      <xsl:if test="@required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
-      <xsl:if test="@error"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
-    </input>
-    <p class="hint" id="h-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.money.hint'"/></xsl:call-template></p>
-    <xsl:if test="@error">
-      <p class="error" id="e-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
-    </xsl:if>
-  </div>
 </xsl:template>
 
 <!-- An organisation's name in the page's script. -->

@@ -60,8 +60,9 @@
   <xsl:if test="@prev or @next">
     <nav class="pager">
       <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.pages'"/></xsl:call-template></xsl:attribute>
-      <xsl:if test="@prev"><a rel="prev" href="/registry/persons?{@qs}page={@prev}"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.prev'"/></xsl:call-template></a><xsl:text> </xsl:text></xsl:if>
-      <xsl:if test="@next"><a rel="next" href="/registry/persons?{@qs}page={@next}"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.next'"/></xsl:call-template></a></xsl:if>
+      <!-- A link by name carries its cursor (person.c, persons_find). -->
+      <xsl:if test="@prev"><a rel="prev" href="/registry/persons?{@qs}page={@prev}{substring(concat('&amp;before=', @before), 1, 100 * boolean(@before))}"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.prev'"/></xsl:call-template></a><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@next"><a rel="next" href="/registry/persons?{@qs}page={@next}{substring(concat('&amp;after=', @after), 1, 100 * boolean(@after))}"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.next'"/></xsl:call-template></a></xsl:if>
     </nav>
   </xsl:if>
 </xsl:template>

@@ -8,6 +8,9 @@
 
 #include "karika.h"
 
+/* req.c */
+size_t kv_max_pairs(const char *, size_t);
+
 /* resp.c */
 void resp_headers(struct req *, enum http_status, const char *);
 

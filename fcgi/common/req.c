@@ -13,6 +13,7 @@
 #include <fcgiapp.h>
 
 #include "karika.h"
+#include "extern.h"
 
 /* 64 bits: a request id tells log lines apart, it guards nothing. */
 #define REQ_ID_RANDOM_BYTES 8
@@ -52,17 +53,42 @@ key_ok(const char *k)
 }
 
 /*
+ * The most pairs "k=v&k2=v2" (len bytes at s) can hold: one more than
+ * its '&' (empty pairs hold none), never more than FORM_MAX_FIELDS, the
+ * most a request may send.  So a query of three fields takes three
+ * slots, not FORM_MAX_FIELDS (48 KiB), and a grid's 2000 fields still
+ * fit.
+ */
+size_t
+kv_max_pairs(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	size_t n = 1;
+
+	if (len == 0)
+		return 0;
+	while (n < FORM_MAX_FIELDS &&
+	    (p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
  * Decodes "k=v&k2=v2" (len bytes at s, not necessarily NUL-terminated)
- * into l, copies in arena a.  Empty pairs are skipped; a key without '='
- * has the value "".  Returns HTTP_OK, or HTTP_BAD_REQUEST for bad escapes,
- * invalid UTF-8, control characters, an over-long key or too many pairs.
+ * into l, copies in arena a, with a slot per possible pair
+ * (kv_max_pairs).  Empty pairs are skipped; a key without '=' has the
+ * value "".  Returns HTTP_OK, or HTTP_BAD_REQUEST for bad escapes,
+ * invalid UTF-8, control characters, an over-long key or more than
+ * FORM_MAX_FIELDS pairs.
  */
 enum http_status
 kv_parse_urlencoded(
     struct arena *a, const char *s, size_t len, struct kvlist *l)
 {
 	const char *p = s, *end, *amp, *eq;
-	size_t klen, vlen;
+	size_t klen, vlen, slots;
 	char *k, *v;
 
 	l->n = 0;
@@ -70,7 +96,8 @@ kv_parse_urlencoded(
 	if (len == 0)
 		return HTTP_OK;
 	end = s + len;
-	l->v = arena_calloc(a, FORM_MAX_FIELDS, sizeof(*l->v));
+	slots = kv_max_pairs(s, len);
+	l->v = arena_calloc(a, slots, sizeof(*l->v));
 	while (p < end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
 			amp = end;
@@ -78,7 +105,8 @@ kv_parse_urlencoded(
 			p++;
 			continue;
 		}
-		if (l->n == FORM_MAX_FIELDS)
+		/* Only when capped: FORM_MAX_FIELDS pairs read, another. */
+		if (l->n == slots)
 			return HTTP_BAD_REQUEST;
 		eq = memchr(p, '=', (size_t)(amp - p));
 		klen = (size_t)((eq != NULL ? eq : amp) - p);

@@ -23,11 +23,14 @@
 #include "registry.h"
 
 /*
- * Rows one grid page holds: a caseload of up to 2000 fills one form
- * (FORM_MAX_FIELDS less room for the token and the page); a bigger one
- * is shown in pages of this many rows, each saved on its own.
+ * Rows one grid page holds; a bigger caseload is shown in pages of this
+ * many rows, each saved on its own.  200, not the 2000 a form could hold
+ * (FORM_MAX_FIELDS): a page of 2000 rows was 390 KB of HTML with 2000
+ * inputs, 80 ms to make on an idle machine and slow on a phone, and
+ * under load (scripts/bench-register) its p99 was seconds; 200 rows is
+ * 40 KB and still a whole month for most providers.
  */
-#define GRID_ROWS     ((int64_t)FORM_MAX_FIELDS - 48)
+#define GRID_ROWS     200
 #define GRID_MAX_PAGE 1000
 
 /* A month of the path /registry/deliveries/YYYY-MM[/close]. */
@@ -146,30 +149,74 @@ grid_page(struct req *r)
 	return q != NULL && str_to_int64(q, 1, GRID_MAX_PAGE, &p) == 0 ? p : 1;
 }
 
+/* Adds the rows of src to dst (the same statement's columns). */
+static void
+rows_append(struct req *r, struct db_res *dst, const struct db_res *src)
+{
+	char **cell;
+
+	if (src->nrows == 0)
+		return;
+	if (dst->nrows == 0) {
+		*dst = *src;
+		return;
+	}
+	cell = arena_calloc(
+	    r->arena, (dst->nrows + src->nrows) * dst->ncols, sizeof(*cell));
+	memcpy(cell, dst->cell, dst->nrows * dst->ncols * sizeof(*cell));
+	memcpy(cell + dst->nrows * dst->ncols, src->cell,
+	    src->nrows * src->ncols * sizeof(*cell));
+	dst->cell = cell;
+	dst->nrows += src->nrows;
+}
+
 /*
  * Loads page g->page of org's month m into g, every cell showing what
- * is stored, and whether the month is closed.  HTTP_OK, 404 for a page
- * beyond the last, or the database's outcome.
+ * is stored, and whether the month is closed.  The month's rows go by
+ * service (by name), then by person: the services' counts say which
+ * slice of which services the page is (a page may end one service and
+ * begin the next), and each slice is read on its own
+ * (STMT_DELIVERY_GRID), so a page costs its own rows, not the
+ * provider's whole caseload.  HTTP_OK, 404 for a page beyond the last,
+ * or the database's outcome.
  */
 static enum http_status
 grid_load(struct req *r, const struct month *m, int64_t org, struct grid *g)
 {
-	struct db_res c;
+	struct db_res c, svc, part;
 	enum db_rc rc;
 	size_t i;
-	int64_t h;
+	int64_t h, skip, want, n;
 
-	if ((rc = DBQ(r, STMT_DELIVERY_GRID, &g->rows, DBP_LOCALE(r),
-		 DBP_S(m->first), DBP_S(m->prev), DBP_I(org), DBP_S(m->first),
-		 DBP_S(m->first), DBP_I(GRID_ROWS),
-		 DBP_I((g->page - 1) * GRID_ROWS))) != DB_OK ||
+	memset(&g->rows, 0, sizeof(g->rows));
+	if ((rc = DBQ(r, STMT_DELIVERY_SERVICES, &svc, DBP_LOCALE(r),
+		 DBP_I(org), DBP_S(m->first), DBP_S(m->first))) != DB_OK ||
 	    (rc = DBQ(r, STMT_DELIVERY_CLOSED, &c, DBP_I(org),
 		 DBP_S(m->first))) != DB_OK)
 		return db_status(rc);
-	g->total = g->rows.nrows > 0 ? db_int(&g->rows, 0, "total") : 0;
+	for (i = 0; i < svc.nrows; i++)
+		g->total += db_int(&svc, i, "n");
 	g->pages = g->total == 0 ? 1 : (g->total + GRID_ROWS - 1) / GRID_ROWS;
-	if (g->rows.nrows == 0 && g->page > 1)
+	if (g->page > g->pages)
 		return HTTP_NOT_FOUND;
+	skip = (g->page - 1) * GRID_ROWS;
+	want = GRID_ROWS;
+	for (i = 0; i < svc.nrows && want > 0; i++) {
+		n = db_int(&svc, i, "n");
+		if (skip >= n) {
+			skip -= n;
+			continue;
+		}
+		if ((rc = DBQ(r, STMT_DELIVERY_GRID, &part, DBP_LOCALE(r),
+			 DBP_I(org), DBP_I(db_int(&svc, i, "service")),
+			 DBP_S(m->first), DBP_S(m->first), DBP_I(want),
+			 DBP_I(skip), DBP_S(m->first), DBP_S(m->prev))) !=
+		    DB_OK)
+			return db_status(rc);
+		rows_append(r, &g->rows, &part);
+		want -= (int64_t)part.nrows;
+		skip = 0;
+	}
 	g->closed = c.nrows > 0 ? db_str(&c, 0, "closed") : NULL;
 	g->closed_by = c.nrows > 0 ? db_str(&c, 0, "closed-by") : NULL;
 	g->value = arena_calloc(r->arena, g->rows.nrows + 1, sizeof(char *));

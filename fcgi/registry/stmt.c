@@ -322,20 +322,39 @@ const char *const stmt_sql[STMT__MAX] = {
 	"c.closed_at AS closed FROM mo LEFT JOIN month_close c "
 	"ON c.organisation_id = ? AND c.month = mo.m "
 	"HAVING total > 0 OR closed IS NOT NULL ORDER BY month DESC",
-    /* A provider's month: its users then, this month's and last month's
-     * units; total = all rows of the month (the page shows a slice). */
+    /* A provider's month, service by service (by name in the page's
+     * language): how many of its enrolments are active then (the grid's
+     * rows).  Only index enrolment_grid (0017) is read. */
+    [STMT_DELIVERY_SERVICES] =
+	"SELECT c.service, "
+	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name, "
+	"c.n FROM (SELECT service_id AS service, COUNT(*) AS n "
+	"FROM enrolment FORCE INDEX (enrolment_grid) "
+	"WHERE organisation_id = ? AND start_date <= LAST_DAY(?) "
+	"AND (end_date IS NULL OR end_date >= ?) GROUP BY service_id) c "
+	"JOIN service s ON s.id = c.service ORDER BY name, c.service",
+    /* A slice of one service's rows of the month, by the user's family
+     * key and given name (enrolment's copies of them, 0017: the order is
+     * in index enrolment_grid, so the slice is found without reading
+     * the others), with this month's and last month's units.
+     * Parameters: the locale, the organisation, the service, the
+     * month's first day twice, LIMIT, OFFSET; then the month and the
+     * month before. */
     [STMT_DELIVERY_GRID] =
-	"SELECT e.id, e.service_id AS service, "
+	"SELECT k.id, k.service_id AS service, "
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name, "
 	"s.unit, p.given_name AS given, p.family_name AS family, d.units, "
-	"pd.units AS last, COUNT(*) OVER () AS total FROM enrolment e "
-	"JOIN person p ON p.id = e.person_id "
-	"JOIN service s ON s.id = e.service_id "
-	"LEFT JOIN delivery d ON d.enrolment_id = e.id AND d.month = ? "
-	"LEFT JOIN delivery pd ON pd.enrolment_id = e.id AND pd.month = ? "
-	"WHERE e.organisation_id = ? AND e.start_date <= LAST_DAY(?) "
+	"pd.units AS last FROM (SELECT e.id, e.service_id, e.person_id, "
+	"e.person_family_key AS fk, e.person_given_name AS gn "
+	"FROM enrolment e WHERE e.organisation_id = ? AND e.service_id = ? "
+	"AND e.start_date <= LAST_DAY(?) "
 	"AND (e.end_date IS NULL OR e.end_date >= ?) "
-	"ORDER BY name, p.family_key, p.given_name, e.id LIMIT ? OFFSET ?",
+	"ORDER BY e.person_family_key, e.person_given_name, e.id "
+	"LIMIT ? OFFSET ?) k JOIN person p ON p.id = k.person_id "
+	"JOIN service s ON s.id = k.service_id "
+	"LEFT JOIN delivery d ON d.enrolment_id = k.id AND d.month = ? "
+	"LEFT JOIN delivery pd ON pd.enrolment_id = k.id AND pd.month = ? "
+	"ORDER BY k.fk, k.gn, k.id",
     [STMT_DELIVERY_CLOSED] =
 	"SELECT c.closed_at AS closed, a.name AS `closed-by` "
 	"FROM month_close c LEFT JOIN account a ON a.id = c.closed_by "
@@ -888,14 +907,89 @@ const char *const stmt_sql[STMT__MAX] = {
 	"p.birth_date AS birth, p.jmbg, p.sex, IF(? = 1, "                     \
 	"COALESCE(st.name_cyrl, st.name), st.name) AS settlement, st.area "
 #define PERSON_ORDER " ORDER BY p.family_key, p.name_key, p.id LIMIT ? OFFSET ?"
-    /* By a prefix of the name's key or of the family name's key: two
-     * range scans of (municipality_id, name_key) and (…, family_key). */
-    [STMT_PERSONS_BY_NAME] = PERSON_COLS
-    "FROM (SELECT id FROM person WHERE municipality_id = ? AND name_key "
-    "LIKE ? UNION SELECT id FROM person WHERE municipality_id = ? AND "
-    "family_key LIKE ?) m JOIN person p ON p.id = m.id "
-    "LEFT JOIN settlement st ON st.id = p.settlement_id "
-    "WHERE " PERSON_SCOPE PERSON_ORDER,
+/*
+ * The name search's keyset (0017): the people after (or before) the
+ * cursor row (family_key, name_key, id) in the list's order; five
+ * parameters, the cursor's family key twice, its name key twice, its id.
+ * ('', '', 0) is before everybody.
+ */
+#define PERSON_AFTER                                                           \
+	"(p.family_key > ? OR (p.family_key = ? AND (p.name_key > ? OR "       \
+	"(p.name_key = ? AND p.id > ?))))"
+#define PERSON_BEFORE                                                          \
+	"(p.family_key < ? OR (p.family_key = ? AND (p.name_key < ? OR "       \
+	"(p.name_key = ? AND p.id < ?))))"
+/*
+ * One side of the name search: the people of the municipality whose
+ * key (name_key or family_key) starts with the prefix, from the cursor
+ * on, in order, that the caller may see, the first LIMIT of them.  The
+ * indexes (municipality_id, family_key, name_key) and (municipality_id,
+ * name_key, family_key) of 0017 hold all it reads, in the order asked,
+ * so a side stops at its LIMIT however many people share a family name;
+ * the scope's EXISTS are probes of index (organisation_id, person_id)
+ * per person met (exists_to_in=off keeps them so: MariaDB would
+ * otherwise read every user of the provider and their representatives
+ * first).  Parameters: municipality, prefix, the cursor's five, the
+ * scope's three, LIMIT.
+ */
+#define PERSON_SIDE(key, cursor, dir)                                          \
+	"(SELECT p.id, p.family_key AS fk, p.name_key AS nk FROM person p "    \
+	"WHERE p.municipality_id = ? AND p." key " LIKE ? AND " cursor         \
+	" AND " PERSON_SCOPE " ORDER BY p.family_key " dir ", p.name_key " dir \
+	", p.id " dir " LIMIT ?)"
+/* The search's two sides joined to their rows: LIMIT and OFFSET (0 but
+ * for a page asked for by its number) after the sides' parameters.
+ * (clang-format breaks a macro's call inside a string's concatenation
+ * where no one would.) */
+/* clang-format off */
+#define PERSONS_FIND(cursor, dir)                                              \
+	"FROM (" PERSON_SIDE("family_key", cursor, dir) " UNION "              \
+	PERSON_SIDE("name_key", cursor, dir) ") m "                            \
+	"JOIN person p ON p.id = m.id "                                        \
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
+	"ORDER BY m.fk " dir ", m.nk " dir ", m.id " dir " LIMIT ? OFFSET ?"
+/* clang-format on */
+/*
+ * Provider staff with a small caseload (person.c says how small) search
+ * among the people they may see, their users and the users' legal
+ * representatives, found from their enrolments (index (organisation_id,
+ * person_id)), not by walking the town's names.  Parameters: the
+ * organisation twice, the municipality, the prefix twice, the cursor's
+ * five, LIMIT and OFFSET.
+ */
+#define PERSONS_CASELOAD(cursor, dir)                                          \
+	"FROM (SELECT e.person_id AS id FROM enrolment e "                     \
+	"WHERE e.organisation_id = ? UNION SELECT c.representative_id "        \
+	"FROM enrolment e JOIN person c ON c.id = e.person_id "                \
+	"WHERE e.organisation_id = ? AND c.representative_id IS NOT NULL) k "  \
+	"JOIN person p ON p.id = k.id "                                        \
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
+	"WHERE p.municipality_id = ? AND (p.family_key LIKE ? OR "             \
+	"p.name_key LIKE ?) AND " cursor " ORDER BY p.family_key " dir         \
+	", p.name_key " dir ", p.id " dir " LIMIT ? OFFSET ?"
+#define PERSONS_FIND_SWITCH                                                    \
+	"SET STATEMENT optimizer_switch = 'exists_to_in=off' FOR "
+    /* By a prefix of either key ("%" lists everybody), the two sides each
+     * ordered and limited.  The first parameter: 1 on a sr-Cyrl page;
+     * then each side's eleven, LIMIT and OFFSET.  _BACK walks backwards
+     * from a cursor: the page before it, last row first. */
+    [STMT_PERSONS_FIND] =
+	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_AFTER, "ASC"),
+    [STMT_PERSONS_FIND_BACK] =
+	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_BEFORE, "DESC"),
+    /* The first parameter: 1 on a sr-Cyrl page; then PERSONS_CASELOAD's. */
+    [STMT_PERSONS_CASELOAD] = PERSON_COLS PERSONS_CASELOAD(PERSON_AFTER, "ASC"),
+    [STMT_PERSONS_CASELOAD_BACK] =
+	PERSON_COLS PERSONS_CASELOAD(PERSON_BEFORE, "DESC"),
+    /* Whether the provider's enrolments are more than ?: the first ? + 1
+     * entries of index (organisation_id, person_id) at most. */
+    [STMT_PERSONS_CASELOAD_SIZE] =
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM enrolment "
+	"WHERE organisation_id = ? LIMIT ?) e",
+    /* A page's cursor: a person the caller may see, by id. */
+    [STMT_PERSON_CURSOR] =
+	"SELECT p.family_key AS fk, p.name_key AS nk FROM person p "
+	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
     [STMT_PERSONS_BY_JMBG] = PERSON_COLS
     "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
     "WHERE p.jmbg = ? AND p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
@@ -903,9 +997,6 @@ const char *const stmt_sql[STMT__MAX] = {
     "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
     "WHERE p.municipality_id = ? AND p.birth_date = ? AND " PERSON_SCOPE
 	PERSON_ORDER,
-    [STMT_PERSONS_ALL] = PERSON_COLS
-    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
-    "WHERE p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
     /* The record kind "person" (person.c). */
     [STMT_PERSON_IN_SCOPE] =
 	"SELECT p.id, p.given_name AS given, p.family_name AS family, "

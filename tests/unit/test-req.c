@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "karika.h"
+#include "extern.h"
 
 static enum http_status
 parse(struct arena *a, const char **env, struct req *r)
@@ -70,6 +71,61 @@ query_with_too_many_fields_is_400(void **state)
 	for (i = 0; i <= FORM_MAX_FIELDS; i++)
 		n += (size_t)snprintf(q + n, 5, "a=%d&", (int)(i % 10));
 	assert_int_equal(kv_parse_urlencoded(a, q, n, &l), HTTP_BAD_REQUEST);
+	arena_free(a);
+}
+
+/*
+ * A query or body gets a slot per possible pair, not FORM_MAX_FIELDS of
+ * them: one more than its '&', never beyond FORM_MAX_FIELDS.
+ */
+static void
+query_slots_follow_its_ampersands(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t slots;
+	} t[] = {
+	    {"", 0},
+	    {"a=1", 1},
+	    {"&", 2},
+	    {"a=1&b=2", 2},
+	    {"a=1&&b=2&", 4},
+	    {"q=Petrovi%C4%87&page=2&after=7", 3},
+	};
+	struct arena *a = arena_new();
+	char *q;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(
+		    kv_max_pairs(t[i].s, strlen(t[i].s)), t[i].slots);
+	/* 5000 '&': capped; a lone pair among them still parses. */
+	q = arena_alloc(a, 5004);
+	memset(q, '&', 5000);
+	memcpy(q + 5000, "a=1", 4);
+	assert_int_equal(kv_max_pairs(q, 5003), FORM_MAX_FIELDS);
+	arena_free(a);
+}
+
+/* Exactly FORM_MAX_FIELDS pairs, with empty ones between, all fit. */
+static void
+query_with_max_fields_and_empty_pairs_parses(void **state)
+{
+	struct arena *a = arena_new();
+	struct kvlist l;
+	char *q;
+	size_t i, n = 0;
+
+	q = arena_alloc(a, FORM_MAX_FIELDS * 6 + 1);
+	for (i = 0; i < FORM_MAX_FIELDS; i++)
+		n += (size_t)snprintf(q + n, 7, "a=%d&&", (int)(i % 10));
+	assert_int_equal(kv_parse_urlencoded(a, q, n, &l), HTTP_OK);
+	assert_int_equal(l.n, FORM_MAX_FIELDS);
+	assert_string_equal(l.v[FORM_MAX_FIELDS - 1].val, "7");
+	q = arena_strdup(a, "&&&b=2&&");
+	assert_int_equal(kv_parse_urlencoded(a, q, strlen(q), &l), HTTP_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(kv_get(&l, "b"), "2");
 	arena_free(a);
 }
 
@@ -308,6 +364,8 @@ main(void)
 	    cmocka_unit_test(query_is_decoded_into_pairs),
 	    cmocka_unit_test(query_with_bad_input_is_400),
 	    cmocka_unit_test(query_with_too_many_fields_is_400),
+	    cmocka_unit_test(query_slots_follow_its_ampersands),
+	    cmocka_unit_test(query_with_max_fields_and_empty_pairs_parses),
 	    cmocka_unit_test(cookies_skip_malformed_pairs),
 	    cmocka_unit_test(get_request_parses_path_query_and_locale),
 	    cmocka_unit_test(path_with_control_characters_is_400),

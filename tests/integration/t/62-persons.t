@@ -194,6 +194,89 @@ $r = $p2->submit('/registry/persons/new', { %twin2, confirm => 1 });
 is($r->{status}, 303, 'confirmed, it is saved');
 is(one("SELECT COUNT(*) FROM person WHERE given_name = 'Милан$run'"), 2, 'as a second person');
 
+# --- a provider with a large caseload -----------------------------------------
+# Above person.c's PERSONS_CASELOAD_SMALL (1000) enrolments a provider's
+# search walks the town's names and probes each person's enrolments
+# (STMT_PERSONS_FIND); below it, the demo providers above, it starts from
+# them.  Both answer the same people in the same order.  The pages go by
+# cursor (after=, before=); the monthly grid by 200 rows.
+my $bigorg;
+{
+	sql("INSERT INTO organisation (municipality_id, name, kind, category) VALUES ($muni, 'Veliki $run', 'association', 'provider')");
+	$bigorg = one("SELECT id FROM organisation WHERE name = 'Veliki $run'");
+	sql("INSERT INTO account (email, name, password_hash, status) SELECT 'big$run\@example.org', 'Big', password_hash, 'active' FROM account WHERE email = 'provider1\@example.org'");
+	sql("INSERT INTO account_role (account_id, role, municipality_id, organisation_id) SELECT id, 'provider', $muni, $bigorg FROM account WHERE email = 'big$run\@example.org'");
+	# 1001 users "Osoba N Velikić<run>", the first 150 in one service and
+	# the rest in another; a person of the same name at another provider;
+	# a representative of user 7.
+	sqlu("INSERT INTO person (municipality_id, given_name, family_name, name_key, family_key)
+	    SELECT $muni, CONCAT('Osoba ', LPAD(seq, 4, '0')), 'Velikić$run', CONCAT('osoba ', LPAD(seq, 4, '0'), ' velikic$run'), 'velikic$run' FROM seq_1_to_1002");
+	sql("INSERT INTO enrolment (person_id, service_id, organisation_id, start_date)
+	    SELECT p.id, IF(CAST(SUBSTRING(p.given_name, 7) AS UNSIGNED) <= 150, $svc1, $svc2), $bigorg, '2025-01-01'
+	    FROM person p WHERE p.family_key = 'velikic$run' AND p.given_name <> 'Osoba 1002'");
+	sql("INSERT INTO enrolment (person_id, service_id, organisation_id, start_date)
+	    SELECT id, $svc1, $org1, '2025-01-01' FROM person WHERE family_key = 'velikic$run' AND given_name = 'Osoba 1002'");
+	sqlu("INSERT INTO person (municipality_id, given_name, family_name, name_key, family_key) VALUES ($muni, 'Roditelj', 'Velikić$run', 'roditelj velikic$run', 'velikic$run')");
+	sql("UPDATE person c JOIN person r ON r.given_name = 'Roditelj' AND r.family_key = 'velikic$run'
+	    SET c.representative_id = r.id, c.representative_kind = 'parent' WHERE c.family_key = 'velikic$run' AND c.given_name = 'Osoba 0007'");
+}
+my $big = login("big$run\@example.org");
+$big->cookie('lang', 'en');
+my @want = map { $_->[0] } sqlu("SELECT id FROM person WHERE family_key = 'velikic$run' AND given_name <> 'Osoba 1002' ORDER BY family_key, name_key, id");
+is(scalar(@want), 1002, 'a provider with 1001 users, one of whom has a representative');
+my ($other) = map { $_->[0] } sqlu("SELECT id FROM person WHERE family_key = 'velikic$run' AND given_name = 'Osoba 1002'");
+my (@seen, @pages, $first_next);
+my $path = '/registry/persons?q=' . qenc("Velikić$run");
+while (defined $path && @pages < 60) {
+	$r = $big->get($path);
+	last unless $r->{status} == 200;
+	push @pages, $path;
+	push @seen, $r->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g;
+	my ($next) = $r->{content} =~ m{<a rel="next" href="([^"]+)"};
+	$next =~ s/&amp;/&/g if defined $next;
+	$first_next //= $next;
+	$path = $next;
+}
+is(scalar(@pages), 51, 'its search by family name goes 20 a page, 51 pages');
+is_deeply(\@seen, \@want, 'every user and the representative once, in the order of the list, none of another provider');
+ok(!grep({ $_ == $other } @seen), 'the person at another provider is not among them');
+like($first_next, qr/^\/registry\/persons\?q=[^&]+&page=2&after=\d+$/, 'the next page is asked for by its cursor');
+$r = $big->get($pages[2]);
+my ($prev) = $r->{content} =~ m{<a rel="prev" href="([^"]+)"};
+$prev =~ s/&amp;/&/g;
+like($prev, qr/&page=2&before=\d+$/, 'and the previous one too');
+is_deeply([$big->get($prev)->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [@want[20 .. 39]], 'which is page 2 again');
+is_deeply([$big->get('/registry/persons?q=' . qenc("Velikić$run") . '&page=3')->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g],
+    [@want[40 .. 59]], 'a page asked for by its number is the same page');
+is_deeply([$big->get('/registry/persons?q=' . qenc("osoba 0007 velikic$run"))->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g],
+    [$want[6]], 'found by given and family name');
+$r = $p1->get('/registry/persons?q=' . qenc("Velikić$run"));
+is_deeply([$r->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [$other], 'a small caseload finds only its own user of that name');
+is_deeply([$csw->get('/registry/persons?q=' . qenc("Velikić$run") . '&page=51')->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g],
+    [map { $_->[0] } sqlu("SELECT id FROM person WHERE family_key = 'velikic$run' ORDER BY family_key, name_key, id LIMIT 20 OFFSET 1000")],
+    'the CSW sees all 1003 of that name');
+
+# Its month: 200 rows a page, by service and then by name.
+my ($month) = map { $_->[0] } sql("SELECT DATE_FORMAT(UTC_DATE(), '%Y-%m')");
+my @grid;
+for my $pg (1 .. 6) {
+	$r = $big->get("/registry/deliveries/$month?page=$pg");
+	is($r->{status}, 200, "the grid's page $pg");
+	push @grid, [$r->{content} =~ /name="u(\d+)"/g];
+}
+is_deeply([map { scalar @$_ } @grid], [200, 200, 200, 200, 200, 1], '1001 rows in pages of 200');
+my @rows = map { $_->[0] } sqlu("SELECT e.id FROM enrolment e JOIN person p ON p.id = e.person_id JOIN service s ON s.id = e.service_id
+    WHERE e.organisation_id = $bigorg ORDER BY s.name_en, p.family_key, p.given_name, e.id");
+is_deeply([map { @$_ } @grid], \@rows, 'every enrolment once, by service and by name');
+$r = $big->get("/registry/deliveries/$month?page=1");
+like($r->{content}, qr/Test \Q$code1\E.*Test \Q$code2\E/s, 'the first page ends one service and begins the next');
+is($big->get("/registry/deliveries/$month?page=7")->{status}, 404, 'a page after the last is a 404');
+sql("UPDATE person SET family_key = 'aaa$run', name_key = CONCAT('osoba 1000 aaa$run') WHERE family_key = 'velikic$run' AND given_name = 'Osoba 1000'");
+my ($moved) = map { $_->[0] } sqlu("SELECT e.id FROM enrolment e JOIN person p ON p.id = e.person_id WHERE p.family_key = 'aaa$run'");
+my @first = $big->get("/registry/deliveries/$month?page=1")->{content} =~ /name="u(\d+)"/g;
+is($first[150], $moved, "a changed family name moves the row to the head of its service (0017's trigger)");
+is(one("SELECT person_family_key FROM enrolment WHERE id = $moved"), "aaa$run", 'the enrolment keeps the new key');
+
 # --- CSV export: the caller's caseload -----------------------------------------------
 $r = $p1->get('/registry/persons.csv');
 is($r->{status}, 200, 'the provider downloads the caseload');

@@ -33,6 +33,9 @@ $a->get('/registry/admin/accounts');
 @r = since("action = 'access.denied'");
 is(scalar(@r), 1, 'a refused page writes a row');
 is($r[0][1], 'csw@example.org', 'naming who was refused');
+$a->get('/registry/admin/accounts/1/disable');
+@r = since("action = 'access.denied' AND au.outcome = 'admin-account-disable'");
+is(scalar(@r), 1, 'a refused page with a long route name writes its row too');
 
 $a->post('/account/email', { csrf => 'b' x 64 });
 @r = since("action = 'csrf.refused'");

@@ -208,6 +208,12 @@ GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'loca
 GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
     TO 'karika_reports'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';
+-- 0019: the summary of closed months, read with the deliveries of the
+-- months it does not hold; karika-jobs fills it through the one stored
+-- procedure (definer's rights: the worker's user cannot write it).
+GRANT SELECT ON karika.report_month TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_month_done TO 'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.report_month_fill TO 'karika_reports'@'localhost';
 -- The register of professionals, courses, tests and certificates (0014,
 -- issue 16): the registry's, and karika-training's (the daily job, which
 -- connects as the registry).  Nothing is ever deleted but a question's

@@ -52,20 +52,23 @@ demand_show(struct req *r, struct xml *x)
 	int64_t *asked, t_wait = 0, t_ref = 0, t_places = 0, t_spent = 0,
 			t_active = 0, id;
 	bool *hide;
+	const char *from;
 	size_t i, j;
 
 	if ((st = rscope_load(r, &s)) != HTTP_OK)
 		return st;
-	if (RDBQ(r, STMT_DEMAND, &rows, DBP_LOCALE(r), DBP_I(s.year),
+	if (rscope_open_from(r, s.municipality, s.year, s.year, &from) !=
+		DB_OK ||
+	    RDBQ(r, STMT_DEMAND, &rows, DBP_LOCALE(r), DBP_I(s.year),
 		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
 		DBP_I(s.municipality)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_SERVICES, &fig, DBP_LOCALE(r),
 		DBP_S(rscope_day(r, s.year)), DBP_S(rscope_day(r, s.year)),
 		DBP_I(s.year), DBP_I(s.year), DBP_I(0), DBP_I(0),
 		DBP_I(s.municipality)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year),
-		DBP_I(s.municipality), DBP_I(s.year), DBP_I(s.year), DBP_I(0),
-		DBP_I(0)) != DB_OK ||
+	    RDBQ(r, STMT_FIG_UNITS, &units,
+		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
+		DBP_I(0), DBP_I(0)) != DB_OK ||
 	    RDBQ(r, STMT_SURVEY_LATEST, &sv, DBP_I(s.municipality)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	needs.nrows = 0;

@@ -242,17 +242,19 @@ figures_town(struct req *r, struct xml *x)
 	struct db_res rows, units, cap;
 	struct totals t = {0};
 	enum http_status st;
-	const char *day;
+	const char *day, *from;
 	size_t i;
 
 	if ((st = rscope_load(r, &s)) != HTTP_OK)
 		return st;
 	day = rscope_day(r, s.year);
-	if (RDBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
+	if (rscope_open_from(r, s.municipality, s.year, s.year, &from) !=
+		DB_OK ||
+	    RDBQ(r, STMT_FIG_SERVICES, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(s.provider),
 		DBP_I(s.provider), DBP_I(s.municipality)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS, &units, DBP_I(s.year),
-		DBP_I(s.municipality), DBP_I(s.year), DBP_I(s.year),
+	    RDBQ(r, STMT_FIG_UNITS, &units,
+		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
 		DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_CAPACITY, &cap, DBP_I(s.municipality),
 		DBP_I(s.year), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK)
@@ -290,7 +292,7 @@ figures_service(struct req *r, struct xml *x)
 	struct db_res svc, rows, units, cap;
 	struct totals t = {0};
 	enum http_status st;
-	const char *day;
+	const char *day, *from;
 	int64_t id = r->ids[0];
 	size_t i;
 
@@ -298,13 +300,15 @@ figures_service(struct req *r, struct xml *x)
 	    (st = load_service(r, &s, &svc)) != HTTP_OK)
 		return st;
 	day = rscope_day(r, s.year);
-	if (RDBQ(r, STMT_FIG_PROVIDERS, &rows, DBP_LOCALE(r), DBP_S(day),
+	if (rscope_open_from(r, s.municipality, s.year, s.year, &from) !=
+		DB_OK ||
+	    RDBQ(r, STMT_FIG_PROVIDERS, &rows, DBP_LOCALE(r), DBP_S(day),
 		DBP_S(day), DBP_I(s.year), DBP_I(s.year), DBP_I(id),
 		DBP_I(s.municipality), DBP_I(s.provider), DBP_I(s.provider),
 		DBP_I(id), DBP_I(s.year)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS_PROV, &units, DBP_I(s.year),
-		DBP_I(s.municipality), DBP_I(id), DBP_I(s.year), DBP_I(s.year),
-		DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
+	    RDBQ(r, STMT_FIG_UNITS_PROV, &units,
+		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
+		DBP_I(id), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_CAP_PROV, &cap, DBP_I(id), DBP_I(s.year)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (rows.nrows > REPORT_MAX_ROWS)
@@ -341,18 +345,21 @@ figures_provider(struct req *r, struct xml *x)
 	struct totals t = {0};
 	enum http_status st;
 	int64_t id = r->ids[0], oid = r->ids[1];
+	const char *from;
 	size_t i;
 
 	if ((st = rscope_load(r, &s)) != HTTP_OK ||
 	    (st = load_service(r, &s, &svc)) != HTTP_OK ||
 	    (st = load_org(r, &s, &org)) != HTTP_OK)
 		return st;
-	if (RDBQ(r, STMT_FIG_MONTHS, &rows, DBP_I(s.year), DBP_I(s.year),
+	if (rscope_open_from(r, s.municipality, s.year, s.year, &from) !=
+		DB_OK ||
+	    RDBQ(r, STMT_FIG_MONTHS, &rows, DBP_I(s.year), DBP_I(s.year),
 		DBP_I(id), DBP_I(oid), DBP_I(oid),
 		DBP_I(s.municipality)) != DB_OK ||
-	    RDBQ(r, STMT_FIG_UNITS_MONTH, &units, DBP_I(s.year),
-		DBP_I(s.municipality), DBP_I(id), DBP_I(oid), DBP_I(oid),
-		DBP_I(s.year), DBP_I(s.year)) != DB_OK)
+	    RDBQ(r, STMT_FIG_UNITS_MONTH, &units,
+		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
+		DBP_I(id), DBP_I(oid), DBP_I(oid)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (open_figures(x, &s, "provider") == -1 ||
 	    xml_rows(x, "service", &svc) == -1 ||

@@ -141,6 +141,7 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 	struct db_res sv, first, pts, units, pb, pn, places, demand;
 	struct fc_row *w;
 	int64_t y0, cost100;
+	const char *from;
 	size_t i, j;
 
 	f->base = s->year;
@@ -157,8 +158,10 @@ forecast_compute(struct req *r, const struct rscope *s, struct fc *f)
 		y0 = s->year;
 	if (RDBQ(r, STMT_USERS_BY_YEAR, &pts, DBP_I(y0), DBP_I(s->year),
 		DBP_I(s->municipality)) != DB_OK ||
-	    RDBQ(r, STMT_UNITS_MONTHS, &units, DBP_I(s->year),
-		DBP_I(s->municipality), DBP_I(s->year),
+	    rscope_open_from(r, s->municipality, s->year, s->year, &from) !=
+		DB_OK ||
+	    RDBQ(r, STMT_UNITS_MONTHS, &units,
+		DBP_MONTHS(s->municipality, s->year, s->year, from),
 		DBP_I(s->year)) != DB_OK ||
 	    RDBQ(r, STMT_PRICES_OF_YEAR, &pb, DBP_I(s->year),
 		DBP_I(s->municipality)) != DB_OK ||

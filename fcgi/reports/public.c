@@ -206,6 +206,7 @@ pub_load_cached(
 	struct db_res users, spend;
 	struct pub_table *t = &p->t;
 	enum http_status st;
+	const char *from;
 	size_t i, j, n;
 
 	if ((st = muni_load(r, &m)) != HTTP_OK)
@@ -234,8 +235,9 @@ pub_load_cached(
 		DBP_I(m.id)) != DB_OK ||
 	    RDBQ(r, STMT_USERS_BY_YEAR, &users, DBP_I(first), DBP_I(last),
 		DBP_I(m.id)) != DB_OK ||
-	    RDBQ(r, STMT_SPEND_BY_YEAR, &spend, DBP_I(m.id), DBP_I(first),
-		DBP_I(last)) != DB_OK)
+	    rscope_open_from(r, m.id, first, last, &from) != DB_OK ||
+	    RDBQ(r, STMT_SPEND_BY_YEAR, &spend,
+		DBP_MONTHS(m.id, first, last, from)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (p->services.nrows > REPORT_MAX_ROWS)
 		return HTTP_INTERNAL;

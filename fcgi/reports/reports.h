@@ -38,6 +38,12 @@ enum http_status rscope_load(struct req *, struct rscope *);
 int rscope_write(struct xml *, const struct rscope *);
 int rscope_town(struct xml *, const struct rscope *);
 const char *rscope_day(struct req *, int64_t);
+/* MONTHS_SRC's six parameters (stmt.c): the town, the years, and the
+ * first month read from the deliveries (rscope_open_from). */
+#define DBP_MONTHS(town, y1, y2, from)                                         \
+	DBP_I(town), DBP_I(y1), DBP_I(y2), DBP_I(town), DBP_S(from), DBP_I(y2)
+enum db_rc rscope_open_from(
+    struct req *, int64_t, int64_t, int64_t, const char **);
 
 /* replica.c: figures from a replica when one is configured */
 enum db_rc rdb_run(

@@ -131,3 +131,27 @@ rscope_day(struct req *r, int64_t year)
 	return arena_printf(r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday);
 }
+
+/*
+ * The first month of the years first to last ("YYYY-MM-DD", arena) whose
+ * units must be read from the deliveries rather than from the summary of
+ * closed months (migration 0019) for the town's services: the first
+ * month some provider of them is missing from report_month_done, or the
+ * day after the last year when none is.  MONTHS_SRC (stmt.c) takes it.
+ * Returns the statement's outcome.
+ */
+enum db_rc
+rscope_open_from(
+    struct req *r, int64_t town, int64_t first, int64_t last, const char **from)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	if ((rc = RDBQ(r, STMT_OPEN_FROM, &res, DBP_I(first), DBP_I(last),
+		 DBP_I(town))) != DB_OK)
+		return rc;
+	*from = res.nrows == 1 && db_str(&res, 0, "m") != NULL
+	    ? db_str(&res, 0, "m")
+	    : arena_printf(r->arena, "%04lld-01-01", (long long)(last + 1));
+	return DB_OK;
+}

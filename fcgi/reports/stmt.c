@@ -33,6 +33,33 @@
 #define BD_WHERE                                                               \
 	"WHERE e.municipality_id = ? AND (? = 0 OR e.service_id = ?) "         \
 	"AND (? = 0 OR e.organisation_id = ?) AND " IN_YEAR
+/*
+ * Units delivered in the town's services per service, provider and month
+ * of years ? to ? (migration 0019): the summary of closed months
+ * (report_month) and, for the provider months it does not hold, the
+ * deliveries themselves from month ? (STMT_OPEN_FROM: the first month
+ * any provider of the town is missing from the summary) on.  Columns
+ * service_id, organisation_id, month, centi (units x 100), deliveries.
+ * Six parameters: town, first year, last year, town, that month, last
+ * year.  Cost is centi x the year's price / 100, summed before it is
+ * rounded: the same para as SUM(units x price).
+ */
+#define MONTHS_SRC                                                             \
+	"(SELECT r.service_id, r.organisation_id, r.month, r.centi, "          \
+	"r.deliveries FROM report_month r WHERE r.municipality_id = ? "        \
+	"AND r.month >= MAKEDATE(?, 1) AND r.month < MAKEDATE(? + 1, 1) "      \
+	"UNION ALL SELECT g.service_id, g.organisation_id, g.month, g.centi, " \
+	"g.deliveries FROM (SELECT d.service_id, d.organisation_id, d.month, " \
+	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, COUNT(*) AS deliveries " \
+	"FROM report_delivery d WHERE d.municipality_id = ? "                  \
+	"AND d.month >= ? AND d.month < MAKEDATE(? + 1, 1) "                   \
+	"GROUP BY d.service_id, d.organisation_id, d.month) g "                \
+	"WHERE NOT EXISTS (SELECT 1 FROM report_month_done x "                 \
+	"WHERE x.organisation_id = g.organisation_id "                         \
+	"AND x.month = g.month)) u "
+#define U_COST                                                                 \
+	"CAST(ROUND(SUM(u.centi * COALESCE(p.price_para, 0)) / 100) AS "       \
+	"SIGNED) AS cost "
 
 const char *const stmt_sql[STMT__MAX] = {
     /* People enrolled at any time in year ?, once each, per service. */
@@ -74,16 +101,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"GROUP BY s.id, s.code, g.code, g.position, name, s.unit "
 	"ORDER BY g.position, name",
     /* Per service: units delivered in the year and their cost at the
-     * year's price (year, town, year, year, provider, provider). */
+     * year's price (MONTHS_SRC's six, year, provider, provider). */
     [STMT_FIG_UNITS] =
-	"SELECT d.service_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS "
-	"centi, "
-	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
-	"AS cost, SUM(p.price_para IS NULL) AS unpriced "
-	"FROM report_delivery d LEFT JOIN service_price p "
-	"ON p.service_id = d.service_id AND p.year = ? "
-	"WHERE d.municipality_id = ? AND " D_YEAR
-	"AND (? = 0 OR d.organisation_id = ?) GROUP BY d.service_id",
+	"SELECT u.service_id AS id, CAST(SUM(u.centi) AS SIGNED) AS "
+	"centi, " U_COST
+	", SUM(u.deliveries * (p.price_para IS NULL)) AS unpriced "
+	"FROM " MONTHS_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? "
+	"WHERE (? = 0 OR u.organisation_id = ?) GROUP BY u.service_id",
     /* Per service: places funded in the year (town, year, provider,
      * provider). */
     [STMT_FIG_CAPACITY] =
@@ -110,17 +135,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE c.organisation_id = o.id AND c.service_id = ? "
 	"AND c.year = ?)) "
 	"GROUP BY o.id, name ORDER BY name",
-    /* Units and cost of a service per provider (year, town, service,
-     * year, year, provider, provider). */
+    /* Units and cost of a service per provider (MONTHS_SRC's six, year,
+     * service, provider, provider). */
     [STMT_FIG_UNITS_PROV] =
-	"SELECT d.organisation_id AS id, CAST(SUM(d.units) * 100 AS SIGNED) AS "
-	"centi, "
-	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
-	"AS cost "
-	"FROM report_delivery d LEFT JOIN service_price p "
-	"ON p.service_id = d.service_id AND p.year = ? "
-	"WHERE d.municipality_id = ? AND d.service_id = ? AND " D_YEAR
-	"AND (? = 0 OR d.organisation_id = ?) GROUP BY d.organisation_id",
+	"SELECT u.organisation_id AS id, CAST(SUM(u.centi) AS SIGNED) AS "
+	"centi, " U_COST "FROM " MONTHS_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? WHERE u.service_id = ? "
+	"AND (? = 0 OR u.organisation_id = ?) GROUP BY u.organisation_id",
     /* Places of a service per provider (service, year). */
     [STMT_FIG_CAP_PROV] = "SELECT organisation_id AS id, places FROM capacity "
 			  "WHERE service_id = ? AND year = ?",
@@ -136,18 +157,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"OR e.end_date >= MAKEDATE(?, 1) + INTERVAL (mo.n - 1) MONTH) "
 	"AND e.service_id = ? AND (? = 0 OR e.organisation_id = ?) "
 	"AND e.municipality_id = ? GROUP BY mo.n ORDER BY mo.n",
-    /* Units and cost per month (year, town, service, provider, provider,
-     * year, year). */
+    /* Units and cost per month (MONTHS_SRC's six, year, service,
+     * provider, provider). */
     [STMT_FIG_UNITS_MONTH] =
-	"SELECT MONTH(d.month) AS month, CAST(SUM(d.units) * 100 AS SIGNED) AS "
-	"centi, "
-	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
-	"AS cost "
-	"FROM report_delivery d LEFT JOIN service_price p "
-	"ON p.service_id = d.service_id AND p.year = ? "
-	"WHERE d.municipality_id = ? AND d.service_id = ? "
-	"AND (? = 0 OR d.organisation_id = ?) AND " D_YEAR
-	"GROUP BY MONTH(d.month)",
+	"SELECT MONTH(u.month) AS month, CAST(SUM(u.centi) AS SIGNED) AS "
+	"centi, " U_COST "FROM " MONTHS_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? WHERE u.service_id = ? "
+	"AND (? = 0 OR u.organisation_id = ?) GROUP BY MONTH(u.month)",
     /* Breakdowns of the people in the year (town, service, service,
      * provider, provider, year, year; age: the year first). */
     [STMT_BD_AREA] =
@@ -261,16 +277,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) "
 	"AS label FROM service s WHERE s.municipality_id = ? "
 	"ORDER BY s.group_id, label",
-    /* Spending per service per year at each year's price (town, first
-     * year, last year). */
+    /* Spending per service per year at each year's price (MONTHS_SRC's
+     * six). */
     [STMT_SPEND_BY_YEAR] =
-	"SELECT d.service_id AS id, YEAR(d.month) AS year, "
-	"CAST(ROUND(SUM(d.units * COALESCE(p.price_para, 0))) AS SIGNED) "
-	"AS cost FROM report_delivery d LEFT JOIN service_price p "
-	"ON p.service_id = d.service_id AND p.year = YEAR(d.month) "
-	"WHERE d.municipality_id = ? AND d.month >= MAKEDATE(?, 1) "
-	"AND d.month < MAKEDATE(? + 1, 1) "
-	"GROUP BY d.service_id, YEAR(d.month)",
+	"SELECT u.service_id AS id, YEAR(u.month) AS year, " U_COST
+	"FROM " MONTHS_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = YEAR(u.month) "
+	"GROUP BY u.service_id, YEAR(u.month)",
     /* The town's active services, in the catalogue's order (locale,
      * town). */
     [STMT_PUB_SERVICES] =
@@ -403,16 +416,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND o.category IN ('provider', 'residential') ORDER BY name "
 	"LIMIT 500",
     /* Per service and month of a year: centi-units and the cost in
-     * hundredths of a para, exact (year, town, year, year): one pass
+     * hundredths of a para, exact (MONTHS_SRC's six, year): one pass
      * gives the forecast both its units and the months delivered. */
     [STMT_UNITS_MONTHS] =
-	"SELECT d.service_id AS id, MONTH(d.month) AS m, "
-	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, "
-	"CAST(SUM(d.units * COALESCE(p.price_para, 0)) * 100 AS SIGNED) "
-	"AS cost100 FROM report_delivery d LEFT JOIN service_price p "
-	"ON p.service_id = d.service_id AND p.year = ? "
-	"WHERE d.municipality_id = ? AND " D_YEAR
-	"GROUP BY d.service_id, MONTH(d.month)",
+	"SELECT u.service_id AS id, MONTH(u.month) AS m, "
+	"CAST(SUM(u.centi) AS SIGNED) AS centi, "
+	"CAST(SUM(u.centi * COALESCE(p.price_para, 0)) AS SIGNED) AS cost100 "
+	"FROM " MONTHS_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? "
+	"GROUP BY u.service_id, MONTH(u.month)",
     /*
      * outcomes.c (issue 15): cases closed in a year by outcome, through
      * report_case_outcome and report_case_priority (no name or note),
@@ -515,4 +527,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND o.outcome_on >= MAKEDATE(?, 1) "
 	"AND o.outcome_on < MAKEDATE(? + 1, 1) WHERE s.account_id = ? "
 	"GROUP BY s.municipality_id, name ORDER BY name LIMIT 100",
+    /* The first month of years ? to ? that some provider of the town's
+     * services is missing from the summary of closed months, NULL when
+     * none is (first, last, town): where MONTHS_SRC's live part starts. */
+    [STMT_OPEN_FROM] =
+	"WITH RECURSIVE mo (m) AS (SELECT MAKEDATE(?, 1) UNION ALL "
+	"SELECT m + INTERVAL 1 MONTH FROM mo "
+	"WHERE m < MAKEDATE(? + 1, 1) - INTERVAL 1 MONTH) "
+	"SELECT CAST(MIN(mo.m) AS CHAR) AS m FROM mo "
+	"JOIN (SELECT DISTINCT e.service_id, e.organisation_id "
+	"FROM report_enrolment e WHERE e.municipality_id = ?) o "
+	"WHERE NOT EXISTS (SELECT 1 FROM report_month_done x "
+	"WHERE x.organisation_id = o.organisation_id AND x.month = mo.m)",
 };

@@ -67,6 +67,8 @@ enum stmt {
 	STMT_DVF_MONTHS,
 	STMT_DVF_PROVINCE,
 	STMT_OUT_PROVINCE,
+	/* the summary of closed months (0019) */
+	STMT_OPEN_FROM,
 	STMT__MAX
 };
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: ISC
 # Reports (issue 14) as the people who use them meet them: the figures
-# equal an independent count over the register; a provider reaches no
+# equal an independent count over the register, read from the summary of
+# closed months (0019, filled as karika-jobs does) and the deliveries of
+# the open ones, also when a month is reopened and closed again; a provider reaches no
 # figure of another provider; the CSW's list of the people behind a figure
 # writes an audit row per person; the forecast's scenario form keeps what
 # was typed and the budget CSV is UTF-8 with a byte order mark; a
@@ -44,6 +46,32 @@ my $analyst = login('analyst@example.org');
 my $csw = login('csw@example.org');
 my $p2 = login('provider2@example.org');
 
+# --- the summary of closed months (0019) ----------------------------------
+# karika-jobs fills it as the reports' user; afterwards the closed months
+# (demo: January to September) are read from it and October from the
+# deliveries, and every figure below must still equal a count of the
+# deliveries themselves.
+my ($rc, $out) = sql_as('reports', 'CALL report_month_fill()');
+is($rc, 0, 'the reports\' user fills the summary of closed months') or diag $out;
+ok(one("SELECT COUNT(*) FROM report_month_done d JOIN organisation o ON o.id = d.organisation_id WHERE o.municipality_id = $m") > 0,
+    'the town\'s closed months are summed');
+my $summary_sql = "SELECT COUNT(*) FROM (SELECT s.municipality_id, e.service_id, e.organisation_id, d.month, "
+    . "SUM(d.units) * 100 AS centi, COUNT(*) AS n FROM report_month_done x JOIN enrolment e ON e.organisation_id = x.organisation_id "
+    . "JOIN delivery d ON d.enrolment_id = e.id AND d.month = x.month JOIN service s ON s.id = e.service_id "
+    . "GROUP BY s.municipality_id, e.service_id, e.organisation_id, d.month) t "
+    . "LEFT JOIN report_month r ON r.municipality_id = t.municipality_id AND r.service_id = t.service_id "
+    . "AND r.organisation_id = t.organisation_id AND r.month = t.month AND r.centi = t.centi AND r.deliveries = t.n "
+    . "WHERE r.month IS NULL";
+is(one($summary_sql), 0, 'each summed month equals the sum of its deliveries');
+is(one("SELECT COUNT(*) FROM report_month r LEFT JOIN report_month_done x ON x.organisation_id = r.organisation_id AND x.month = r.month WHERE x.month IS NULL"),
+    0, 'and the summary holds nothing of a month it does not name');
+($rc, $out) = sql_as('reports', 'INSERT INTO report_month_done (organisation_id, month) VALUES (1, \'2000-01-01\')');
+isnt($rc, 0, 'the worker\'s user cannot write the summary itself');
+ok(one("SELECT COUNT(*) FROM delivery d JOIN enrolment e ON e.id = d.enrolment_id JOIN service s ON s.id = e.service_id "
+    . "LEFT JOIN report_month_done x ON x.organisation_id = e.organisation_id AND x.month = d.month "
+    . "WHERE s.municipality_id = $m AND YEAR(d.month) = YEAR(UTC_DATE()) AND x.month IS NULL") > 0,
+    'open months are read from the deliveries (both paths are counted below)');
+
 # --- the figures equal an independent count -------------------------------
 my $page = html($analyst->get("/reports/figures?year=$year&lang=en"));
 my %row;
@@ -69,6 +97,37 @@ my $people = one("SELECT COUNT(DISTINCT e.person_id) FROM enrolment e JOIN servi
     . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
     . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))");
 like($page, qr{Total \(each person once\)</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'the total counts each person once');
+
+# A month reopened leaves the summary at once (trigger), its figures come
+# from the deliveries again, and closed again they are summed again.
+my ($rm) = sql("SELECT organisation_id, month, closed_at FROM month_close c WHERE EXISTS "
+    . "(SELECT 1 FROM report_month r WHERE r.organisation_id = c.organisation_id AND r.month = c.month "
+    . "AND r.municipality_id = $m) ORDER BY month LIMIT 1");
+SKIP: {
+	skip 'no summed month in the demo town', 5 unless $rm;
+	my ($ro, $rmonth, $rat) = @$rm;
+	my $costs = sub {
+		my $p = html($analyst->get("/reports/figures?year=$year&lang=en"));
+		my %c;
+		while ($p =~ m{<a href="/reports/figures/services/(\d+)\?year=\d+">.*?</th>(.*?)</tr>}sg) {
+			my ($id, $cells) = ($1, $2);
+			my @td = $cells =~ m{<td class="num">(.*?)</td>}sg;
+			$c{$id} = sprintf('%.2f', num($td[5]));
+		}
+		return join ',', map { "$_=$c{$_}" } sort keys %c;
+	};
+	my $with = $costs->();
+	sql("DELETE FROM month_close WHERE organisation_id = $ro AND month = '$rmonth'");
+	is(one("SELECT COUNT(*) FROM report_month WHERE organisation_id = $ro AND month = '$rmonth'")
+	    + one("SELECT COUNT(*) FROM report_month_done WHERE organisation_id = $ro AND month = '$rmonth'"),
+	    0, 'a reopened month leaves the summary');
+	is($costs->(), $with, 'and its figures, read from the deliveries, are the same');
+	sql("INSERT INTO month_close (organisation_id, month, closed_at) VALUES ($ro, '$rmonth', '$rat')");
+	is($costs->(), $with, 'closed again and not yet summed: the same');
+	($rc, $out) = sql_as('reports', 'CALL report_month_fill()');
+	like($out, qr/^1\t[1-9]/, 'the next run sums that one month') or diag $out;
+	is($costs->(), $with, 'summed again: the same');
+}
 
 # --- a provider reaches no figure of another provider ---------------------
 my ($svc1) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $o1");

@@ -187,6 +187,10 @@ GRANT INSERT, UPDATE ON karika.priority_group TO 'karika_registry'@'localhost';
 GRANT INSERT, DELETE ON karika.csw_supervisor TO 'karika_registry'@'localhost';
 GRANT INSERT, UPDATE ON karika.group_session TO 'karika_registry'@'localhost';
 GRANT INSERT, DELETE ON karika.group_attendance TO 'karika_registry'@'localhost';
+-- 0020: the workers create and change group activities and add and
+-- remove participants (one who came to a session stays).
+GRANT INSERT, UPDATE ON karika.group_activity TO 'karika_registry'@'localhost';
+GRANT INSERT, DELETE ON karika.group_member TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.report_case_outcome TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_case_priority TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_dv TO 'karika_reports'@'localhost';

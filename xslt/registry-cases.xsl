@@ -675,7 +675,7 @@
 
 <xsl:template match="groups">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template></h1>
-  <p><a href="/registry/cases"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.title'"/></xsl:call-template></a></p>
+  <p><a href="/registry/cases"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.title'"/></xsl:call-template></a> · <a href="/registry/groups/new"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.new'"/></xsl:call-template></a></p>
   <xsl:choose>
     <xsl:when test="group">
       <div class="table-wrap" role="region" tabindex="0" aria-labelledby="grp-cap">
@@ -683,6 +683,7 @@
         <caption id="grp-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.title'"/></xsl:call-template></caption>
         <thead><tr>
           <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.title'"/></xsl:call-template></th>
+          <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.kind'"/></xsl:call-template></th>
           <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.partner'"/></xsl:call-template></th>
           <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.starts'"/></xsl:call-template></th>
           <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members'"/></xsl:call-template></th>
@@ -693,6 +694,7 @@
           <xsl:for-each select="group">
             <tr>
               <th scope="row"><a href="/registry/groups/{@id}"><xsl:value-of select="@title"/></a></th>
+              <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('group.kind.', @kind)"/></xsl:call-template></td>
               <td><xsl:value-of select="@org-name"/></td>
               <td><xsl:call-template name="date"><xsl:with-param name="d" select="@starts"/></xsl:call-template></td>
               <td class="num"><xsl:value-of select="@members"/></td>
@@ -712,13 +714,21 @@
   <xsl:value-of select="group/@title"/>
 </xsl:template>
 
-<!-- The activity's head: title, partner, first day. -->
-<xsl:template match="group-page/group | group-form/group">
+<!-- The activity's head: kind, who runs it, first and last day. -->
+<xsl:template match="group-page/group | group-form/group | group-edit/group">
   <p class="lead">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('group.kind.', @kind)"/></xsl:call-template>
+    <xsl:text> · </xsl:text>
     <xsl:call-template name="group-org"/>
-    <xsl:if test="@org-name"><xsl:text> · </xsl:text></xsl:if>
+    <xsl:if test="not(@org-name)"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.runby.csw'"/></xsl:call-template></xsl:if>
+    <xsl:text> · </xsl:text>
     <xsl:call-template name="t"><xsl:with-param name="k" select="'group.starts'"/></xsl:call-template><xsl:text>: </xsl:text>
     <xsl:call-template name="date"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
+    <xsl:if test="@ends">
+      <xsl:text> · </xsl:text>
+      <xsl:call-template name="t"><xsl:with-param name="k" select="'group.ends'"/></xsl:call-template><xsl:text>: </xsl:text>
+      <xsl:call-template name="date"><xsl:with-param name="d" select="@ends"/></xsl:call-template>
+    </xsl:if>
   </p>
 </xsl:template>
 
@@ -726,7 +736,7 @@
   <xsl:variable name="base" select="concat('/registry/groups/', group/@id)"/>
   <h1><xsl:value-of select="group/@title"/></h1>
   <xsl:apply-templates select="group"/>
-  <p><a href="/registry/groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.back'"/></xsl:call-template></a></p>
+  <p><a href="/registry/groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.back'"/></xsl:call-template></a> · <a href="{$base}/edit"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.edit'"/></xsl:call-template></a> · <a href="{$base}/members"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.manage'"/></xsl:call-template></a></p>
   <section aria-labelledby="ses-h">
     <h2 id="ses-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.sessions'"/></xsl:call-template></h2>
     <xsl:choose>
@@ -781,7 +791,7 @@
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('groupform.', @page)"/></xsl:call-template></h1>
   <p class="lead"><xsl:value-of select="group/@title"/></p>
   <xsl:apply-templates select="group"/>
-  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a> · <a href="/registry/groups/{group/@id}/members"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.manage'"/></xsl:call-template></a></p>
   <xsl:apply-templates select="form"/>
 </xsl:template>
 
@@ -791,7 +801,7 @@
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'groupform.attendance'"/></xsl:call-template></h1>
   <p class="lead"><xsl:value-of select="group/@title"/></p>
   <xsl:apply-templates select="group"/>
-  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+  <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a> · <a href="/registry/groups/{group/@id}/members"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.manage'"/></xsl:call-template></a></p>
   <form method="post" action="{form/@action}" novalidate="novalidate">
     <xsl:if test="form/@errors &gt; 0">
       <div class="errors" role="alert">
@@ -822,6 +832,65 @@
     </fieldset>
     <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="form/@submit"/></xsl:call-template></button></p>
   </form>
+</xsl:template>
+
+<!-- A new group activity, or its changes (group.c): layout's form. -->
+<xsl:template match="group-edit" mode="title">
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('groupedit.', @page)"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="group-edit">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('groupedit.', @page)"/></xsl:call-template></h1>
+  <xsl:choose>
+    <xsl:when test="group">
+      <p class="lead"><xsl:value-of select="group/@title"/></p>
+      <p><a href="/registry/groups/{group/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+    </xsl:when>
+    <xsl:otherwise><p><a href="/registry/groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'groups.back'"/></xsl:call-template></a></p></xsl:otherwise>
+  </xsl:choose>
+  <xsl:apply-templates select="form"/>
+</xsl:template>
+
+<!-- The participants: each with a button that removes one who came to
+     no session, then the form that adds an open case of the town. -->
+<xsl:template match="group-form[@page = 'members']">
+  <xsl:variable name="base" select="concat('/registry/groups/', group/@id)"/>
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'groupform.members'"/></xsl:call-template></h1>
+  <p class="lead"><xsl:value-of select="group/@title"/></p>
+  <xsl:apply-templates select="group"/>
+  <p><a href="{$base}"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.back'"/></xsl:call-template></a></p>
+  <section aria-labelledby="mem-h">
+    <h2 id="mem-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members'"/></xsl:call-template></h2>
+    <xsl:choose>
+      <xsl:when test="member">
+        <ul class="members">
+          <xsl:for-each select="member">
+            <xsl:variable name="name"><xsl:call-template name="case-name"/></xsl:variable>
+            <li><a href="/registry/cases/{@case}"><xsl:value-of select="$name"/></a><xsl:text>: </xsl:text>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'group.member.came'"/><xsl:with-param name="n" select="@attended"/></xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:choose>
+                <xsl:when test="@attended = '0'">
+                  <form method="post" action="{$base}/members/{@case}/remove" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+                    <button type="submit">
+                      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.member.remove.label'"/><xsl:with-param name="n" select="$name"/></xsl:call-template></xsl:attribute>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'group.member.remove'"/></xsl:call-template></button>
+                  </form>
+                </xsl:when>
+                <xsl:otherwise><xsl:text>(</xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'group.member.stays'"/></xsl:call-template><xsl:text>)</xsl:text></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.members.none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+  </section>
+  <section aria-labelledby="add-h">
+    <h2 id="add-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'group.member.submit'"/></xsl:call-template></h2>
+    <xsl:apply-templates select="form"/>
+  </section>
 </xsl:template>
 
 <!-- The administrator's pages for cases (case_admin.c): priority groups

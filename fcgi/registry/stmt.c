@@ -788,7 +788,8 @@ const char *const stmt_sql[STMT__MAX] = {
      * administrator's town only.
      */
     [STMT_GRP_LIST] =
-	"SELECT ga.id, ga.title, ga.starts_on AS starts, "
+	"SELECT ga.id, ga.title, ga.kind, ga.starts_on AS starts, "
+	"ga.ends_on AS ends, "
 	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS `org-name`, "
 	"(SELECT COUNT(*) FROM group_member m WHERE m.activity_id = ga.id) "
 	"AS members, (SELECT COUNT(*) FROM group_session s "
@@ -800,7 +801,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE ga.municipality_id = ? "
 	"ORDER BY ga.starts_on DESC, ga.id DESC LIMIT 200",
     [STMT_GRP_SCOPE] =
-	"SELECT ga.id, ga.title, ga.starts_on AS starts, o.name AS `org-name`, "
+	"SELECT ga.id, ga.title, ga.kind, ga.starts_on AS starts, "
+	"ga.ends_on AS ends, o.name AS `org-name`, "
 	"o.name_cyrl AS `org-name-cyrl` FROM (SELECT ? AS id, ? AS muni) q "
 	"JOIN group_activity ga ON ga.id = q.id "
 	"AND ga.municipality_id = q.muni "
@@ -846,6 +848,43 @@ const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO group_attendance (session_id, case_id) "
 	"SELECT ?, m.case_id FROM group_member m "
 	"WHERE m.activity_id = ? AND m.case_id = ?",
+    /* An activity as its form shows it, in the field table's order
+     * (activity, town). */
+    [STMT_GRP_RAW] = "SELECT title, kind, starts_on, ends_on, organisation_id "
+		     "FROM group_activity WHERE id = ? AND municipality_id = ?",
+    /* (town, title, kind, partner or NULL, starts, ends or NULL) */
+    [STMT_GRP_INSERT] =
+	"INSERT INTO group_activity (municipality_id, title, kind, "
+	"organisation_id, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)",
+    /* (title, kind, partner or NULL, starts, ends or NULL, activity,
+     * town) */
+    [STMT_GRP_UPDATE] =
+	"UPDATE group_activity SET title = ?, kind = ?, organisation_id = ?, "
+	"starts_on = ?, ends_on = ? WHERE id = ? AND municipality_id = ?",
+    /* The town's open cases that are not participants yet (town,
+     * activity): the choices of the form that adds one. */
+    [STMT_GRP_CANDIDATES] =
+	"SELECT c.id AS value, CONCAT(p.family_name, ' ', p.given_name, "
+	"' (', c.id, ')') AS label FROM case_file c "
+	"JOIN person p ON p.id = c.person_id "
+	"WHERE c.municipality_id = ? AND c.status = 'open' "
+	"AND NOT EXISTS (SELECT 1 FROM group_member m "
+	"WHERE m.activity_id = ? AND m.case_id = c.id) "
+	"ORDER BY p.family_name, p.given_name, c.id LIMIT 500",
+    /* A participant and the sessions they came to (activity, case),
+     * locked until the removal commits. */
+    [STMT_GRP_MEMBER_ONE] =
+	"SELECT m.case_id AS `case`, (SELECT COUNT(*) FROM group_attendance t "
+	"JOIN group_session s ON s.id = t.session_id "
+	"WHERE s.activity_id = m.activity_id AND t.case_id = m.case_id) "
+	"AS attended FROM group_member m WHERE m.activity_id = ? "
+	"AND m.case_id = ? FOR UPDATE",
+    /* (activity, case, town): only an open case of the town. */
+    [STMT_GRP_MEMBER_ADD] = "INSERT INTO group_member (activity_id, case_id) "
+			    "SELECT ?, c.id FROM case_file c WHERE c.id = ? "
+			    "AND c.municipality_id = ? AND c.status = 'open'",
+    [STMT_GRP_MEMBER_REMOVE] =
+	"DELETE FROM group_member WHERE activity_id = ? AND case_id = ?",
     [STMT_PGA_LIST] =
 	"SELECT g.id, g.code, "
 	"ELT(?, g.name_sr_cyrl, g.name_sr_latn, g.name_bs, g.name_en) AS name, "
@@ -1239,6 +1278,20 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_IS_SUPERVISOR] =
 	"SELECT 1 AS yes FROM csw_supervisor WHERE account_id = ? "
 	"AND municipality_id = ?",
+    /*
+     * Whether account ? may be named a professional's supervisor in town
+     * ?: in-town when it has a role there, eligible when it is an active
+     * supervisor of the town's CSW or provider staff of the town (the
+     * choices of STMT_SUPERVISOR_CHOICES).
+     */
+    [STMT_SUPERVISOR_CHECK] =
+	"SELECT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = q.id "
+	"AND r.municipality_id = q.m) AS `in-town`, EXISTS (SELECT 1 "
+	"FROM account a JOIN account_role r ON r.account_id = a.id "
+	"WHERE a.id = q.id AND a.status = 'active' AND r.municipality_id = q.m "
+	"AND (r.role = 'provider' OR EXISTS (SELECT 1 FROM csw_supervisor s "
+	"WHERE s.account_id = a.id AND s.municipality_id = q.m))) AS eligible "
+	"FROM (SELECT ? AS id, ? AS m) q",
     /* Completion per organisation: every professional of the town by
      * their next lapse (an index on (municipality, organisation)). */
     [STMT_COMPLETION] =

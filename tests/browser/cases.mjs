@@ -6,7 +6,8 @@
 // ticked; the database then holds the case, its goal, its activity and a
 // referral with exactly those two fields.  With JavaScript on only for
 // axe-core, the case pages (the worker's list, a case, its forms, the
-// group activities and a session's attendance, the outcomes report), the
+// group activities, a new one, its changes and its participants, a
+// session's attendance, the outcomes report), the
 // administrator's and the provincial analyst's pages have no WCAG 2.1
 // A/AA violations in sr-Cyrl, sr-Latn, bs and en.  A plain
 // Node script like pages.mjs (headless Debian Chromium through
@@ -161,7 +162,8 @@ test('with JavaScript on only for axe-core, the case pages have no WCAG 2.1 A/AA
 	const pages = ['/registry/cases', `/registry/cases/${c}`, `/registry/cases/${c}/assessment`,
 		`/registry/cases/${c}/goals/new`, `/registry/cases/${c}/activities/new`,
 		`/registry/cases/${c}/referrals/new`, '/registry/groups', `/registry/groups/${ga}`,
-		`/registry/groups/${ga}/sessions/${gs}`, '/reports/outcomes?year=2025', '/reports/dv?year=2025'];
+		`/registry/groups/${ga}/sessions/${gs}`, '/registry/groups/new', `/registry/groups/${ga}/edit`,
+		`/registry/groups/${ga}/members`, '/reports/outcomes?year=2025', '/reports/dv?year=2025'];
 	const problems = [];
 	await withPage(true, async (page) => {
 		await signIn(page, CSW);

@@ -128,6 +128,8 @@ my %care;
 	$care{'/registry/groups/%'} = "/registry/groups/$ga";
 	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
 	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
+	$care{"/registry/groups/%/$_"} = "/registry/groups/$ga/$_" for ('edit', 'members');
+	$care{'/registry/groups/%/members/%/remove'} = "/registry/groups/$ga/members/999999999/remove";
 	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
 }
 

@@ -4,7 +4,12 @@
 # (its sessions, its participants; the read audited), adds a session and
 # records who came in one form (audited), and a form with a bad date
 # comes back with what was ticked; another town's activity does not
-# exist.  The administrator adds, renames and takes a priority group out
+# exist.  The worker makes a new activity (its kind, days and partner;
+# a last day before the first comes back with what was typed), changes
+# it, adds a case as a participant and removes one who came to no
+# session, while one who came stays (409); each change is audited, and
+# the list, the activity and its sessions link to these pages.  The
+# administrator adds, renames and takes a priority group out
 # of use (no longer offered on a case, kept where it was marked), and
 # names and removes a supervisor; nobody else may.
 use strict;
@@ -90,6 +95,99 @@ unlike($csw->get('/registry/groups')->{content}, qr/Tuđa obuka/, 'and absent fr
 for my $who ('provider1', 'partner', 'analyst', 'admin') {
 	my $a = $who eq 'admin' ? $admin : login("$who\@example.org");
 	is($a->get("/registry/groups/$ga")->{status}, 403, "$who may not open an activity");
+}
+
+# --- a new activity, its changes, its participants -----------------------------
+like($csw->get('/registry/groups')->{content}, qr{href="/registry/groups/new"}, 'the list links to a new activity');
+$r = $csw->get("/registry/groups/$ga");
+like($r->{content}, qr{href="/registry/groups/$ga/edit"}, 'the activity links to its changes');
+like($r->{content}, qr{href="/registry/groups/$ga/members"}, 'and to its participants');
+like($csw->get("/registry/groups/$ga/sessions/$sid")->{content}, qr{href="/registry/groups/$ga/members"},
+    'so does a session\'s attendance');
+like($csw->get("/registry/groups/$ga/sessions/new")->{content}, qr{href="/registry/groups/$ga/members"},
+    'and a new session');
+
+$r = $csw->get('/registry/groups/new');
+is($r->{status}, 200, 'the form for a new activity');
+like($r->{content}, qr{<option value="competences" selected>Obuka u ličnim i poslovnim kompetencijama</option>},
+    'a training in personal and business competences by default');
+my ($partner) = map { $_->[0] } sql("SELECT MIN(id) FROM organisation WHERE municipality_id = $m AND category = 'partner'");
+like($r->{content}, qr{<option value="$partner">}, 'a partner of the town may run it');
+my %act = (title => "Klub za posao $tag", kind => 'job-club', starts => '1. 3. 2027.', ends => '28. 2. 2027.',
+    organisation => $partner);
+$r = $csw->submit('/registry/groups/new', \%act);
+is($r->{status}, 422, 'a last day before the first comes back');
+like(main_text($r->{content}), qr/Kraj ne može biti pre početka/, 'saying why');
+like($r->{content}, qr/value="Klub za posao $tag"/, 'keeping the title typed');
+like($r->{content}, qr{<option value="job-club" selected>}, 'and the kind chosen');
+my ($notpartner) = map { $_->[0] } sql("SELECT MIN(id) FROM organisation WHERE municipality_id = $m AND category <> 'partner'");
+$r = $csw->submit('/registry/groups/new', { %act, organisation => $notpartner });
+is($r->{status}, 422, 'an organisation that is no partner of the town is refused');
+$act{ends} = '31. 5. 2027.';
+$r = $csw->submit('/registry/groups/new', \%act);
+is($r->{status}, 303, 'the worker makes a new activity') or diag(main_text($r->{content}));
+my ($na) = ($r->{headers}{location} // '') =~ m{^/registry/groups/(\d+)\?done=group-saved$};
+ok($na, 'and lands on its page');
+is(count("SELECT CONCAT(title, '/', kind, '/', starts_on, '/', ends_on, '/', organisation_id, '/', municipality_id) "
+    . "FROM group_activity WHERE id = $na"), "Klub za posao $tag/job-club/2027-03-01/2027-05-31/$partner/$m",
+    'kept with its kind, days, partner and town');
+is(count("SELECT COUNT(*) FROM audit WHERE action = 'group.create' AND object_id = $na"), 1, 'audited');
+like(main_text($csw->get("/registry/groups/$na")->{content}), qr/Klub za traženje posla/, 'its page names its kind');
+
+$r = $csw->get("/registry/groups/$na/edit");
+is($r->{status}, 200, 'its form');
+like($r->{content}, qr/value="Klub za posao $tag"/, 'with its values');
+$r = $csw->submit("/registry/groups/$na/edit", { title => "Klub za posao $tag", kind => 'job-club',
+    starts => '1. 3. 2027.', ends => '', organisation => '' });
+is($r->{status}, 303, 'the worker changes it: the CSW runs it, no last day');
+is(count("SELECT CONCAT(COALESCE(organisation_id, 'csw'), '/', COALESCE(ends_on, '-')) FROM group_activity WHERE id = $na"),
+    'csw/-', 'changed');
+is(count("SELECT COUNT(*) FROM audit WHERE action = 'group.update' AND object_id = $na"), 1, 'audited');
+is($csw->get("/registry/groups/$oga/edit")->{status}, 404, 'another town\'s activity cannot be changed');
+is($csw->submit("/registry/groups/$na", { title => 'X', kind => 'other', starts => '1. 1. 2027.' },
+    "/registry/groups/$oga/edit")->{status}, 404, 'nor posted to');
+
+my @open = map { $_->[0] } sql("SELECT id FROM case_file WHERE municipality_id = $m AND status = 'open' ORDER BY id LIMIT 2");
+$r = $csw->get("/registry/groups/$na/members");
+is($r->{status}, 200, 'the participants\' page');
+like($r->{content}, qr{<option value="$open[0]">}, 'offers the town\'s open cases');
+$r = $csw->submit("/registry/groups/$na/members", { case => '' });
+is($r->{status}, 422, 'choosing no case comes back');
+$r = $csw->submit("/registry/groups/$na/members", { case => $open[0] });
+is($r->{status}, 303, 'the worker adds a case');
+$r = $csw->submit("/registry/groups/$na/members", { case => $open[1] });
+is($r->{status}, 303, 'and another');
+is(count("SELECT COUNT(*) FROM group_member WHERE activity_id = $na"), 2, 'two participants');
+is(count("SELECT COUNT(*) FROM audit WHERE action = 'group.member.add' AND object_type = 'case' "
+    . "AND object_id IN ($open[0], $open[1])"), 2, 'each audited on the case');
+$r = $csw->get("/registry/groups/$na/members");
+unlike($r->{content}, qr{<option value="$open[0]">}, 'a participant is no longer offered');
+like($r->{content}, qr{action="/registry/groups/$na/members/$open[0]/remove"}, 'and has a button to remove');
+my ($closed) = map { $_->[0] } sql("SELECT MIN(id) FROM case_file WHERE municipality_id = $m AND status = 'closed'");
+$r = $csw->submit("/registry/groups/$na/members", { case => $closed });
+is($r->{status}, 422, 'a closed case cannot join');
+my $sid2;
+$r = $csw->submit("/registry/groups/$na/sessions/new", { held => '2. 3. 2027.', topic => 'Prvi susret' });
+($sid2) = ($r->{headers}{location} // '') =~ m{/sessions/(\d+)\?};
+$csw->submit("/registry/groups/$na/sessions/$sid2", { held => '2. 3. 2027.', "c-$open[1]" => 1 });
+is(count("SELECT COUNT(*) FROM group_attendance WHERE session_id = $sid2"), 1, 'one of them comes to a session');
+
+my $t = $csw->csrf("/registry/groups/$na/members");
+$r = $csw->post("/registry/groups/$na/members/$open[1]/remove", { csrf => $t });
+is($r->{status}, 409, 'one who came stays a participant');
+like(main_text($r->{content}), qr/ostaje na spisku/, 'and the page says why');
+$r = $csw->post("/registry/groups/$na/members/$open[0]/remove", { csrf => $t });
+is($r->{status}, 303, 'one who came to no session is removed');
+is(count("SELECT GROUP_CONCAT(case_id) FROM group_member WHERE activity_id = $na"), $open[1], 'the other stays');
+is(count("SELECT COUNT(*) FROM audit WHERE action = 'group.member.remove' AND object_id = $open[0] AND outcome = 'ok'"), 1,
+    'the removal is audited');
+is($csw->post("/registry/groups/$na/members/$open[0]/remove", { csrf => $t })->{status}, 404,
+    'removing one who is no participant: 404');
+is($csw->post("/registry/groups/$na/members/$open[1]/remove", {})->{status}, 403, 'without the CSRF token: 403');
+is($csw->get("/registry/groups/$oga/members")->{status}, 404, 'another town\'s participants do not exist');
+for my $who ('provider1', 'analyst', 'admin') {
+	my $a = $who eq 'admin' ? $admin : login("$who\@example.org");
+	is($a->get('/registry/groups/new')->{status}, 403, "$who may not make an activity");
 }
 
 # --- priority groups ---------------------------------------------------------

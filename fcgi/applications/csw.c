@@ -30,17 +30,24 @@ static const struct field inbox_fields[IF__MAX] = {
 	"app.status."},
 };
 
-/* GET /applications/inbox[?service=&status=] */
+/*
+ * GET /applications/inbox[?service=&status=]: the town's applications
+ * past the draft, by service and status (the open ones when no status
+ * is asked), the oldest first.  STMT_INBOX takes three statuses, a NULL
+ * one matching nothing, each read in the order of its index.
+ */
 enum http_status
 csw_inbox(struct req *r, struct xml *x)
 {
+	static const char *const open[] = {"submitted", "review", "info"};
 	struct db_res list, svc;
 	struct form f;
 	struct muni m;
 	enum http_status st;
 	enum db_rc rc;
-	const char *status;
+	const char *status[3] = {NULL, NULL, NULL};
 	int64_t service;
+	size_t i;
 
 	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
@@ -48,12 +55,24 @@ csw_inbox(struct req *r, struct xml *x)
 	service = f.error[IF_SERVICE] == NULL && f.text[IF_SERVICE] != NULL
 	    ? f.num[IF_SERVICE]
 	    : 0;
-	status = f.error[IF_STATUS] == NULL && f.text[IF_STATUS] != NULL
-	    ? f.text[IF_STATUS]
-	    : "";
-	if ((rc = DBQ(r, STMT_INBOX, &list, DBP_LOCALE(r),
-		 DBP_I(r->sess->account), DBP_I(m.id), DBP_I(service),
-		 DBP_I(service), DBP_S(status), DBP_S(status))) != DB_OK ||
+	if (f.error[IF_STATUS] == NULL && f.text[IF_STATUS] != NULL &&
+	    *f.text[IF_STATUS] != '\0')
+		status[0] = f.text[IF_STATUS];
+	else
+		for (i = 0; i < 3; i++)
+			status[i] = open[i];
+	if (service == 0)
+		rc = DBQ(r, STMT_INBOX, &list, DBP_LOCALE(r),
+		    DBP_I(r->sess->account), DBP_I(m.id), DBP_SN(status[0]),
+		    DBP_I(m.id), DBP_SN(status[1]), DBP_I(m.id),
+		    DBP_SN(status[2]));
+	else
+		rc = DBQ(r, STMT_INBOX_SERVICE, &list, DBP_LOCALE(r),
+		    DBP_I(r->sess->account), DBP_I(m.id), DBP_I(service),
+		    DBP_SN(status[0]), DBP_I(m.id), DBP_I(service),
+		    DBP_SN(status[1]), DBP_I(m.id), DBP_I(service),
+		    DBP_SN(status[2]));
+	if (rc != DB_OK ||
 	    (rc = DBQ(r, STMT_SERVICE_OPTIONS, &svc, DBP_LOCALE(r),
 		 DBP_I(m.id))) != DB_OK)
 		return db_status(rc);

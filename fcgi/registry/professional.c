@@ -274,7 +274,32 @@ pro_extra(struct req *r, struct xml *x, const struct form *f)
 	    : 0;
 }
 
-/* Licence dates: both or neither, the end after the start. */
+/*
+ * The supervisor named, if any: an account of another town is refused
+ * with that reason (pro.supervisor.town); one of the town must be among
+ * the choices (a CSW supervisor or provider staff of the town).
+ */
+static enum http_status
+supervisor_check(struct req *r, struct form *f)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	if (f->error[PF_SUPERVISOR] != NULL || *f->text[PF_SUPERVISOR] == '\0')
+		return HTTP_OK;
+	if ((rc = DBQ(r, STMT_SUPERVISOR_CHECK, &res,
+		 DBP_I(f->num[PF_SUPERVISOR]), DBP_I(r->sess->municipality))) !=
+	    DB_OK)
+		return db_status(rc);
+	if (db_int(&res, 0, "in-town") != 1)
+		form_error(f, PF_SUPERVISOR, "pro.supervisor.town");
+	else if (db_int(&res, 0, "eligible") != 1)
+		form_error(f, PF_SUPERVISOR, "invalid.choice");
+	return HTTP_OK;
+}
+
+/* Licence dates: both or neither, the end after the start; the
+ * supervisor of the town. */
 static enum http_status
 pro_check(struct req *r, struct form *f)
 {
@@ -287,7 +312,7 @@ pro_check(struct req *r, struct form *f)
 	if (f->error[PF_LFROM] == NULL && f->error[PF_LTO] == NULL && from &&
 	    to && f->num[PF_LTO] < f->num[PF_LFROM])
 		form_error(f, PF_LTO, "pro.licence.to.before");
-	return HTTP_OK;
+	return supervisor_check(r, f);
 }
 
 /* A record's values as its edit form shows them first. */

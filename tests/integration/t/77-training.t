@@ -11,7 +11,8 @@
 # refused and the page says so; the attempts of a period are limited;
 # reminders reach the SMTP sink 60, 30 and 7 days before a lapse, once
 # each, by the daily job's clock; the page of a test never carries the
-# answer key.
+# answer key; the administrators' form refuses a supervisor of another
+# town, saying so and keeping what was typed.
 use strict;
 use warnings;
 use utf8;
@@ -218,6 +219,33 @@ like($r->{content}, qr{>m$tag</a>}, 'the new question among them');
 unlike($v->get("/registry/training/courses/$course")->{content}, qr{/questions"}, 'a worker sees no editor links');
 is($v->get("/registry/training/courses/$course/questions")->{status}, 403, 'nor the statistics');
 sql("UPDATE test_question SET active = 0 WHERE code = 'm$tag'");
+
+# --- the administrators' form: the supervisor works in the town ------------
+my $adm = login('admin@example.org');
+$adm->get('/?lang=en');
+sql("INSERT INTO municipality (code, name_sr_latn, name_sr_cyrl, name_bs, name_en, country, currency) "
+    . "VALUES ('trn-$tag', 'Drugi $tag', 'Други $tag', 'Drugi $tag', 'Other $tag', 'RS', 'RSD')");
+my ($om) = one("SELECT id FROM municipality WHERE code = 'trn-$tag'");
+sql("INSERT INTO account (email, name, status) VALUES ('trn-far-$tag\@example.net', 'Daleki Supervizor $tag', 'active')");
+my ($far) = one("SELECT id FROM account WHERE email = 'trn-far-$tag\@example.net'");
+sql("INSERT INTO account_role (account_id, role, municipality_id) VALUES ($far, 'csw', $om)");
+sql("INSERT INTO csw_supervisor (account_id, municipality_id) VALUES ($far, $om)");
+my ($sup) = one("SELECT id FROM account WHERE email = 'csw2\@example.org'");
+my %pf = (given_name => 'Jelena', family_name => "Novak$tag", email => '', organisation => $csr, position => $pos,
+    profession => 'Psiholog', licence => '', licence_from => '', licence_to => '', started => '1. 2. 2026.',
+    supervisor => $far);
+$r = $adm->submit('/registry/professionals/new', \%pf);
+is($r->{status}, 422, 'a supervisor of another town is refused');
+like(main_text($r->{content}), qr/The supervisor must work in this municipality/, 'saying why');
+like($r->{content}, qr/value="Novak$tag"/, 'keeping what was typed');
+is(one("SELECT COUNT(*) FROM professional WHERE family_name = 'Novak$tag'"), 0, 'nothing is written');
+$r = $adm->submit("/registry/professionals/$vp/edit", { %pf, given_name => 'Vesna', family_name => 'Lazić',
+    supervisor => $far });
+is($r->{status}, 422, 'nor may a record be changed to one');
+is(one("SELECT supervisor_account_id FROM professional WHERE id = $vp"), $gid, 'the record keeps its supervisor');
+$r = $adm->submit('/registry/professionals/new', { %pf, supervisor => $sup });
+is($r->{status}, 303, 'a supervisor of the town is taken') or diag(main_text($r->{content}));
+is(one("SELECT supervisor_account_id FROM professional WHERE family_name = 'Novak$tag'"), $sup, 'and kept');
 
 # --- reminders by the job's clock ---------------------------------------
 my $due = one("SELECT CAST(valid_to AS CHAR) FROM certificate WHERE professional_id = $gp AND course_id = $course");

@@ -97,6 +97,45 @@ GRANT SELECT, INSERT, UPDATE ON karika.retention_run
 GRANT SELECT ON karika.retention_floor TO 'karika_retention'@'localhost';
 GRANT EXECUTE ON FUNCTION karika.retention_table_present
     TO 'karika_retention'@'localhost';
+-- Refused or withdrawn applications (0016) and closed cases (0010), each
+-- with its rows in the tables that name it (0022 indexes the conditions):
+-- the columns the conditions and joins read, and DELETE.  An
+-- application's needs and criteria go by ON DELETE CASCADE; its files by
+-- the job itself, in documents.dir.
+GRANT SELECT (id, status, updated_at), DELETE ON karika.application
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (application_id, sha256), DELETE ON karika.application_document
+    TO 'karika_retention'@'localhost';
+-- A document's file goes when no row of any table names it any more:
+-- document_users (0023) counts them, as for the workers (docs.c).
+GRANT EXECUTE ON PROCEDURE karika.document_users
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (application_id), DELETE ON karika.application_event
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (application_id), DELETE ON karika.application_position
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (id, status, closed_at), DELETE ON karika.case_file
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (id, case_id), DELETE ON karika.referral
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (referral_id), DELETE ON karika.referral_field
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (object_type, object_id), DELETE ON karika.record_grant
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.case_activity
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.case_goal
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.case_review
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.case_barrier
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.case_priority
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.group_member
+    TO 'karika_retention'@'localhost';
+GRANT SELECT (case_id), DELETE ON karika.group_attendance
+    TO 'karika_retention'@'localhost';
 GRANT SELECT ON karika.retention_run TO 'karika_registry'@'localhost';
 
 -- karika-surveys: survey definitions, responses and their answers
@@ -154,6 +193,31 @@ GRANT SELECT ON karika.settlement TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.need TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.end_reason TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.month_close TO 'karika_reports'@'localhost';
+-- 0011 (issue 14): applications waiting or refused (no row until issue
+-- 13 lands), survey answers counted per option, the mapping of survey
+-- answers to services, the towns of a provincial analyst, and the one
+-- stored query that names the people behind a figure (called for a CSW
+-- worker only, audited).  The only tables karika-reports writes are its
+-- own: the analyst's forecast scenarios and the residential
+-- institutions' returns; never a row of the register.
+GRANT SELECT ON karika.report_waiting TO 'karika_reports'@'localhost';
+-- The CSW's applications, counted (0024): no name, date of birth or reason.
+GRANT SELECT ON karika.report_application TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_survey_option TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_survey TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_need_map TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_analyst_scope TO 'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.report_persons TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
+    TO 'karika_reports'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';
+-- 0019: the summary of closed months, read with the deliveries of the
+-- months it does not hold; karika-jobs fills it through the one stored
+-- procedure (definer's rights: the worker's user cannot write it).
+GRANT SELECT ON karika.report_month TO 'karika_reports'@'localhost';
+GRANT SELECT ON karika.report_month_done TO 'karika_reports'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.report_month_fill TO 'karika_reports'@'localhost';
 
 -- Cases, referrals, the protocol and DV (0010, issue 15): the registry's
 -- own.  DELETE only where a form replaces a case's list (barriers,
@@ -195,29 +259,6 @@ GRANT SELECT ON karika.report_case_outcome TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_case_priority TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.report_dv TO 'karika_reports'@'localhost';
 GRANT SELECT ON karika.priority_group TO 'karika_reports'@'localhost';
--- 0011 (issue 14): applications waiting or refused (no row until issue
--- 13 lands), survey answers counted per option, the mapping of survey
--- answers to services, the towns of a provincial analyst, and the one
--- stored query that names the people behind a figure (called for a CSW
--- worker only, audited).  The only tables karika-reports writes are its
--- own: the analyst's forecast scenarios and the residential
--- institutions' returns; never a row of the register.
-GRANT SELECT ON karika.report_waiting TO 'karika_reports'@'localhost';
-GRANT SELECT ON karika.report_survey_option TO 'karika_reports'@'localhost';
-GRANT SELECT ON karika.report_survey TO 'karika_reports'@'localhost';
-GRANT SELECT ON karika.report_need_map TO 'karika_reports'@'localhost';
-GRANT SELECT ON karika.report_analyst_scope TO 'karika_reports'@'localhost';
-GRANT EXECUTE ON PROCEDURE karika.report_persons TO 'karika_reports'@'localhost';
-GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'localhost';
-GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
-    TO 'karika_reports'@'localhost';
-GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';
--- 0019: the summary of closed months, read with the deliveries of the
--- months it does not hold; karika-jobs fills it through the one stored
--- procedure (definer's rights: the worker's user cannot write it).
-GRANT SELECT ON karika.report_month TO 'karika_reports'@'localhost';
-GRANT SELECT ON karika.report_month_done TO 'karika_reports'@'localhost';
-GRANT EXECUTE ON PROCEDURE karika.report_month_fill TO 'karika_reports'@'localhost';
 -- The register of professionals, courses, tests and certificates (0014,
 -- issue 16): the registry's, and karika-training's (the daily job, which
 -- connects as the registry).  Nothing is ever deleted but a question's
@@ -226,6 +267,10 @@ GRANT SELECT ON karika.staff_position TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.position_course TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.course TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.course_module TO 'karika_registry'@'localhost';
+-- 0021: a module's attached PDFs; the file goes with the last row of any
+-- table naming it, which only document_users (0023) counts.
+GRANT SELECT, INSERT, DELETE ON karika.course_material TO 'karika_registry'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.document_users TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.professional TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.test_question TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, DELETE ON karika.test_option TO 'karika_registry'@'localhost';
@@ -259,4 +304,6 @@ GRANT SELECT, INSERT ON karika.application_position TO 'karika_applications'@'lo
 GRANT SELECT ON karika.application_places TO 'karika_applications'@'localhost';
 GRANT EXECUTE ON PROCEDURE karika.application_person_match TO 'karika_applications'@'localhost';
 GRANT EXECUTE ON PROCEDURE karika.application_enrol TO 'karika_applications'@'localhost';
+-- 0023: whether any row of any table still names a file, locking them.
+GRANT EXECUTE ON PROCEDURE karika.document_users TO 'karika_applications'@'localhost';
 GRANT EXECUTE ON PROCEDURE karika.application_seen TO 'karika_applications'@'localhost';

@@ -246,6 +246,8 @@
 </xsl:template>
 
 <!-- One module's material, and the way to the next. -->
+<!-- A module's page: its text, its attached PDFs (an editor also adds
+     and removes them: material.c), the way on. -->
 <xsl:template match="module-page" mode="title"><xsl:value-of select="module/@title"/></xsl:template>
 <xsl:template match="module-page">
   <p class="crumbs"><a href="/registry/training/courses/{course/@id}"><xsl:value-of select="course/@title"/></a></p>
@@ -253,6 +255,49 @@
     <h1><xsl:value-of select="concat(module/@position, '. ', module/@title)"/></h1>
     <xsl:for-each select="module/p"><p><xsl:value-of select="."/></p></xsl:for-each>
   </article>
+  <xsl:variable name="mbase" select="concat('/registry/training/courses/', course/@id, '/modules/', module/@id)"/>
+  <xsl:if test="material or editor">
+    <section aria-labelledby="files-h">
+      <h2 id="files-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.title'"/></xsl:call-template></h2>
+      <xsl:if test="@problem">
+        <div class="errors" role="alert" id="file-error"><p><xsl:call-template name="t"><xsl:with-param name="k" select="@problem"/></xsl:call-template></p></div>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="material">
+          <ul class="files">
+            <xsl:for-each select="material">
+              <li><a href="{$mbase}/files/{@id}"><xsl:value-of select="@filename"/></a>
+                <xsl:text> (</xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'material.size'"/><xsl:with-param name="n" select="ceiling(@bytes div 1024)"/></xsl:call-template><xsl:text>)</xsl:text>
+                <xsl:if test="../editor">
+                  <form method="post" action="{$mbase}/files/{@id}/delete" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+                    <button type="submit">
+                      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.remove.label'"/><xsl:with-param name="n" select="@filename"/></xsl:call-template></xsl:attribute>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'material.remove'"/></xsl:call-template></button>
+                  </form>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.none'"/></xsl:call-template></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="editor">
+        <form method="post" action="{$mbase}/files" enctype="multipart/form-data">
+          <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+          <div class="field">
+            <xsl:if test="@problem"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+            <label for="f-file"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.file'"/></xsl:call-template></label>
+            <input type="file" id="f-file" name="file" accept="application/pdf,.pdf" aria-describedby="h-file">
+              <xsl:if test="@problem"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby">h-file file-error</xsl:attribute></xsl:if>
+            </input>
+            <p class="hint" id="h-file"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.hint'"/></xsl:call-template></p>
+          </div>
+          <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'material.submit'"/></xsl:call-template></button></p>
+        </form>
+      </xsl:if>
+    </section>
+  </xsl:if>
   <nav class="pager">
     <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'course.modules'"/></xsl:call-template></xsl:attribute>
     <xsl:if test="nav/@prev"><a rel="prev" href="/registry/training/courses/{course/@id}/modules/{nav/@prev}"><xsl:call-template name="t"><xsl:with-param name="k" select="'module.prev'"/></xsl:call-template></a><xsl:text> </xsl:text></xsl:if>
@@ -358,36 +403,101 @@
   <xsl:apply-templates select="form"/>
 </xsl:template>
 
-<!-- Completion per organisation: counts only. -->
+<!-- Completion per organisation: counts only.  An analyst also has it
+     town by town (completion-province). -->
 <xsl:template match="completion" mode="title"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.title'"/></xsl:call-template></xsl:template>
 <xsl:template match="completion">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.title'"/></xsl:call-template></h1>
   <p><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.lead'"/></xsl:call-template></p>
+  <xsl:if test="/page/session/user/role[@name = 'analyst']">
+    <p><a href="/registry/training/completion/province"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.province.title'"/></xsl:call-template></a></p>
+  </xsl:if>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="comp-cap">
     <table class="report">
       <caption id="comp-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.title'"/></xsl:call-template></caption>
-      <thead><tr>
-        <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'pro.organisation'"/></xsl:call-template></th>
-        <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.staff'"/></xsl:call-template></th>
-        <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.current'"/></xsl:call-template></th>
-        <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.due'"/></xsl:call-template></th>
-        <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.lapsed'"/></xsl:call-template></th>
-        <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.suspended'"/></xsl:call-template></th>
-      </tr></thead>
+      <xsl:call-template name="completion-head"><xsl:with-param name="k" select="'pro.organisation'"/></xsl:call-template>
       <tbody>
-        <xsl:for-each select="organisation">
-          <tr>
-            <th scope="row"><xsl:value-of select="@name"/></th>
-            <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@staff"/></xsl:call-template></td>
-            <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@current"/></xsl:call-template></td>
-            <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@due"/></xsl:call-template></td>
-            <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@lapsed"/></xsl:call-template></td>
-            <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@suspended"/></xsl:call-template></td>
-          </tr>
-        </xsl:for-each>
+        <xsl:for-each select="organisation"><xsl:call-template name="completion-row"/></xsl:for-each>
       </tbody>
     </table>
   </div>
+</xsl:template>
+
+<!-- The header of a completion table: the first column's key k, then
+     the counts. -->
+<xsl:template name="completion-head">
+  <xsl:param name="k"/>
+  <thead><tr>
+    <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></th>
+    <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.staff'"/></xsl:call-template></th>
+    <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.current'"/></xsl:call-template></th>
+    <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.due'"/></xsl:call-template></th>
+    <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.lapsed'"/></xsl:call-template></th>
+    <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.suspended'"/></xsl:call-template></th>
+  </tr></thead>
+</xsl:template>
+
+<!-- A row of counts: the context's name (or the key k), then its counts. -->
+<xsl:template name="completion-row">
+  <xsl:param name="k"/>
+  <xsl:param name="href"/>
+  <tr>
+    <th scope="row">
+      <xsl:choose>
+        <xsl:when test="$k != ''"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:when>
+        <xsl:when test="$href != ''"><a href="{$href}"><xsl:value-of select="@name"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+      </xsl:choose>
+    </th>
+    <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@staff"/></xsl:call-template></td>
+    <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@current"/></xsl:call-template></td>
+    <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@due"/></xsl:call-template></td>
+    <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@lapsed"/></xsl:call-template></td>
+    <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@suspended"/></xsl:call-template></td>
+  </tr>
+</xsl:template>
+
+<!-- A provincial analyst's completion: each town's sum and the
+     province's, then every town by organisation.  Counts only. -->
+<xsl:template match="completion-province" mode="title"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.province.title'"/></xsl:call-template></xsl:template>
+<xsl:template match="completion-province">
+  <p class="crumbs"><a href="/registry/training/completion"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.title'"/></xsl:call-template></a></p>
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.province.title'"/></xsl:call-template></h1>
+  <p><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.province.lead'"/></xsl:call-template></p>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="cp-cap">
+    <table class="report">
+      <caption id="cp-cap"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.province.towns'"/></xsl:call-template></caption>
+      <xsl:call-template name="completion-head"><xsl:with-param name="k" select="'completion.town'"/></xsl:call-template>
+      <tbody>
+        <xsl:for-each select="town"><xsl:call-template name="completion-row"><xsl:with-param name="href" select="concat('#town-', @id)"/></xsl:call-template></xsl:for-each>
+      </tbody>
+      <tfoot>
+        <xsl:for-each select="total"><xsl:call-template name="completion-row"><xsl:with-param name="k" select="'completion.province'"/></xsl:call-template></xsl:for-each>
+      </tfoot>
+    </table>
+  </div>
+  <xsl:for-each select="town">
+    <section aria-labelledby="town-{@id}">
+      <h2 id="town-{@id}"><xsl:value-of select="@name"/></h2>
+      <xsl:choose>
+        <xsl:when test="organisation">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="town-cap-{@id}">
+            <table class="report">
+              <caption id="town-cap-{@id}"><xsl:value-of select="@name"/></caption>
+              <xsl:call-template name="completion-head"><xsl:with-param name="k" select="'pro.organisation'"/></xsl:call-template>
+              <tbody>
+                <xsl:for-each select="organisation"><xsl:call-template name="completion-row"/></xsl:for-each>
+              </tbody>
+              <tfoot>
+                <xsl:call-template name="completion-row"><xsl:with-param name="k" select="'completion.town.total'"/></xsl:call-template>
+              </tfoot>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'completion.none'"/></xsl:call-template></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:for-each>
 </xsl:template>
 
 <!-- A certificate, checked by its code: anyone may ask. -->

@@ -4,11 +4,11 @@
      catalogue.  Imports the shared layout. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="layout.xsl"/>
-<xsl:include href="registry-persons.xsl"/>
-<xsl:include href="registry-training.xsl"/>
 <xsl:include href="registry-care.xsl"/>
 <xsl:include href="registry-ops.xsl"/>
 <xsl:include href="registry-cases.xsl"/>
+<xsl:include href="registry-persons.xsl"/>
+<xsl:include href="registry-training.xsl"/>
 
 <xsl:template match="home" mode="title"><xsl:value-of select="municipality"/></xsl:template>
 
@@ -218,9 +218,9 @@
 <xsl:template match="admin-accounts">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.accounts.title'"/></xsl:call-template></h1>
   <p><a href="/registry/admin/audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.audit.title'"/></xsl:call-template></a></p>
-  <p><a href="/registry/admin/retention"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.retention.title'"/></xsl:call-template></a></p>
   <p><a href="/registry/admin/priority-groups"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.groups'"/></xsl:call-template></a>
     <xsl:text> · </xsl:text><a href="/registry/admin/supervisors"><xsl:call-template name="t"><xsl:with-param name="k" select="'caseadmin.supervisors'"/></xsl:call-template></a></p>
+  <p><a href="/registry/admin/retention"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.retention.title'"/></xsl:call-template></a></p>
   <xsl:apply-templates select="form[@method = 'get']"/>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="acc-cap">
   <table class="report">

@@ -350,6 +350,61 @@
     </tbody>
   </table>
   </div>
+  <!-- The CSW's applications per service (report_application, 0024). -->
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="sa-cap">
+  <table class="report state-applications">
+    <caption id="sa-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.apps'"/></xsl:call-template></caption>
+    <thead><tr>
+      <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.service'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.submitted'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.review'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.info'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.age-30'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.age-60'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.age-over'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.col.waiting'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.approved'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.no-place'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.refused'"/></xsl:call-template></th>
+      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.col.in-time'"/></xsl:call-template></th>
+    </tr></thead>
+    <tbody>
+      <xsl:for-each select="applications">
+        <tr>
+          <th scope="row"><xsl:value-of select="@name"/></th>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@submitted"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@review"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@info"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@age-30"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@age-60"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@age-over"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@waiting"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@approved"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@no-place"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@refused"/></xsl:call-template></td>
+          <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@in-time"/></xsl:call-template></td>
+        </tr>
+      </xsl:for-each>
+    </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.total'"/></xsl:call-template></th>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@submitted)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@review)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@info)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@age-30)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@age-60)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@age-over)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@waiting)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@approved)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@no-place)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@refused)"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="sum(applications/@in-time)"/></xsl:call-template></td>
+      </tr>
+    </tfoot>
+  </table>
+  </div>
+  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.apps.note'"/></xsl:call-template></p>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="si-cap">
   <table class="report state-institutions">
     <caption id="si-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.institutions'"/></xsl:call-template></caption>

@@ -721,13 +721,14 @@ apply_withdraw(struct req *r, struct xml *x)
 /*
  * POST /applications/%/documents/%/delete: a document off a draft (or
  * an application the CSW asked more of).  When no other row names the
- * same file, the file goes too (docs_park() under the row lock, removed
- * after the commit): no file outlives its last row.
+ * same file, of this table or another (a course's material of the same
+ * bytes), the file goes too (docs_drop(), removed after the commit): no
+ * file outlives its last row, and none goes before it.
  */
 enum http_status
 apply_doc_delete(struct req *r, struct xml *x)
 {
-	struct db_res a, d, res, users;
+	struct db_res a, d, res;
 	enum http_status st;
 	enum db_rc rc;
 	const char *sha, *parked = NULL;
@@ -747,19 +748,13 @@ apply_doc_delete(struct req *r, struct xml *x)
 	sha = db_str(&d, 0, "sha");
 	if ((rc = DBQ(r, STMT_DOC_DELETE, &res, DBP_I(r->ids[1]),
 		 DBP_I(r->ids[0]))) != DB_OK ||
-	    (rc = DBQ(r, STMT_DOC_USERS, &users, DBP_S(sha))) != DB_OK ||
 	    (rc = app_event(r, r->ids[0], "document-removed",
 		 db_str(&d, 0, "filename"))) != DB_OK ||
 	    (rc = audit(r, "application.document.delete", "application",
-		 r->ids[0], "ok")) != DB_OK)
+		 r->ids[0], "ok")) != DB_OK ||
+	    (rc = docs_drop(r, STMT_DOC_USERS, sha, &parked)) != DB_OK ||
+	    (rc = docs_commit(r, parked, sha)) != DB_OK)
 		return db_undo(r, rc);
-	if (db_int(&users, 0, "n") == 0)
-		parked = docs_park(r, sha);
-	if ((rc = db_commit(r->w->db)) != DB_OK) {
-		docs_unpark(r, parked, sha, false);
-		return db_undo(r, rc);
-	}
-	docs_unpark(r, parked, sha, true);
 	return form_done(r,
 	    arena_printf(r->arena, "/applications/%lld", (long long)r->ids[0]),
 	    "app-doc-deleted");

@@ -150,13 +150,13 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_DOC_DELETE] =
 	"DELETE FROM application_document WHERE id = ? AND application_id = ?",
     /*
-     * Whether a file is still some row's, locking the index range of its
-     * hash until the commit: no row of the same file can be written
-     * meanwhile, so docs_park() never removes a file a new row names.
+     * How many rows of any table (an application's documents, a course's
+     * materials) still name a file, locking their hash's index range in
+     * each until the commit: no row of the same file can be written
+     * meanwhile, so docs_drop() never removes a file a new row names
+     * (0023; the registry calls the same procedure).
      */
-    [STMT_DOC_USERS] =
-	"SELECT COUNT(*) AS n FROM application_document WHERE sha256 = "
-	"UNHEX(?) FOR UPDATE",
+    [STMT_DOC_USERS] = "CALL document_users(?)",
     /*
      * Once-only: documents the applicant gave in an earlier application,
      * of a kind this one's service asks for, not given here yet.

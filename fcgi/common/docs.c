@@ -3,9 +3,10 @@
  * docs.c: uploaded documents (issue 13), as one mechanism: what a file
  * is (doc_sniff: its first bytes, never its name or the type the browser
  * sent), receiving a multipart/form-data body in constant memory
- * (docs_parse, docs_receive), and keeping a file under its SHA-256 in
- * documents.dir, served by nginx after the worker checked access
- * (docs_keep, docs_send).
+ * (docs_parse, docs_receive; docs_stage for a file a worker received
+ * in memory), keeping a file under its SHA-256 in documents.dir, served
+ * by nginx after the worker checked access (docs_keep, docs_send), and
+ * removing it with the last row that names it (docs_drop, docs_commit).
  *
  * A worker opts in with WORKER_MAIN_DOCS(name, routes, prefix): req.c
  * then hands a multipart body posted under prefix to docs_receive()
@@ -27,6 +28,17 @@
  * So a refused upload leaves no file, and a file never exists without
  * the row that names it (the row may, for an instant, name a file not
  * yet renamed: docs_send() answers 404 and logs it).
+ *
+ * A file is named by its content, so one file may be named by several
+ * rows, of more than one table and more than one worker
+ * (application_document of karika-applications, course_material of
+ * karika-registry).  A handler that deletes such a row calls
+ * docs_drop() before its commit: the stored procedure document_users
+ * (0023) counts the rows of every such table still naming the file,
+ * locking them, and only when none is left is the file moved aside,
+ * then removed by docs_commit() after the commit (or put back when the
+ * commit fails).  A new table naming files is added to that procedure
+ * (a new migration replacing it), never counted by one worker alone.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -550,6 +562,69 @@ docs_receive(struct req *r, const char *ct, int64_t len)
 }
 
 /*
+ * For a file that upload.c received in memory (p->data, p->len: a worker
+ * without WORKER_MAIN_DOCS, whose bodies are at most
+ * REQ_UPLOAD_MAX_BYTES): writes it to a temporary file in
+ * documents.dir/tmp as docs_receive() does with a streamed one, and sets
+ * p->tmp, p->sha256, p->head and p->type_sniffed, so that docs_keep()
+ * and docs_discard() treat both alike.  p must be one of r->files.
+ * Returns 0, or -1 (logged; no file is left).
+ */
+int
+docs_stage(struct req *r, struct upload_part *p)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+	const char *dir, *tmp, *s = p->data;
+	size_t n = p->len;
+	ssize_t w;
+	int fd = -1, rc = -1;
+
+	if (p->data == NULL || (dir = docs_dir(r)) == NULL)
+		return -1;
+	tmp = arena_printf(r->arena, "%s/tmp", dir);
+	if ((mkdir(dir, 0750) == -1 && errno != EEXIST) ||
+	    (mkdir(tmp, 0750) == -1 && errno != EEXIST)) {
+		LOGE("mkdir %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	docs_sweep(tmp, DOCS_TMP_MAX_SECONDS);
+	if (EVP_Digest(s, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen != 32) {
+		LOGE("rid=%s sha256 failed", r->rid);
+		return -1;
+	}
+	hex_encode(md, 32, p->sha256);
+	p->nhead = n < DOCS_HEAD_BYTES ? n : DOCS_HEAD_BYTES;
+	memcpy(p->head, s, p->nhead);
+	p->type_sniffed = doc_sniff(p->head, p->nhead);
+	if ((fd = tmp_open(r->arena, tmp, &p->tmp)) == -1)
+		return -1;
+	while (n > 0) {
+		if ((w = write(fd, s, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			LOGE("write %s: %s", p->tmp, strerror(errno));
+			goto out;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	if (fsync(fd) == -1) {
+		LOGE("fsync %s: %s", p->tmp, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	close(fd);
+	if (rc == -1) {
+		unlink(p->tmp);
+		p->tmp = NULL;
+	}
+	return rc;
+}
+
+/*
  * Makes the received file p a document: its temporary file renamed to
  * documents.dir/<sha256>; when that file exists already (the same bytes
  * given before), the temporary one is removed.  Call it after the row
@@ -596,18 +671,11 @@ docs_keep(struct req *r, struct upload_part *p)
 const char *
 docs_park(struct req *r, const char *sha)
 {
-	const char *dir, *from, *to;
+	const char *dir;
 
-	if ((dir = docs_dir(r)) == NULL || strlen(sha) != 64 ||
-	    strspn(sha, "0123456789abcdef") != 64)
+	if ((dir = docs_dir(r)) == NULL)
 		return NULL;
-	from = arena_printf(r->arena, "%s/%s", dir, sha);
-	to = arena_printf(r->arena, "%s/tmp/del-%s", dir, sha);
-	if (rename(from, to) == -1) {
-		LOGE("rid=%s park %s: %s", r->rid, sha, strerror(errno));
-		return NULL;
-	}
-	return to;
+	return docs_park_in(r->arena, dir, sha, r->rid);
 }
 
 /* The second half of docs_park(): removes the parked file once the
@@ -617,17 +685,97 @@ docs_unpark(struct req *r, const char *parked, const char *sha, bool committed)
 {
 	const char *dir;
 
+	dir = committed ? NULL : docs_dir(r);
+	if (parked == NULL || (!committed && dir == NULL))
+		return;
+	docs_unpark_in(r->arena, dir, parked, sha, r->rid, committed);
+}
+
+/*
+ * docs_park() for a program without a request (karika-retention): dir
+ * is documents.dir, rid names the caller in the log; the name in arena
+ * a.  The folder documents.dir/tmp is made when missing.
+ */
+const char *
+docs_park_in(struct arena *a, const char *dir, const char *sha, const char *rid)
+{
+	const char *from, *tmp, *to;
+
+	if (*dir != '/' || strlen(sha) != 64 ||
+	    strspn(sha, "0123456789abcdef") != 64)
+		return NULL;
+	from = arena_printf(a, "%s/%s", dir, sha);
+	tmp = arena_printf(a, "%s/tmp", dir);
+	to = arena_printf(a, "%s/del-%s", tmp, sha);
+	if (mkdir(tmp, 0750) == -1 && errno != EEXIST)
+		LOGE("rid=%s mkdir %s: %s", rid, tmp, strerror(errno));
+	if (rename(from, to) == -1) {
+		LOGE("rid=%s park %s: %s", rid, sha, strerror(errno));
+		return NULL;
+	}
+	return to;
+}
+
+/* docs_unpark() for a program without a request: see docs_park_in(). */
+void
+docs_unpark_in(struct arena *a, const char *dir, const char *parked,
+    const char *sha, const char *rid, bool committed)
+{
 	if (parked == NULL)
 		return;
 	if (committed) {
 		if (unlink(parked) == -1)
-			LOGE("rid=%s unlink %s: %s", r->rid, parked,
+			LOGE("rid=%s unlink %s: %s", rid, parked,
 			    strerror(errno));
 		return;
 	}
-	if ((dir = docs_dir(r)) != NULL &&
-	    rename(parked, arena_printf(r->arena, "%s/%s", dir, sha)) == -1)
-		LOGE("rid=%s unpark %s: %s", r->rid, sha, strerror(errno));
+	if (rename(parked, arena_printf(a, "%s/%s", dir, sha)) == -1)
+		LOGE("rid=%s unpark %s: %s", rid, sha, strerror(errno));
+}
+
+/*
+ * Removing a row that names document sha (64 hex digits), when it may
+ * have been the file's last: the handler's open transaction deleted the
+ * row, and calls this as its last statement before docs_commit().  It
+ * runs users, the worker's statement "CALL document_users(?)" (0023:
+ * the rows of every table naming a file in documents.dir, counted by
+ * locking reads that keep a row of the same file from being written by
+ * anyone until the commit); when no row names sha any more, the file is
+ * parked (docs_park()).  So a file goes with the last row of any table
+ * naming it, never while another names it, whichever worker owns that
+ * row.  *parked is the file's name now, or NULL (a row still names it,
+ * or there was no file).  Returns DB_OK, or the statement's error with
+ * nothing parked.
+ */
+enum db_rc
+docs_drop(struct req *r, size_t users, const char *sha, const char **parked)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	*parked = NULL;
+	if ((rc = DBQ(r, users, &res, DBP_S(sha))) != DB_OK)
+		return rc;
+	if (res.nrows == 1 && db_int(&res, 0, "n") == 0)
+		*parked = docs_park(r, sha);
+	return DB_OK;
+}
+
+/*
+ * Ends what docs_drop() began: commits the handler's transaction, then
+ * removes the parked file (parked NULL: nothing to remove), or, when the
+ * commit failed, gives it its name back.  Returns db_commit()'s outcome;
+ * on failure the handler answers with db_undo(), as after any failed
+ * write.
+ */
+enum db_rc
+docs_commit(struct req *r, const char *parked, const char *sha)
+{
+	enum db_rc rc;
+
+	rc = db_commit(r->w->db);
+	docs_unpark(r, parked, sha, rc == DB_OK);
+	return rc;
 }
 
 /* Removes every temporary file of r's upload that was not kept. */

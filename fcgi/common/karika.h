@@ -532,20 +532,28 @@ void resp_redirect(struct req *, const char *);
 void resp_error(struct req *, enum http_status, const char *);
 bool path_local(const char *);
 void resp_cookie(struct req *, const char *, const char *, int64_t);
-void resp_stream_open(struct req *, const char *, const char *);
-int resp_stream_write(void *, const char *, size_t);
 void resp_cookie_at(
     struct req *, const char *, const char *, const char *, int64_t);
+void resp_stream_open(struct req *, const char *, const char *);
+int resp_stream_write(void *, const char *, size_t);
 const char *http_reason(enum http_status);
 
 /* docs.c, in a worker: receiving, keeping and serving documents. */
 extern const char *docs_prefix; /* set once by WORKER_MAIN_DOCS, or NULL */
 enum http_status docs_receive(struct req *, const char *, int64_t);
+int docs_stage(struct req *, struct upload_part *);
 int docs_keep(struct req *, struct upload_part *);
 void docs_discard(struct req *);
 void docs_sweep(const char *, int64_t);
 const char *docs_park(struct req *, const char *);
 void docs_unpark(struct req *, const char *, const char *, bool);
+enum db_rc docs_drop(struct req *, size_t, const char *, const char **);
+enum db_rc docs_commit(struct req *, const char *, const char *);
+/* docs.c, outside a worker (karika-retention): documents.dir given. */
+const char *docs_park_in(
+    struct arena *, const char *, const char *, const char *);
+void docs_unpark_in(struct arena *, const char *, const char *, const char *,
+    const char *, bool);
 enum http_status docs_send(
     struct req *, const char *, const char *, const char *);
 

@@ -2,11 +2,12 @@
 /*
  * course.c: the training courses (issue 16): a course of the town with
  * its modules in order (a page of material each, written in the
- * platform) and a test at the end (test.c).  Every staff member may read
- * the published courses and see where they stand (their certificate,
- * the attempts left in the period, an attempt still open); course
- * editors (the survey editors, ROLE_EDITOR) and administrators also see
- * drafts and edit them (course_edit.c).
+ * platform, with PDFs attached: material.c) and a test at the end
+ * (test.c).  Every staff member may read the published courses and see
+ * where they stand (their certificate, the attempts left in the period,
+ * an attempt still open); course editors (the survey editors,
+ * ROLE_EDITOR) and administrators also see drafts and edit them
+ * (course_edit.c).
  *
  * Course texts are kept in sr-Latn, bs and en; a sr-Cyrl page shows the
  * sr-Latn text transliterated (training_cyrl()), as DOMAIN.md asks of
@@ -190,32 +191,33 @@ course_show(struct req *r, struct xml *x)
 }
 
 /*
- * GET /registry/training/courses/N/modules/M: one module's material,
- * in paragraphs, with the course and the modules before and after it:
- * <module-page><course id title/><module id position title><p/>…
- * </module><nav prev next/></module-page>.
+ * Writes module ids[1] of course ids[0] (which the caller may see: the
+ * caller checked) in paragraphs, with its attached PDFs, the course and
+ * the modules before and after it: <module-page problem?><course id
+ * title/><module id position title><p/>…</module><material id filename
+ * bytes/>…<nav prev next/><editor/>?</module-page>.  problem is the
+ * message key of a refused upload (material.c), or NULL.  Returns
+ * HTTP_OK, 404 for a module the course has not, or the database's
+ * outcome.
  */
 enum http_status
-module_show(struct req *r, struct xml *x)
+module_write(struct req *r, struct xml *x, const char *problem)
 {
-	struct db_res c, m, mods;
-	enum http_status st;
+	struct db_res c, m, mods, files;
 	enum db_rc rc;
 	int64_t cid = r->ids[0], prev = 0, next = 0;
 	size_t i;
 
-	if ((st = record_check(r,
-		 training_editor(r) ? &course_edit_kind : &course_kind, cid,
-		 "course.read", &c)) != HTTP_OK)
-		return st;
 	if ((rc = DBQ(r, STMT_COURSE_GET, &c, DBP_LOCALE(r), DBP_LOCALE(r),
 		 DBP_I(cid))) != DB_OK ||
 	    (rc = DBQ(r, STMT_MODULE_GET, &m, DBP_LOCALE(r), DBP_LOCALE(r),
 		 DBP_I(r->ids[1]), DBP_I(cid))) != DB_OK ||
 	    (rc = DBQ(r, STMT_COURSE_MODULES, &mods, DBP_LOCALE(r),
-		 DBP_I(cid))) != DB_OK)
+		 DBP_I(cid))) != DB_OK ||
+	    (rc = DBQ(r, STMT_MATERIAL_LIST, &files, DBP_I(r->ids[1]))) !=
+		DB_OK)
 		return db_status(rc);
-	if (m.nrows != 1)
+	if (m.nrows != 1 || c.nrows != 1)
 		return HTTP_NOT_FOUND;
 	training_cyrl(r, &c, "title");
 	training_cyrl(r, &m, "title");
@@ -226,7 +228,9 @@ module_show(struct req *r, struct xml *x)
 			next =
 			    i + 1 < mods.nrows ? db_int(&mods, i + 1, "id") : 0;
 		}
-	if (xml_start(x, "module-page") == -1 || xml_start(x, "course") == -1 ||
+	if (xml_start(x, "module-page") == -1 ||
+	    xml_attr(x, "problem", problem) == -1 ||
+	    xml_start(x, "course") == -1 ||
 	    xml_attr(x, "id", db_str(&c, 0, "id")) == -1 ||
 	    xml_attr(x, "title", db_str(&c, 0, "title")) == -1 ||
 	    xml_end(x) == -1 || xml_start(x, "module") == -1 ||
@@ -234,10 +238,31 @@ module_show(struct req *r, struct xml *x)
 	    xml_attr(x, "position", db_str(&m, 0, "position")) == -1 ||
 	    xml_attr(x, "title", db_str(&m, 0, "title")) == -1 ||
 	    training_paragraphs(r, x, db_str(&m, 0, "body")) == -1 ||
-	    xml_end(x) == -1 || xml_start(x, "nav") == -1 ||
+	    xml_end(x) == -1 || xml_rows(x, "material", &files) == -1 ||
+	    xml_start(x, "nav") == -1 ||
 	    (prev > 0 && xml_attr_int(x, "prev", prev) == -1) ||
 	    (next > 0 && xml_attr_int(x, "next", next) == -1) ||
-	    xml_end(x) == -1 || xml_end(x) == -1)
+	    xml_end(x) == -1 ||
+	    (training_editor(r) && xml_elem_text(x, "editor", "") == -1) ||
+	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
+}
+
+/*
+ * GET /registry/training/courses/N/modules/M: one module's material
+ * (module_write()), for those who may see the course (404 otherwise,
+ * audited).
+ */
+enum http_status
+module_show(struct req *r, struct xml *x)
+{
+	struct db_res c;
+	enum http_status st;
+
+	if ((st = record_check(r,
+		 training_editor(r) ? &course_edit_kind : &course_kind,
+		 r->ids[0], "course.read", &c)) != HTTP_OK)
+		return st;
+	return module_write(r, x, NULL);
 }

@@ -14,7 +14,7 @@
  * the key is one line: the right option's code (single), the right codes
  * (multiple), "true" or "false", or "item=option" pairs (matching).  Every
  * change is audited; another town's course is a 404 (course_edit_kind).
- * Attached PDFs are not offered: material is text written here.
+ * A module's attached PDFs are material.c's.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,10 @@
  * they add and change records.  Opening a record is audited like a
  * person's (record_open, "professional.read"); another's is a 404, also
  * audited.  The completion report gives counts per organisation only,
- * to administrators, analysts and the CSW's supervisors (its director).
+ * to administrators, analysts and the CSW's supervisors (its director);
+ * a provincial analyst (an analyst role in several towns: account_role
+ * rows, as karika-reports' province.c reads them) also has it town by
+ * town, with each town's sum and the province's.
  *
  * /registry/training is every staff member's own page: their record,
  * what is due, their certificates, and the courses of the town.
@@ -213,6 +216,78 @@ completion_show(struct req *r, struct xml *x)
 		return db_status(rc);
 	if (xml_start(x, "completion") == -1 ||
 	    xml_rows(x, "organisation", &res) == -1 || xml_end(x) == -1)
+		return HTTP_INTERNAL;
+	return HTTP_OK;
+}
+
+/* The counts of the completion report (STMT_COMPLETION's columns). */
+static const char *const comp_cols[] = {
+    "staff", "current", "due", "lapsed", "suspended"};
+#define COMP_COLS (sizeof(comp_cols) / sizeof(comp_cols[0]))
+
+/* Writes the counts sum[COMP_COLS] as attributes of the open element. */
+static int
+comp_attrs(struct xml *x, const int64_t *sum)
+{
+	size_t j;
+
+	for (j = 0; j < COMP_COLS; j++)
+		if (xml_attr_int(x, comp_cols[j], sum[j]) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * GET /registry/training/completion/province: for an analyst, every
+ * town they are an analyst of (their account_role rows: one town for
+ * most, several for a provincial analyst), each with its organisations'
+ * counts as /registry/training/completion shows them and the town's
+ * sum, then the sum over the towns: <completion-province towns><town id
+ * name staff current due lapsed suspended><organisation town id name
+ * staff …/>…</town>…<total staff …/></completion-province>.  Counts
+ * only, never a name.  Analysts only (the route).
+ */
+enum http_status
+completion_province(struct req *r, struct xml *x)
+{
+	struct db_res towns, res;
+	enum db_rc rc;
+	int64_t sum[COMP_COLS], total[COMP_COLS] = {0}, id;
+	size_t i, j, k;
+
+	if ((rc = DBQ(r, STMT_COMPLETION_TOWNS, &towns, DBP_LOCALE(r),
+		 DBP_I(r->sess->account))) != DB_OK ||
+	    (rc = DBQ(r, STMT_COMPLETION_PROVINCE, &res, DBP_LOCALE(r),
+		 DBP_I(r->sess->account))) != DB_OK)
+		return db_status(rc);
+	if (xml_start(x, "completion-province") == -1 ||
+	    xml_attr_int(x, "towns", (int64_t)towns.nrows) == -1)
+		return HTTP_INTERNAL;
+	for (i = 0; i < towns.nrows; i++) {
+		id = db_int(&towns, i, "id");
+		for (j = 0; j < COMP_COLS; j++)
+			sum[j] = 0;
+		for (k = 0; k < res.nrows; k++)
+			for (j = 0; j < COMP_COLS; j++)
+				if (db_int(&res, k, "town") == id)
+					sum[j] += db_int(&res, k, comp_cols[j]);
+		if (xml_start(x, "town") == -1 ||
+		    xml_row_attrs(x, &towns, i) == -1 ||
+		    comp_attrs(x, sum) == -1)
+			return HTTP_INTERNAL;
+		for (k = 0; k < res.nrows; k++)
+			if (db_int(&res, k, "town") == id &&
+			    (xml_start(x, "organisation") == -1 ||
+				xml_row_attrs(x, &res, k) == -1 ||
+				xml_end(x) == -1))
+				return HTTP_INTERNAL;
+		if (xml_end(x) == -1)
+			return HTTP_INTERNAL;
+		for (j = 0; j < COMP_COLS; j++)
+			total[j] += sum[j];
+	}
+	if (xml_start(x, "total") == -1 || comp_attrs(x, total) == -1 ||
+	    xml_end(x) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }

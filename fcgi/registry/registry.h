@@ -124,71 +124,6 @@ enum http_status care_org_load(struct req *, struct care_org *);
 int care_org_write(
     struct req *, struct xml *, const struct care_org *, const char *);
 
-/* cases, referrals, the protocol, DV: case.c, referral.c, dv.c (issue 15) */
-#define CASE_BARRIERS	5  /* case_barrier.barrier (0010) */
-#define REFERRAL_FIELDS 10 /* referral_field.field (0010) */
-#define DV_KINDS	5  /* dv_case.kinds (0010) */
-
-extern const struct record_kind case_kind;
-extern const char *const case_barriers[CASE_BARRIERS];
-
-const char *case_today(struct req *);
-const char *case_key(struct req *, const char *);
-bool case_flag(const struct db_res *, const char *);
-enum http_status cases_list(struct req *, struct xml *);
-enum http_status case_show(struct req *, struct xml *);
-enum http_status case_new(struct req *, struct xml *);
-enum http_status case_create(struct req *, struct xml *);
-enum http_status case_assess(struct req *, struct xml *);
-enum http_status case_priority(struct req *, struct xml *);
-enum http_status case_goal(struct req *, struct xml *);
-enum http_status case_activity(struct req *, struct xml *);
-enum http_status case_activity_done(struct req *, struct xml *);
-enum http_status case_review(struct req *, struct xml *);
-enum http_status case_review_held(struct req *, struct xml *);
-enum http_status case_plan_submit(struct req *, struct xml *);
-enum http_status case_plan_approve(struct req *, struct xml *);
-enum http_status case_close(struct req *, struct xml *);
-enum http_status case_close_approve(struct req *, struct xml *);
-enum http_status case_transfer(struct req *, struct xml *);
-enum http_status case_transfer_accept(struct req *, struct xml *);
-enum http_status referral_new(struct req *, struct xml *);
-enum http_status referral_close(struct req *, struct xml *);
-enum http_status referrals_list(struct req *, struct xml *);
-enum http_status referral_show(struct req *, struct xml *);
-enum http_status referral_accept(struct req *, struct xml *);
-enum http_status referral_decline(struct req *, struct xml *);
-enum http_status referral_report(struct req *, struct xml *);
-enum http_status protocol_show(struct req *, struct xml *);
-enum http_status dv_list(struct req *, struct xml *);
-enum http_status dv_show(struct req *, struct xml *);
-enum http_status dv_new(struct req *, struct xml *);
-enum http_status dv_create(struct req *, struct xml *);
-enum http_status dv_plan(struct req *, struct xml *);
-enum http_status dv_measure(struct req *, struct xml *);
-enum http_status dv_measure_extend(struct req *, struct xml *);
-enum http_status dv_referral(struct req *, struct xml *);
-enum http_status dv_assign(struct req *, struct xml *);
-enum http_status dv_glass_form(struct req *, struct xml *);
-enum http_status dv_glass(struct req *, struct xml *);
-
-/* group activities and what an administrator sets up for cases:
- * group.c, case_admin.c (issue 15) */
-enum http_status groups_list(struct req *, struct xml *);
-enum http_status group_show(struct req *, struct xml *);
-enum http_status group_session_new(struct req *, struct xml *);
-enum http_status group_attendance(struct req *, struct xml *);
-enum http_status group_new(struct req *, struct xml *);
-enum http_status group_edit(struct req *, struct xml *);
-enum http_status group_members(struct req *, struct xml *);
-enum http_status group_member_remove(struct req *, struct xml *);
-enum http_status pga_list(struct req *, struct xml *);
-enum http_status pga_create(struct req *, struct xml *);
-enum http_status pga_edit(struct req *, struct xml *);
-enum http_status sup_list(struct req *, struct xml *);
-enum http_status sup_create(struct req *, struct xml *);
-enum http_status sup_remove(struct req *, struct xml *);
-
 /* persons and caseload: person.c, caseload.c */
 #define PERSON_NEEDS 14 /* the codes of table need (0006) */
 
@@ -237,6 +172,55 @@ enum http_status import_new(struct req *, struct xml *);
 enum http_status import_preview(struct req *, struct xml *);
 enum http_status import_confirm(struct req *, struct xml *);
 enum http_status import_rejected(struct req *, struct xml *);
+
+/* cases, referrals, the protocol, DV: case.c, referral.c, dv.c (issue 15) */
+#define CASE_BARRIERS	5  /* case_barrier.barrier (0010) */
+#define REFERRAL_FIELDS 10 /* referral_field.field (0010) */
+#define DV_KINDS	5  /* dv_case.kinds (0010) */
+
+extern const struct record_kind case_kind;
+extern const char *const case_barriers[CASE_BARRIERS];
+
+const char *case_today(struct req *);
+const char *case_key(struct req *, const char *);
+bool case_flag(const struct db_res *, const char *);
+enum http_status cases_list(struct req *, struct xml *);
+enum http_status case_show(struct req *, struct xml *);
+enum http_status case_new(struct req *, struct xml *);
+enum http_status case_create(struct req *, struct xml *);
+enum http_status case_assess(struct req *, struct xml *);
+enum http_status case_priority(struct req *, struct xml *);
+enum http_status case_goal(struct req *, struct xml *);
+enum http_status case_activity(struct req *, struct xml *);
+enum http_status case_activity_done(struct req *, struct xml *);
+enum http_status case_review(struct req *, struct xml *);
+enum http_status case_review_held(struct req *, struct xml *);
+enum http_status case_plan_submit(struct req *, struct xml *);
+enum http_status case_plan_approve(struct req *, struct xml *);
+enum http_status case_close(struct req *, struct xml *);
+enum http_status case_close_approve(struct req *, struct xml *);
+enum http_status case_transfer(struct req *, struct xml *);
+enum http_status case_transfer_accept(struct req *, struct xml *);
+enum http_status referral_new(struct req *, struct xml *);
+enum http_status referral_close(struct req *, struct xml *);
+enum http_status referrals_list(struct req *, struct xml *);
+enum http_status referral_show(struct req *, struct xml *);
+enum http_status referral_accept(struct req *, struct xml *);
+enum http_status referral_decline(struct req *, struct xml *);
+enum http_status referral_report(struct req *, struct xml *);
+enum http_status protocol_show(struct req *, struct xml *);
+enum http_status dv_list(struct req *, struct xml *);
+enum http_status dv_show(struct req *, struct xml *);
+enum http_status dv_new(struct req *, struct xml *);
+enum http_status dv_create(struct req *, struct xml *);
+enum http_status dv_plan(struct req *, struct xml *);
+enum http_status dv_measure(struct req *, struct xml *);
+enum http_status dv_measure_extend(struct req *, struct xml *);
+enum http_status dv_referral(struct req *, struct xml *);
+enum http_status dv_assign(struct req *, struct xml *);
+enum http_status dv_glass_form(struct req *, struct xml *);
+enum http_status dv_glass(struct req *, struct xml *);
+
 /*
  * The register of professionals, courses, tests and certificates (issue
  * 16): professional.c, course.c, course_edit.c, test.c, certificate.c;
@@ -253,6 +237,7 @@ enum db_rc training_refresh(struct req *, int64_t);
 int training_paragraphs(struct req *, struct xml *, const char *);
 enum http_status training_home(struct req *, struct xml *);
 enum http_status completion_show(struct req *, struct xml *);
+enum http_status completion_province(struct req *, struct xml *);
 enum http_status pro_list(struct req *, struct xml *);
 enum http_status pro_show(struct req *, struct xml *);
 enum http_status pro_new(struct req *, struct xml *);
@@ -271,7 +256,28 @@ enum http_status course_create(struct req *, struct xml *);
 enum http_status course_edit(struct req *, struct xml *);
 enum http_status course_update(struct req *, struct xml *);
 enum http_status module_form(struct req *, struct xml *);
+enum http_status module_write(struct req *, struct xml *, const char *);
+enum http_status material_upload(struct req *, struct xml *);
+enum http_status material_download(struct req *, struct xml *);
+enum http_status material_delete(struct req *, struct xml *);
 enum http_status question_form(struct req *, struct xml *);
 enum http_status course_stats(struct req *, struct xml *);
+
+/* group activities and what an administrator sets up for cases:
+ * group.c, case_admin.c (issue 15) */
+enum http_status groups_list(struct req *, struct xml *);
+enum http_status group_show(struct req *, struct xml *);
+enum http_status group_session_new(struct req *, struct xml *);
+enum http_status group_attendance(struct req *, struct xml *);
+enum http_status group_new(struct req *, struct xml *);
+enum http_status group_edit(struct req *, struct xml *);
+enum http_status group_members(struct req *, struct xml *);
+enum http_status group_member_remove(struct req *, struct xml *);
+enum http_status pga_list(struct req *, struct xml *);
+enum http_status pga_create(struct req *, struct xml *);
+enum http_status pga_edit(struct req *, struct xml *);
+enum http_status sup_list(struct req *, struct xml *);
+enum http_status sup_create(struct req *, struct xml *);
+enum http_status sup_remove(struct req *, struct xml *);
 
 #endif

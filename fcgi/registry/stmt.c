@@ -370,6 +370,216 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_MONTH_CLOSE] =
 	"INSERT INTO month_close (organisation_id, month, closed_by) "
 	"VALUES (?, ?, ?)",
+/*
+ * persons and caseload (person.c, caseload.c).
+ * PERSON_SCOPE is the rule of the record kind "person": a CSW worker
+ * (first parameter 1) sees the register of the municipality; provider
+ * staff the people enrolled with their organisation (second) and
+ * those people's legal representatives (third, the same).
+ */
+#define PERSON_SCOPE                                                           \
+	"(? = 1 OR EXISTS (SELECT 1 FROM enrolment se WHERE se.person_id = "   \
+	"p.id AND se.organisation_id = ?) OR EXISTS (SELECT 1 FROM person sc " \
+	"JOIN enrolment se ON se.person_id = sc.id WHERE "                     \
+	"sc.representative_id "                                                \
+	"= p.id AND se.organisation_id = ?))"
+/* A list's columns; the first parameter: 1 on a sr-Cyrl page. */
+#define PERSON_COLS                                                            \
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "        \
+	"p.birth_date AS birth, p.jmbg, p.sex, IF(? = 1, "                     \
+	"COALESCE(st.name_cyrl, st.name), st.name) AS settlement, st.area "
+#define PERSON_ORDER " ORDER BY p.family_key, p.name_key, p.id LIMIT ? OFFSET ?"
+/*
+ * The name search's keyset (0017): the people after (or before) the
+ * cursor row (family_key, name_key, id) in the list's order; five
+ * parameters, the cursor's family key twice, its name key twice, its id.
+ * ('', '', 0) is before everybody.
+ */
+#define PERSON_AFTER                                                           \
+	"(p.family_key > ? OR (p.family_key = ? AND (p.name_key > ? OR "       \
+	"(p.name_key = ? AND p.id > ?))))"
+#define PERSON_BEFORE                                                          \
+	"(p.family_key < ? OR (p.family_key = ? AND (p.name_key < ? OR "       \
+	"(p.name_key = ? AND p.id < ?))))"
+/*
+ * One side of the name search: the people of the municipality whose
+ * key (name_key or family_key) starts with the prefix, from the cursor
+ * on, in order, that the caller may see, the first LIMIT of them.  The
+ * indexes (municipality_id, family_key, name_key) and (municipality_id,
+ * name_key, family_key) of 0017 hold all it reads, in the order asked,
+ * so a side stops at its LIMIT however many people share a family name;
+ * the scope's EXISTS are probes of index (organisation_id, person_id)
+ * per person met (exists_to_in=off keeps them so: MariaDB would
+ * otherwise read every user of the provider and their representatives
+ * first).  Parameters: municipality, prefix, the cursor's five, the
+ * scope's three, LIMIT.
+ */
+#define PERSON_SIDE(key, cursor, dir)                                          \
+	"(SELECT p.id, p.family_key AS fk, p.name_key AS nk FROM person p "    \
+	"WHERE p.municipality_id = ? AND p." key " LIKE ? AND " cursor         \
+	" AND " PERSON_SCOPE " ORDER BY p.family_key " dir ", p.name_key " dir \
+	", p.id " dir " LIMIT ?)"
+/* The search's two sides joined to their rows: LIMIT and OFFSET (0 but
+ * for a page asked for by its number) after the sides' parameters.
+ * (clang-format breaks a macro's call inside a string's concatenation
+ * where no one would.) */
+/* clang-format off */
+#define PERSONS_FIND(cursor, dir)                                              \
+	"FROM (" PERSON_SIDE("family_key", cursor, dir) " UNION "              \
+	PERSON_SIDE("name_key", cursor, dir) ") m "                            \
+	"JOIN person p ON p.id = m.id "                                        \
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
+	"ORDER BY m.fk " dir ", m.nk " dir ", m.id " dir " LIMIT ? OFFSET ?"
+/* clang-format on */
+/*
+ * Provider staff with a small caseload (person.c says how small) search
+ * among the people they may see, their users and the users' legal
+ * representatives, found from their enrolments (index (organisation_id,
+ * person_id)), not by walking the town's names.  Parameters: the
+ * organisation twice, the municipality, the prefix twice, the cursor's
+ * five, LIMIT and OFFSET.
+ */
+#define PERSONS_CASELOAD(cursor, dir)                                          \
+	"FROM (SELECT e.person_id AS id FROM enrolment e "                     \
+	"WHERE e.organisation_id = ? UNION SELECT c.representative_id "        \
+	"FROM enrolment e JOIN person c ON c.id = e.person_id "                \
+	"WHERE e.organisation_id = ? AND c.representative_id IS NOT NULL) k "  \
+	"JOIN person p ON p.id = k.id "                                        \
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
+	"WHERE p.municipality_id = ? AND (p.family_key LIKE ? OR "             \
+	"p.name_key LIKE ?) AND " cursor " ORDER BY p.family_key " dir         \
+	", p.name_key " dir ", p.id " dir " LIMIT ? OFFSET ?"
+#define PERSONS_FIND_SWITCH                                                    \
+	"SET STATEMENT optimizer_switch = 'exists_to_in=off' FOR "
+    /* By a prefix of either key ("%" lists everybody), the two sides each
+     * ordered and limited.  The first parameter: 1 on a sr-Cyrl page;
+     * then each side's eleven, LIMIT and OFFSET.  _BACK walks backwards
+     * from a cursor: the page before it, last row first. */
+    [STMT_PERSONS_FIND] =
+	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_AFTER, "ASC"),
+    [STMT_PERSONS_FIND_BACK] =
+	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_BEFORE, "DESC"),
+    /* The first parameter: 1 on a sr-Cyrl page; then PERSONS_CASELOAD's. */
+    [STMT_PERSONS_CASELOAD] = PERSON_COLS PERSONS_CASELOAD(PERSON_AFTER, "ASC"),
+    [STMT_PERSONS_CASELOAD_BACK] =
+	PERSON_COLS PERSONS_CASELOAD(PERSON_BEFORE, "DESC"),
+    /* Whether the provider's enrolments are more than ?: the first ? + 1
+     * entries of index (organisation_id, person_id) at most. */
+    [STMT_PERSONS_CASELOAD_SIZE] =
+	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM enrolment "
+	"WHERE organisation_id = ? LIMIT ?) e",
+    /* A page's cursor: a person the caller may see, by id. */
+    [STMT_PERSON_CURSOR] =
+	"SELECT p.family_key AS fk, p.name_key AS nk FROM person p "
+	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
+    [STMT_PERSONS_BY_JMBG] = PERSON_COLS
+    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE p.jmbg = ? AND p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
+    [STMT_PERSONS_BY_BIRTH] = PERSON_COLS
+    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+    "WHERE p.municipality_id = ? AND p.birth_date = ? AND " PERSON_SCOPE
+	PERSON_ORDER,
+    /* The record kind "person" (person.c). */
+    [STMT_PERSON_IN_SCOPE] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, "
+	"p.birth_date AS birth, p.jmbg, p.sex, p.settlement_id AS "
+	"`settlement-id`, st.name AS settlement, st.name_cyrl AS "
+	"`settlement-cyrl`, st.area, p.address, p.phone, p.email, "
+	"p.representative_id AS `rep-id`, p.representative_kind AS "
+	"`rep-kind`, rp.given_name AS `rep-given`, rp.family_name AS "
+	"`rep-family`, p.created_at AS created, p.updated_at AS updated "
+	"FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"LEFT JOIN person rp ON rp.id = p.representative_id "
+	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
+    [STMT_PERSON_NEEDS] =
+	"SELECT n.code FROM person_need pn JOIN need n ON n.id = pn.need_id "
+	"WHERE pn.person_id = ? ORDER BY n.position",
+    /* A provider sees only its own enrolments of the person. */
+    [STMT_PERSON_ENROLMENTS] =
+	"SELECT e.id, ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, "
+	"s.name_en) AS service, IF(? = 1, COALESCE(o.name_cyrl, o.name), "
+	"o.name) AS provider, e.referral_number AS `referral-number`, "
+	"e.referral_date AS `referral-date`, e.start_date AS start, "
+	"e.end_date AS end, r.code AS `end-reason` FROM enrolment e "
+	"JOIN service s ON s.id = e.service_id "
+	"JOIN organisation o ON o.id = e.organisation_id "
+	"LEFT JOIN end_reason r ON r.id = e.end_reason_id "
+	"WHERE e.person_id = ? AND (? = 1 OR e.organisation_id = ?) "
+	"ORDER BY e.start_date DESC, e.id DESC",
+    /* Who opened or changed the record: for the CSW (DOMAIN.md). */
+    [STMT_PERSON_HISTORY] =
+	"SELECT au.at, ac.name, ac.email, au.role, au.action, au.outcome "
+	"FROM audit au LEFT JOIN account ac ON ac.id = au.account_id "
+	"WHERE au.object_type = 'person' AND au.object_id = ? "
+	"ORDER BY au.id DESC LIMIT 200",
+    [STMT_PERSON_INSERT] =
+	"INSERT INTO person (municipality_id, given_name, family_name, "
+	"name_key, family_key, birth_date, jmbg, sex, settlement_id, address, "
+	"phone, email, representative_id, representative_kind) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [STMT_PERSON_UPDATE] =
+	"UPDATE person SET given_name = ?, family_name = ?, name_key = ?, "
+	"family_key = ?, birth_date = ?, jmbg = ?, sex = ?, settlement_id = ?, "
+	"address = ?, phone = ?, email = ?, representative_id = ?, "
+	"representative_kind = ? WHERE id = ?",
+    [STMT_PERSON_NEED_ADD] = "INSERT INTO person_need (person_id, need_id) "
+			     "SELECT ?, id FROM need WHERE code = ?",
+    [STMT_PERSON_NEEDS_CLEAR] = "DELETE FROM person_need WHERE person_id = ?",
+    /* A JMBG is unique in the installation (0006). */
+    [STMT_PERSON_BY_JMBG] =
+	"SELECT id, municipality_id AS municipality FROM person WHERE jmbg = ?",
+    /* Same name and birth date: whether the caller may see each. */
+    [STMT_PERSON_TWINS] =
+	"SELECT p.id, " PERSON_SCOPE " AS visible FROM person p "
+	"WHERE p.municipality_id = ? AND p.name_key = ? AND p.birth_date = ? "
+	"LIMIT 20",
+    [STMT_PERSON_VISIBLE] =
+	"SELECT p.id FROM person p WHERE p.id = ? AND p.municipality_id = ? "
+	"AND " PERSON_SCOPE,
+    /* A legal representative to choose: a name search, at most 50. */
+    [STMT_PERSON_REP_OPTIONS] =
+	"SELECT p.id AS value, CONCAT(p.given_name, ' ', p.family_name, "
+	"IF(p.birth_date IS NULL, '', CONCAT(' (', DATE_FORMAT(p.birth_date, "
+	"'%d. %m. %Y.'), ')'))) AS label FROM (SELECT id FROM person WHERE "
+	"municipality_id = ? AND name_key LIKE ? UNION SELECT id FROM person "
+	"WHERE municipality_id = ? AND family_key LIKE ?) m "
+	"JOIN person p ON p.id = m.id WHERE " PERSON_SCOPE
+	" ORDER BY p.family_key, p.name_key, p.id LIMIT 50",
+    [STMT_SETTLEMENTS] =
+	"SELECT id AS value, IF(? = 1, COALESCE(name_cyrl, name), name) "
+	"AS label, area FROM settlement WHERE municipality_id = ? "
+	"ORDER BY area, label",
+    [STMT_SETTLEMENT_IN_MUNI] =
+	"SELECT id FROM settlement WHERE id = ? AND municipality_id = ?",
+    [STMT_SETTLEMENT_BY_NAME] =
+	"SELECT id FROM settlement WHERE municipality_id = ? "
+	"AND (name = ? OR name_cyrl = ?) LIMIT 1",
+    /* The services a provider holds a licence for, valid today. */
+    [STMT_PROVIDER_SERVICES] =
+	"SELECT DISTINCT s.id AS value, ELT(?, s.name_sr_cyrl, "
+	"s.name_sr_latn, s.name_bs, s.name_en) AS label FROM licence l "
+	"JOIN service s ON s.id = l.service_id WHERE l.organisation_id = ? "
+	"AND l.valid_to >= UTC_DATE() AND s.active ORDER BY label",
+    [STMT_SERVICE_BY_CODE] =
+	"SELECT id FROM service WHERE municipality_id = ? AND code = ?",
+    /* The caseload export, 500 people at a time after id ? (keyset):
+     * each person with the enrolments the caller may see. */
+    [STMT_CASELOAD_PAGE] =
+	"SELECT p.id, p.given_name AS given, p.family_name AS family, p.jmbg, "
+	"p.birth_date AS birth, p.sex, IF(? = 1, COALESCE(st.name_cyrl, "
+	"st.name), st.name) AS settlement, p.address, p.phone, p.email, "
+	"(SELECT GROUP_CONCAT(n.code ORDER BY n.position) FROM person_need pn "
+	"JOIN need n ON n.id = pn.need_id WHERE pn.person_id = p.id) AS needs, "
+	"s.code AS service, e.referral_number AS `referral-number`, "
+	"e.referral_date AS `referral-date`, e.start_date AS start, "
+	"e.end_date AS end, r.code AS `end-reason` "
+	"FROM (SELECT p.id FROM person p WHERE p.municipality_id = ? "
+	"AND p.id > ? AND " PERSON_SCOPE " ORDER BY p.id LIMIT 500) k "
+	"JOIN person p ON p.id = k.id "
+	"LEFT JOIN settlement st ON st.id = p.settlement_id "
+	"LEFT JOIN enrolment e ON e.person_id = p.id AND (? = 1 OR "
+	"e.organisation_id = ?) LEFT JOIN service s ON s.id = e.service_id "
+	"LEFT JOIN end_reason r ON r.id = e.end_reason_id ORDER BY p.id, e.id",
     /*
      * Cases, referrals and DV (issue 15; case.c, referral.c, dv.c).  A
      * scope statement starts FROM (SELECT ? AS id, …) q so that the
@@ -928,216 +1138,6 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_SUP_REMOVE] = "DELETE FROM csw_supervisor WHERE account_id = ? "
 			"AND municipality_id = ?",
 /*
- * persons and caseload (person.c, caseload.c).
- * PERSON_SCOPE is the rule of the record kind "person": a CSW worker
- * (first parameter 1) sees the register of the municipality; provider
- * staff the people enrolled with their organisation (second) and
- * those people's legal representatives (third, the same).
- */
-#define PERSON_SCOPE                                                           \
-	"(? = 1 OR EXISTS (SELECT 1 FROM enrolment se WHERE se.person_id = "   \
-	"p.id AND se.organisation_id = ?) OR EXISTS (SELECT 1 FROM person sc " \
-	"JOIN enrolment se ON se.person_id = sc.id WHERE "                     \
-	"sc.representative_id "                                                \
-	"= p.id AND se.organisation_id = ?))"
-/* A list's columns; the first parameter: 1 on a sr-Cyrl page. */
-#define PERSON_COLS                                                            \
-	"SELECT p.id, p.given_name AS given, p.family_name AS family, "        \
-	"p.birth_date AS birth, p.jmbg, p.sex, IF(? = 1, "                     \
-	"COALESCE(st.name_cyrl, st.name), st.name) AS settlement, st.area "
-#define PERSON_ORDER " ORDER BY p.family_key, p.name_key, p.id LIMIT ? OFFSET ?"
-/*
- * The name search's keyset (0017): the people after (or before) the
- * cursor row (family_key, name_key, id) in the list's order; five
- * parameters, the cursor's family key twice, its name key twice, its id.
- * ('', '', 0) is before everybody.
- */
-#define PERSON_AFTER                                                           \
-	"(p.family_key > ? OR (p.family_key = ? AND (p.name_key > ? OR "       \
-	"(p.name_key = ? AND p.id > ?))))"
-#define PERSON_BEFORE                                                          \
-	"(p.family_key < ? OR (p.family_key = ? AND (p.name_key < ? OR "       \
-	"(p.name_key = ? AND p.id < ?))))"
-/*
- * One side of the name search: the people of the municipality whose
- * key (name_key or family_key) starts with the prefix, from the cursor
- * on, in order, that the caller may see, the first LIMIT of them.  The
- * indexes (municipality_id, family_key, name_key) and (municipality_id,
- * name_key, family_key) of 0017 hold all it reads, in the order asked,
- * so a side stops at its LIMIT however many people share a family name;
- * the scope's EXISTS are probes of index (organisation_id, person_id)
- * per person met (exists_to_in=off keeps them so: MariaDB would
- * otherwise read every user of the provider and their representatives
- * first).  Parameters: municipality, prefix, the cursor's five, the
- * scope's three, LIMIT.
- */
-#define PERSON_SIDE(key, cursor, dir)                                          \
-	"(SELECT p.id, p.family_key AS fk, p.name_key AS nk FROM person p "    \
-	"WHERE p.municipality_id = ? AND p." key " LIKE ? AND " cursor         \
-	" AND " PERSON_SCOPE " ORDER BY p.family_key " dir ", p.name_key " dir \
-	", p.id " dir " LIMIT ?)"
-/* The search's two sides joined to their rows: LIMIT and OFFSET (0 but
- * for a page asked for by its number) after the sides' parameters.
- * (clang-format breaks a macro's call inside a string's concatenation
- * where no one would.) */
-/* clang-format off */
-#define PERSONS_FIND(cursor, dir)                                              \
-	"FROM (" PERSON_SIDE("family_key", cursor, dir) " UNION "              \
-	PERSON_SIDE("name_key", cursor, dir) ") m "                            \
-	"JOIN person p ON p.id = m.id "                                        \
-	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
-	"ORDER BY m.fk " dir ", m.nk " dir ", m.id " dir " LIMIT ? OFFSET ?"
-/* clang-format on */
-/*
- * Provider staff with a small caseload (person.c says how small) search
- * among the people they may see, their users and the users' legal
- * representatives, found from their enrolments (index (organisation_id,
- * person_id)), not by walking the town's names.  Parameters: the
- * organisation twice, the municipality, the prefix twice, the cursor's
- * five, LIMIT and OFFSET.
- */
-#define PERSONS_CASELOAD(cursor, dir)                                          \
-	"FROM (SELECT e.person_id AS id FROM enrolment e "                     \
-	"WHERE e.organisation_id = ? UNION SELECT c.representative_id "        \
-	"FROM enrolment e JOIN person c ON c.id = e.person_id "                \
-	"WHERE e.organisation_id = ? AND c.representative_id IS NOT NULL) k "  \
-	"JOIN person p ON p.id = k.id "                                        \
-	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
-	"WHERE p.municipality_id = ? AND (p.family_key LIKE ? OR "             \
-	"p.name_key LIKE ?) AND " cursor " ORDER BY p.family_key " dir         \
-	", p.name_key " dir ", p.id " dir " LIMIT ? OFFSET ?"
-#define PERSONS_FIND_SWITCH                                                    \
-	"SET STATEMENT optimizer_switch = 'exists_to_in=off' FOR "
-    /* By a prefix of either key ("%" lists everybody), the two sides each
-     * ordered and limited.  The first parameter: 1 on a sr-Cyrl page;
-     * then each side's eleven, LIMIT and OFFSET.  _BACK walks backwards
-     * from a cursor: the page before it, last row first. */
-    [STMT_PERSONS_FIND] =
-	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_AFTER, "ASC"),
-    [STMT_PERSONS_FIND_BACK] =
-	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_BEFORE, "DESC"),
-    /* The first parameter: 1 on a sr-Cyrl page; then PERSONS_CASELOAD's. */
-    [STMT_PERSONS_CASELOAD] = PERSON_COLS PERSONS_CASELOAD(PERSON_AFTER, "ASC"),
-    [STMT_PERSONS_CASELOAD_BACK] =
-	PERSON_COLS PERSONS_CASELOAD(PERSON_BEFORE, "DESC"),
-    /* Whether the provider's enrolments are more than ?: the first ? + 1
-     * entries of index (organisation_id, person_id) at most. */
-    [STMT_PERSONS_CASELOAD_SIZE] =
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM enrolment "
-	"WHERE organisation_id = ? LIMIT ?) e",
-    /* A page's cursor: a person the caller may see, by id. */
-    [STMT_PERSON_CURSOR] =
-	"SELECT p.family_key AS fk, p.name_key AS nk FROM person p "
-	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
-    [STMT_PERSONS_BY_JMBG] = PERSON_COLS
-    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
-    "WHERE p.jmbg = ? AND p.municipality_id = ? AND " PERSON_SCOPE PERSON_ORDER,
-    [STMT_PERSONS_BY_BIRTH] = PERSON_COLS
-    "FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
-    "WHERE p.municipality_id = ? AND p.birth_date = ? AND " PERSON_SCOPE
-	PERSON_ORDER,
-    /* The record kind "person" (person.c). */
-    [STMT_PERSON_IN_SCOPE] =
-	"SELECT p.id, p.given_name AS given, p.family_name AS family, "
-	"p.birth_date AS birth, p.jmbg, p.sex, p.settlement_id AS "
-	"`settlement-id`, st.name AS settlement, st.name_cyrl AS "
-	"`settlement-cyrl`, st.area, p.address, p.phone, p.email, "
-	"p.representative_id AS `rep-id`, p.representative_kind AS "
-	"`rep-kind`, rp.given_name AS `rep-given`, rp.family_name AS "
-	"`rep-family`, p.created_at AS created, p.updated_at AS updated "
-	"FROM person p LEFT JOIN settlement st ON st.id = p.settlement_id "
-	"LEFT JOIN person rp ON rp.id = p.representative_id "
-	"WHERE p.id = ? AND p.municipality_id = ? AND " PERSON_SCOPE,
-    [STMT_PERSON_NEEDS] =
-	"SELECT n.code FROM person_need pn JOIN need n ON n.id = pn.need_id "
-	"WHERE pn.person_id = ? ORDER BY n.position",
-    /* A provider sees only its own enrolments of the person. */
-    [STMT_PERSON_ENROLMENTS] =
-	"SELECT e.id, ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, "
-	"s.name_en) AS service, IF(? = 1, COALESCE(o.name_cyrl, o.name), "
-	"o.name) AS provider, e.referral_number AS `referral-number`, "
-	"e.referral_date AS `referral-date`, e.start_date AS start, "
-	"e.end_date AS end, r.code AS `end-reason` FROM enrolment e "
-	"JOIN service s ON s.id = e.service_id "
-	"JOIN organisation o ON o.id = e.organisation_id "
-	"LEFT JOIN end_reason r ON r.id = e.end_reason_id "
-	"WHERE e.person_id = ? AND (? = 1 OR e.organisation_id = ?) "
-	"ORDER BY e.start_date DESC, e.id DESC",
-    /* Who opened or changed the record: for the CSW (DOMAIN.md). */
-    [STMT_PERSON_HISTORY] =
-	"SELECT au.at, ac.name, ac.email, au.role, au.action, au.outcome "
-	"FROM audit au LEFT JOIN account ac ON ac.id = au.account_id "
-	"WHERE au.object_type = 'person' AND au.object_id = ? "
-	"ORDER BY au.id DESC LIMIT 200",
-    [STMT_PERSON_INSERT] =
-	"INSERT INTO person (municipality_id, given_name, family_name, "
-	"name_key, family_key, birth_date, jmbg, sex, settlement_id, address, "
-	"phone, email, representative_id, representative_kind) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [STMT_PERSON_UPDATE] =
-	"UPDATE person SET given_name = ?, family_name = ?, name_key = ?, "
-	"family_key = ?, birth_date = ?, jmbg = ?, sex = ?, settlement_id = ?, "
-	"address = ?, phone = ?, email = ?, representative_id = ?, "
-	"representative_kind = ? WHERE id = ?",
-    [STMT_PERSON_NEED_ADD] = "INSERT INTO person_need (person_id, need_id) "
-			     "SELECT ?, id FROM need WHERE code = ?",
-    [STMT_PERSON_NEEDS_CLEAR] = "DELETE FROM person_need WHERE person_id = ?",
-    /* A JMBG is unique in the installation (0006). */
-    [STMT_PERSON_BY_JMBG] =
-	"SELECT id, municipality_id AS municipality FROM person WHERE jmbg = ?",
-    /* Same name and birth date: whether the caller may see each. */
-    [STMT_PERSON_TWINS] =
-	"SELECT p.id, " PERSON_SCOPE " AS visible FROM person p "
-	"WHERE p.municipality_id = ? AND p.name_key = ? AND p.birth_date = ? "
-	"LIMIT 20",
-    [STMT_PERSON_VISIBLE] =
-	"SELECT p.id FROM person p WHERE p.id = ? AND p.municipality_id = ? "
-	"AND " PERSON_SCOPE,
-    /* A legal representative to choose: a name search, at most 50. */
-    [STMT_PERSON_REP_OPTIONS] =
-	"SELECT p.id AS value, CONCAT(p.given_name, ' ', p.family_name, "
-	"IF(p.birth_date IS NULL, '', CONCAT(' (', DATE_FORMAT(p.birth_date, "
-	"'%d. %m. %Y.'), ')'))) AS label FROM (SELECT id FROM person WHERE "
-	"municipality_id = ? AND name_key LIKE ? UNION SELECT id FROM person "
-	"WHERE municipality_id = ? AND family_key LIKE ?) m "
-	"JOIN person p ON p.id = m.id WHERE " PERSON_SCOPE
-	" ORDER BY p.family_key, p.name_key, p.id LIMIT 50",
-    [STMT_SETTLEMENTS] =
-	"SELECT id AS value, IF(? = 1, COALESCE(name_cyrl, name), name) "
-	"AS label, area FROM settlement WHERE municipality_id = ? "
-	"ORDER BY area, label",
-    [STMT_SETTLEMENT_IN_MUNI] =
-	"SELECT id FROM settlement WHERE id = ? AND municipality_id = ?",
-    [STMT_SETTLEMENT_BY_NAME] =
-	"SELECT id FROM settlement WHERE municipality_id = ? "
-	"AND (name = ? OR name_cyrl = ?) LIMIT 1",
-    /* The services a provider holds a licence for, valid today. */
-    [STMT_PROVIDER_SERVICES] =
-	"SELECT DISTINCT s.id AS value, ELT(?, s.name_sr_cyrl, "
-	"s.name_sr_latn, s.name_bs, s.name_en) AS label FROM licence l "
-	"JOIN service s ON s.id = l.service_id WHERE l.organisation_id = ? "
-	"AND l.valid_to >= UTC_DATE() AND s.active ORDER BY label",
-    [STMT_SERVICE_BY_CODE] =
-	"SELECT id FROM service WHERE municipality_id = ? AND code = ?",
-    /* The caseload export, 500 people at a time after id ? (keyset):
-     * each person with the enrolments the caller may see. */
-    [STMT_CASELOAD_PAGE] =
-	"SELECT p.id, p.given_name AS given, p.family_name AS family, p.jmbg, "
-	"p.birth_date AS birth, p.sex, IF(? = 1, COALESCE(st.name_cyrl, "
-	"st.name), st.name) AS settlement, p.address, p.phone, p.email, "
-	"(SELECT GROUP_CONCAT(n.code ORDER BY n.position) FROM person_need pn "
-	"JOIN need n ON n.id = pn.need_id WHERE pn.person_id = p.id) AS needs, "
-	"s.code AS service, e.referral_number AS `referral-number`, "
-	"e.referral_date AS `referral-date`, e.start_date AS start, "
-	"e.end_date AS end, r.code AS `end-reason` "
-	"FROM (SELECT p.id FROM person p WHERE p.municipality_id = ? "
-	"AND p.id > ? AND " PERSON_SCOPE " ORDER BY p.id LIMIT 500) k "
-	"JOIN person p ON p.id = k.id "
-	"LEFT JOIN settlement st ON st.id = p.settlement_id "
-	"LEFT JOIN enrolment e ON e.person_id = p.id AND (? = 1 OR "
-	"e.organisation_id = ?) LEFT JOIN service s ON s.id = e.service_id "
-	"LEFT JOIN end_reason r ON r.id = e.end_reason_id ORDER BY p.id, e.id",
-/*
  * Professionals, courses, tests and certificates (issue 16, migration
  * 0014).  Course texts come in sr-Latn, bs and en: ELT(?, sr_latn,
  * sr_latn, bs, en), and a sr-Cyrl page transliterates (training_cyrl()).
@@ -1292,18 +1292,40 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND (r.role = 'provider' OR EXISTS (SELECT 1 FROM csw_supervisor s "
 	"WHERE s.account_id = a.id AND s.municipality_id = q.m))) AS eligible "
 	"FROM (SELECT ? AS id, ? AS m) q",
-    /* Completion per organisation: every professional of the town by
-     * their next lapse (an index on (municipality, organisation)). */
-    [STMT_COMPLETION] =
-	"SELECT o.id, IF(? = 1, COALESCE(MIN(o.name_cyrl), MIN(o.name)), "
-	"MIN(o.name)) AS name, COUNT(*) AS staff, "
-	"SUM(p.due_on IS NULL OR p.due_on >= UTC_DATE() + INTERVAL 60 DAY) "
-	"AS current, SUM(p.due_on >= UTC_DATE() "
-	"AND p.due_on < UTC_DATE() + INTERVAL 60 DAY) AS due, "
-	"SUM(p.due_on < UTC_DATE()) AS lapsed, "
-	"SUM(p.access_until < UTC_DATE()) AS suspended "
+/*
+ * Completion per organisation: an organisation o (its name by the
+ * locale, the first parameter) with its professionals p counted by
+ * their next lapse (an index on (municipality, organisation)); a
+ * professional with no due date or no access limit counts 0 in those
+ * columns (a SUM of nothing but NULL would be NULL, shown as NaN).
+ */
+#define COMPLETION_COLS                                                        \
+	"o.id, IF(? = 1, COALESCE(MIN(o.name_cyrl), MIN(o.name)), "            \
+	"MIN(o.name)) AS name, COUNT(*) AS staff, "                            \
+	"SUM(p.due_on IS NULL OR p.due_on >= UTC_DATE() + INTERVAL 60 DAY) "   \
+	"AS current, SUM(COALESCE(p.due_on >= UTC_DATE() "                     \
+	"AND p.due_on < UTC_DATE() + INTERVAL 60 DAY, 0)) AS due, "            \
+	"SUM(COALESCE(p.due_on < UTC_DATE(), 0)) AS lapsed, "                  \
+	"SUM(COALESCE(p.access_until < UTC_DATE(), 0)) AS suspended "          \
 	"FROM professional p JOIN organisation o ON o.id = p.organisation_id "
+    [STMT_COMPLETION] =
+	"SELECT " COMPLETION_COLS
 	"WHERE p.municipality_id = ? GROUP BY o.id ORDER BY name",
+    /*
+     * A provincial analyst's towns: those of their analyst roles (one
+     * for most analysts), at most 200, by name; (locale, account).
+     */
+    [STMT_COMPLETION_TOWNS] =
+	"SELECT m.id, ELT(?, m.name_sr_cyrl, m.name_sr_latn, m.name_bs, "
+	"m.name_en) AS name FROM municipality m WHERE m.id IN "
+	"(SELECT municipality_id FROM account_role WHERE account_id = ? "
+	"AND role = 'analyst') ORDER BY name LIMIT 200",
+    /* The completion report of each of those towns; (locale, account). */
+    [STMT_COMPLETION_PROVINCE] =
+	"SELECT p.municipality_id AS town, " COMPLETION_COLS
+	"WHERE p.municipality_id IN (SELECT municipality_id FROM account_role "
+	"WHERE account_id = ? AND role = 'analyst') "
+	"GROUP BY p.municipality_id, o.id ORDER BY town, name",
     [STMT_COURSE_LIST] = "SELECT c.id, c.code, " CTEXT(
 	"c.title") " AS title, c.status, "
 		   "c.validity_months AS months, c.minutes, c.draw, "
@@ -1378,6 +1400,30 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE course_module SET position = ?, title_sr_latn = ?, "
 	"title_bs = ?, title_en = ?, body_sr_latn = ?, body_bs = ?, "
 	"body_en = ? WHERE id = ? AND course_id = ?",
+    /* A module's attached PDFs (material.c, migration 0021). */
+    [STMT_MATERIAL_LIST] =
+	"SELECT id, filename, bytes FROM course_material WHERE module_id = ? "
+	"ORDER BY id LIMIT 50",
+    /* (material, module, course) */
+    [STMT_MATERIAL_ONE] =
+	"SELECT LOWER(HEX(m.sha256)) AS sha, m.filename FROM course_material m "
+	"JOIN course_module cm ON cm.id = m.module_id WHERE m.id = ? "
+	"AND m.module_id = ? AND cm.course_id = ?",
+    /* (module, SHA-256 in hex, bytes, filename, account) */
+    [STMT_MATERIAL_INSERT] =
+	"INSERT INTO course_material (module_id, sha256, bytes, filename, "
+	"added_by) VALUES (?, UNHEX(?), ?, ?, ?)",
+    /* (material, module, course) */
+    [STMT_MATERIAL_DELETE] =
+	"DELETE m FROM course_material m JOIN course_module cm "
+	"ON cm.id = m.module_id WHERE m.id = ? AND m.module_id = ? "
+	"AND cm.course_id = ?",
+    /*
+     * How many rows of any table (a course's materials, an application's
+     * documents) still name a file, locking them until the commit
+     * (0023, docs_drop(); the applications worker calls it too).
+     */
+    [STMT_DOC_USERS] = "CALL document_users(?)",
     [STMT_QUESTION_LIST] = "SELECT id, code, type, " CTEXT(
 	"text") " AS text, active "
 		"FROM test_question WHERE course_id = ? ORDER BY id",

@@ -94,23 +94,33 @@ write_figures(struct req *r, struct xml *x, const struct db_res *rows, size_t i,
 }
 
 /*
- * Writes <total users units cost [places active occupancy]/>: users are
- * the different people of the scope (a person in two services counts
- * once), the rest the sums.  0 or -1.
+ * The different people of a scope (town, service svc or 0, provider org
+ * or 0, the year) into *res: one row, their number (users) and the
+ * `dim.key` counts of the breakdowns, read in one pass.  0 or -1.
  */
 static int
-write_total(struct req *r, struct xml *x, const struct rscope *s, int64_t svc,
-    int64_t org, const struct totals *t, bool active)
+load_people(struct req *r, const struct rscope *s, int64_t svc, int64_t org,
+    struct db_res *res)
 {
-	struct db_res res;
-
-	if (RDBQ(r, STMT_FIG_PEOPLE, &res, DBP_I(s->municipality), DBP_I(svc),
-		DBP_I(svc), DBP_I(org), DBP_I(org), DBP_I(s->year),
-		DBP_I(s->year)) != DB_OK ||
-	    res.nrows != 1)
+	if (RDBQ(r, STMT_FIG_PEOPLE, res, DBP_I(s->year),
+		DBP_I(s->municipality), DBP_I(svc), DBP_I(svc), DBP_I(org),
+		DBP_I(org), DBP_I(s->year), DBP_I(s->year)) != DB_OK ||
+	    res->nrows != 1)
 		return -1;
+	return 0;
+}
+
+/*
+ * Writes <total users units cost [places active occupancy]/>: users are
+ * the different people of the scope (people, load_people(): a person in
+ * two services counts once), the rest the sums.  0 or -1.
+ */
+static int
+write_total(struct req *r, struct xml *x, const struct db_res *people,
+    const struct totals *t, bool active)
+{
 	if (xml_start(x, "total") == -1 ||
-	    xml_attr(x, "users", db_str(&res, 0, "users")) == -1 ||
+	    xml_attr(x, "users", db_str(people, 0, "users")) == -1 ||
 	    xml_attr(x, "units", units_text(r, t->centi)) == -1 ||
 	    xml_attr_int(x, "cost", t->cost) == -1 ||
 	    (active && xml_attr_int(x, "active", t->active) == -1))
@@ -126,41 +136,24 @@ write_total(struct req *r, struct xml *x, const struct rscope *s, int64_t svc,
 
 /*
  * Writes one <breakdown dim="…"><cell key users | suppressed/></breakdown>
- * from statement st over the scope; cells under k are hidden (with their
+ * of the n cells keys/count; cells under k are hidden (with their
  * complement, cells.c) unless the caller sees exact figures.  0 or -1.
  */
 static int
-write_breakdown(struct req *r, struct xml *x, const struct rscope *s,
-    enum stmt st, const char *dim, int64_t svc, int64_t org)
+write_cells(struct req *r, struct xml *x, const struct rscope *s,
+    const char *dim, const char **keys, const int64_t *count, size_t n)
 {
-	struct db_res res;
-	int64_t *count;
 	bool *hide;
 	size_t i;
-	enum db_rc rc;
 
-	if (st == STMT_BD_AGE)
-		rc = RDBQ(r, st, &res, DBP_I(s->year), DBP_I(s->year),
-		    DBP_I(s->year), DBP_I(s->year), DBP_I(s->year),
-		    DBP_I(s->municipality), DBP_I(svc), DBP_I(svc), DBP_I(org),
-		    DBP_I(org), DBP_I(s->year), DBP_I(s->year));
-	else
-		rc = RDBQ(r, st, &res, DBP_I(s->municipality), DBP_I(svc),
-		    DBP_I(svc), DBP_I(org), DBP_I(org), DBP_I(s->year),
-		    DBP_I(s->year));
-	if (rc != DB_OK || res.nrows > REPORT_MAX_ROWS)
-		return -1;
-	count = arena_calloc(r->arena, res.nrows + 1, sizeof(*count));
-	hide = arena_calloc(r->arena, res.nrows + 1, sizeof(*hide));
-	for (i = 0; i < res.nrows; i++)
-		count[i] = db_int(&res, i, "users");
+	hide = arena_calloc(r->arena, n + 1, sizeof(*hide));
 	if (!s->exact)
-		cells_suppress(count, hide, res.nrows, s->k);
+		cells_suppress(count, hide, n, s->k);
 	if (xml_start(x, "breakdown") == -1 || xml_attr(x, "dim", dim) == -1)
 		return -1;
-	for (i = 0; i < res.nrows; i++)
+	for (i = 0; i < n; i++)
 		if (xml_start(x, "cell") == -1 ||
-		    xml_attr(x, "key", db_str(&res, i, "key")) == -1 ||
+		    xml_attr(x, "key", keys[i]) == -1 ||
 		    (hide[i] ? xml_attr(x, "suppressed", "1")
 			     : xml_attr_int(x, "users", count[i])) == -1 ||
 		    xml_end(x) == -1)
@@ -168,17 +161,64 @@ write_breakdown(struct req *r, struct xml *x, const struct rscope *s,
 	return xml_end(x);
 }
 
-/* The four breakdowns of a scope.  0 or -1. */
+/* The breakdowns load_people() counts, each key in the order shown. */
+static const char *const bd_area[] = {"urban", "rural", "unknown", NULL};
+static const char *const bd_sex[] = {"female", "male", "unknown", NULL};
+static const char *const bd_age[] = {
+    "0-6", "7-17", "18-25", "26-64", "65-79", "80-plus", "unknown", NULL};
+
+/*
+ * Writes the breakdown dim of the people row: its keys with at least one
+ * person (an empty group is no cell, as in a GROUP BY).  0 or -1.
+ */
+static int
+write_people_dim(struct req *r, struct xml *x, const struct rscope *s,
+    const struct db_res *people, const char *dim, const char *const *keys)
+{
+	const char *k[8];
+	int64_t count[8], v;
+	size_t i, n = 0;
+
+	for (i = 0; keys[i] != NULL && i < 8; i++) {
+		v = db_int(
+		    people, 0, arena_printf(r->arena, "%s.%s", dim, keys[i]));
+		if (v > 0) {
+			k[n] = keys[i];
+			count[n++] = v;
+		}
+	}
+	return write_cells(r, x, s, dim, k, count, n);
+}
+
+/*
+ * The four breakdowns of a scope: settlement, sex and age group from
+ * people (load_people()), the needs by their own statement.  0 or -1.
+ */
 static int
 write_breakdowns(struct req *r, struct xml *x, const struct rscope *s,
-    int64_t svc, int64_t org)
+    const struct db_res *people, int64_t svc, int64_t org)
 {
-	if (write_breakdown(r, x, s, STMT_BD_AREA, "area", svc, org) == -1 ||
-	    write_breakdown(r, x, s, STMT_BD_SEX, "sex", svc, org) == -1 ||
-	    write_breakdown(r, x, s, STMT_BD_AGE, "age", svc, org) == -1 ||
-	    write_breakdown(r, x, s, STMT_BD_NEED, "need", svc, org) == -1)
+	struct db_res res;
+	const char **keys;
+	int64_t *count;
+	size_t i;
+
+	if (write_people_dim(r, x, s, people, "area", bd_area) == -1 ||
+	    write_people_dim(r, x, s, people, "sex", bd_sex) == -1 ||
+	    write_people_dim(r, x, s, people, "age", bd_age) == -1)
 		return -1;
-	return 0;
+	if (RDBQ(r, STMT_BD_NEED, &res, DBP_I(s->municipality), DBP_I(svc),
+		DBP_I(svc), DBP_I(org), DBP_I(org), DBP_I(s->year),
+		DBP_I(s->year)) != DB_OK ||
+	    res.nrows > REPORT_MAX_ROWS)
+		return -1;
+	keys = arena_calloc(r->arena, res.nrows + 1, sizeof(*keys));
+	count = arena_calloc(r->arena, res.nrows + 1, sizeof(*count));
+	for (i = 0; i < res.nrows; i++) {
+		keys[i] = db_str(&res, i, "key");
+		count[i] = db_int(&res, i, "users");
+	}
+	return write_cells(r, x, s, "need", keys, count, res.nrows);
 }
 
 /*
@@ -239,7 +279,7 @@ enum http_status
 figures_town(struct req *r, struct xml *x)
 {
 	struct rscope s;
-	struct db_res rows, units, cap;
+	struct db_res rows, units, cap, people;
 	struct totals t = {0};
 	enum http_status st;
 	const char *day, *from;
@@ -274,8 +314,10 @@ figures_town(struct req *r, struct xml *x)
 			-1 ||
 		    xml_end(x) == -1)
 			return HTTP_INTERNAL;
-	if (write_total(r, x, &s, 0, s.provider, &t, true) == -1 ||
-	    write_breakdowns(r, x, &s, 0, s.provider) == -1 || xml_end(x) == -1)
+	if (load_people(r, &s, 0, s.provider, &people) == -1 ||
+	    write_total(r, x, &people, &t, true) == -1 ||
+	    write_breakdowns(r, x, &s, &people, 0, s.provider) == -1 ||
+	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }
@@ -289,7 +331,7 @@ enum http_status
 figures_service(struct req *r, struct xml *x)
 {
 	struct rscope s;
-	struct db_res svc, rows, units, cap;
+	struct db_res svc, rows, units, cap, people;
 	struct totals t = {0};
 	enum http_status st;
 	const char *day, *from;
@@ -307,8 +349,8 @@ figures_service(struct req *r, struct xml *x)
 		DBP_I(s.municipality), DBP_I(s.provider), DBP_I(s.provider),
 		DBP_I(id), DBP_I(s.year)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_UNITS_PROV, &units,
-		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
-		DBP_I(id), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
+		DBP_MONTHS_SVC(s.municipality, s.year, s.year, id, from),
+		DBP_I(s.year), DBP_I(s.provider), DBP_I(s.provider)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_CAP_PROV, &cap, DBP_I(id), DBP_I(s.year)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (rows.nrows > REPORT_MAX_ROWS)
@@ -324,8 +366,9 @@ figures_service(struct req *r, struct xml *x)
 			-1 ||
 		    xml_end(x) == -1)
 			return HTTP_INTERNAL;
-	if (write_total(r, x, &s, id, s.provider, &t, true) == -1 ||
-	    write_breakdowns(r, x, &s, id, s.provider) == -1 ||
+	if (load_people(r, &s, id, s.provider, &people) == -1 ||
+	    write_total(r, x, &people, &t, true) == -1 ||
+	    write_breakdowns(r, x, &s, &people, id, s.provider) == -1 ||
 	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
@@ -341,7 +384,7 @@ enum http_status
 figures_provider(struct req *r, struct xml *x)
 {
 	struct rscope s;
-	struct db_res svc, org, rows, units;
+	struct db_res svc, org, rows, units, people;
 	struct totals t = {0};
 	enum http_status st;
 	int64_t id = r->ids[0], oid = r->ids[1];
@@ -358,8 +401,8 @@ figures_provider(struct req *r, struct xml *x)
 		DBP_I(id), DBP_I(oid), DBP_I(oid),
 		DBP_I(s.municipality)) != DB_OK ||
 	    RDBQ(r, STMT_FIG_UNITS_MONTH, &units,
-		DBP_MONTHS(s.municipality, s.year, s.year, from), DBP_I(s.year),
-		DBP_I(id), DBP_I(oid), DBP_I(oid)) != DB_OK)
+		DBP_MONTHS_SVC(s.municipality, s.year, s.year, id, from),
+		DBP_I(s.year), DBP_I(oid), DBP_I(oid)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (open_figures(x, &s, "provider") == -1 ||
 	    xml_rows(x, "service", &svc) == -1 ||
@@ -372,8 +415,10 @@ figures_provider(struct req *r, struct xml *x)
 			-1 ||
 		    xml_end(x) == -1)
 			return HTTP_INTERNAL;
-	if (write_total(r, x, &s, id, oid, &t, false) == -1 ||
-	    write_breakdowns(r, x, &s, id, oid) == -1 || xml_end(x) == -1)
+	if (load_people(r, &s, id, oid, &people) == -1 ||
+	    write_total(r, x, &people, &t, false) == -1 ||
+	    write_breakdowns(r, x, &s, &people, id, oid) == -1 ||
+	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }

@@ -14,9 +14,10 @@
  * lag the primary by the replication delay.
  *
  * Each worker process opens its replica connection at its first figure.
- * When the replica cannot be reached the figure is read from the primary
- * instead and the fall-back is logged (once per outage): a report is
- * never refused because a replica is down.
+ * When the replica cannot be reached, or goes away under a statement,
+ * the figure is read from the primary instead and the fall-back is
+ * logged (once per outage): a report is never refused because a replica
+ * is down.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,14 +88,27 @@ figures_db(struct req *r)
 /*
  * Runs statement idx with the n parameters p for a figure: on the
  * replica when configured and up, else on the primary (db_exec's
- * outcomes).  A replica lost in the middle answers DB_UNAVAILABLE for
- * this request; the next one falls back.
+ * outcomes).  A replica lost since the last request (or during this
+ * one) is found by the statement itself: that statement, and the rest
+ * of the request's, run on the primary, and the next request tries the
+ * replica again.
  */
 enum db_rc
 rdb_run(struct req *r, size_t idx, const struct db_param *p, size_t n,
     struct db_res *res)
 {
-	return db_exec(figures_db(r), r->arena, idx, p, n, res);
+	struct db *d = figures_db(r);
+	enum db_rc rc;
+
+	rc = db_exec(d, r->arena, idx, p, n, res);
+	if (rc != DB_UNAVAILABLE || d == r->w->db)
+		return rc;
+	if (!replica_warned)
+		LOGE("rid=%s: the replica is not reachable; reading figures "
+		     "from the primary",
+		    r->rid);
+	replica_warned = true;
+	return db_exec(r->w->db, r->arena, idx, p, n, res);
 }
 
 /* True when this process reads its figures from a replica now. */

@@ -42,6 +42,10 @@ const char *rscope_day(struct req *, int64_t);
  * first month read from the deliveries (rscope_open_from). */
 #define DBP_MONTHS(town, y1, y2, from)                                         \
 	DBP_I(town), DBP_I(y1), DBP_I(y2), DBP_I(town), DBP_S(from), DBP_I(y2)
+/* MONTHS_SVC_SRC's eight: the same for one service. */
+#define DBP_MONTHS_SVC(town, y1, y2, svc, from)                                \
+	DBP_I(town), DBP_I(y1), DBP_I(y2), DBP_I(svc), DBP_I(town),            \
+	    DBP_S(from), DBP_I(y2), DBP_I(svc)
 enum db_rc rscope_open_from(
     struct req *, int64_t, int64_t, int64_t, const char **);
 

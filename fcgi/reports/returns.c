@@ -8,7 +8,8 @@
  * quarter that has not begun.  The analyst sees per quarter how complete
  * the returns are, accepts a return or sends it back with a reason; the
  * institution corrects it and submits again; only accepted returns count
- * (state_show).  Each write is one transaction with its audit row.
+ * (state_show, which also counts the CSW's applications and decisions).
+ * Each write is one transaction with its audit row.
  *
  * The returns are the reports worker's own table (report_return): the
  * one place these figures live, written by the institution's staff
@@ -419,16 +420,19 @@ return_review(struct req *r, struct xml *x)
 
 /*
  * GET /reports/state[?year=] -> <state year><provider id name places
- * users units waiting/>…<institution id name period places users
- * admissions discharges waiting occupancy/>…</state>: the state of the
- * town's providers (from the register) and residential institutions
- * (their latest accepted return only).
+ * users units waiting/>…<applications id name submitted review info
+ * age-30 age-60 age-over waiting approved no-place refused in-time/>…
+ * <institution id name period places users admissions discharges waiting
+ * occupancy/>…</state>: the state of the town's providers (from the
+ * register), of the CSW's applications per service (counts of
+ * report_application: by status and age now, the year's decisions) and
+ * of residential institutions (their latest accepted return only).
  */
 enum http_status
 state_show(struct req *r, struct xml *x)
 {
 	struct rscope s;
-	struct db_res prov, inst;
+	struct db_res prov, inst, apps;
 	enum http_status st;
 	size_t i;
 
@@ -437,11 +441,16 @@ state_show(struct req *r, struct xml *x)
 	if (RDBQ(r, STMT_STATE_PROVIDERS, &prov, DBP_LOCALE(r), DBP_I(s.year),
 		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
 		DBP_I(s.municipality)) != DB_OK ||
+	    RDBQ(r, STMT_STATE_APPS, &apps, DBP_LOCALE(r), DBP_I(s.year),
+		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
+		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
+		DBP_I(s.municipality)) != DB_OK ||
 	    DBQ(r, STMT_RET_INSTITUTIONS, &inst, DBP_LOCALE(r),
 		DBP_I(s.municipality)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (xml_start(x, "state") == -1 || rscope_write(x, &s) == -1 ||
-	    rscope_town(x, &s) == -1 || xml_rows(x, "provider", &prov) == -1)
+	    rscope_town(x, &s) == -1 || xml_rows(x, "provider", &prov) == -1 ||
+	    xml_rows(x, "applications", &apps) == -1)
 		return HTTP_INTERNAL;
 	for (i = 0; i < inst.nrows; i++)
 		if (xml_start(x, "institution") == -1 ||

@@ -21,18 +21,25 @@
 	"AND (e.end_date IS NULL OR e.end_date >= MAKEDATE(?, 1)) "
 /* Deliveries d of year ? (two parameters). */
 #define D_YEAR "d.month >= MAKEDATE(?, 1) AND d.month < MAKEDATE(? + 1, 1) "
+/* An application decided in year ? (two parameters). */
+#define DECIDED_IN                                                             \
+	"a.decided_on >= MAKEDATE(?, 1) AND a.decided_on < MAKEDATE(? + 1, "   \
+	"1) "
 /* An organisation's name: name_cyrl on a sr-Cyrl page (locale 1). */
 #define ORG_NAME "IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS name "
 #define SVC_NAME                                                               \
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS "     \
 	"name "
 /* People of the town in a service (0: any), provider (0: any), year. */
-#define BD_FROM                                                                \
-	"FROM report_enrolment e JOIN report_person p "                        \
-	"ON p.person_id = e.person_id "
 #define BD_WHERE                                                               \
 	"WHERE e.municipality_id = ? AND (? = 0 OR e.service_id = ?) "         \
 	"AND (? = 0 OR e.organisation_id = ?) AND " IN_YEAR
+/* The same people, each once: a derived table d (person_id) read once
+ * per statement, where a join per breakdown would read every enrolment
+ * and its person again. */
+#define BD_PEOPLE                                                              \
+	"(SELECT DISTINCT e.person_id FROM report_enrolment e " BD_WHERE ") "  \
+	"d "
 /*
  * Units delivered in the town's services per service, provider and month
  * of years ? to ? (migration 0019): the summary of closed months
@@ -53,6 +60,28 @@
 	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, COUNT(*) AS deliveries " \
 	"FROM report_delivery d WHERE d.municipality_id = ? "                  \
 	"AND d.month >= ? AND d.month < MAKEDATE(? + 1, 1) "                   \
+	"GROUP BY d.service_id, d.organisation_id, d.month) g "                \
+	"WHERE NOT EXISTS (SELECT 1 FROM report_month_done x "                 \
+	"WHERE x.organisation_id = g.organisation_id "                         \
+	"AND x.month = g.month)) u "
+/*
+ * MONTHS_SRC for one service, filtered inside both halves (the summary's
+ * rows and the deliveries grouped) rather than after the town's every
+ * service is summed: the single-service pages.  Eight parameters: town,
+ * first year, last year, service, town, that month, last year, service
+ * (DBP_MONTHS_SVC).
+ */
+#define MONTHS_SVC_SRC                                                         \
+	"(SELECT r.service_id, r.organisation_id, r.month, r.centi, "          \
+	"r.deliveries FROM report_month r WHERE r.municipality_id = ? "        \
+	"AND r.month >= MAKEDATE(?, 1) AND r.month < MAKEDATE(? + 1, 1) "      \
+	"AND r.service_id = ? "                                                \
+	"UNION ALL SELECT g.service_id, g.organisation_id, g.month, g.centi, " \
+	"g.deliveries FROM (SELECT d.service_id, d.organisation_id, d.month, " \
+	"CAST(SUM(d.units) * 100 AS SIGNED) AS centi, COUNT(*) AS deliveries " \
+	"FROM report_delivery d WHERE d.municipality_id = ? "                  \
+	"AND d.month >= ? AND d.month < MAKEDATE(? + 1, 1) "                   \
+	"AND d.service_id = ? "                                                \
 	"GROUP BY d.service_id, d.organisation_id, d.month) g "                \
 	"WHERE NOT EXISTS (SELECT 1 FROM report_month_done x "                 \
 	"WHERE x.organisation_id = g.organisation_id "                         \
@@ -116,10 +145,28 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM capacity c JOIN service s ON s.id = c.service_id "
 	"WHERE s.municipality_id = ? AND c.year = ? "
 	"AND (? = 0 OR c.organisation_id = ?) GROUP BY c.service_id",
-    /* Different people in the year (town, service, service, provider,
-     * provider, year, year): a total that counts each person once. */
-    [STMT_FIG_PEOPLE] = "SELECT COUNT(DISTINCT e.person_id) AS users "
-			"FROM report_enrolment e " BD_WHERE,
+    /* Different people in the year and how they divide by settlement,
+     * sex and age group, in one pass over them (year, then town,
+     * service, service, provider, provider, year, year): users counts
+     * each person once; `dim.key` columns as write_breakdowns() reads
+     * them.  Age is the year minus the birth year. */
+    [STMT_FIG_PEOPLE] = "SELECT COUNT(*) AS users, "
+			"SUM(x.area = 'urban') AS `area.urban`, "
+			"SUM(x.area = 'rural') AS `area.rural`, "
+			"SUM(x.area IS NULL) AS `area.unknown`, "
+			"SUM(x.sex = 'female') AS `sex.female`, "
+			"SUM(x.sex = 'male') AS `sex.male`, "
+			"SUM(x.sex IS NULL) AS `sex.unknown`, "
+			"SUM(x.age < 7) AS `age.0-6`, "
+			"SUM(x.age >= 7 AND x.age < 18) AS `age.7-17`, "
+			"SUM(x.age >= 18 AND x.age < 26) AS `age.18-25`, "
+			"SUM(x.age >= 26 AND x.age < 65) AS `age.26-64`, "
+			"SUM(x.age >= 65 AND x.age < 80) AS `age.65-79`, "
+			"SUM(x.age >= 80) AS `age.80-plus`, "
+			"SUM(x.age IS NULL) AS `age.unknown` "
+			"FROM (SELECT p.area, p.sex, ? - p.born AS age "
+			"FROM " BD_PEOPLE "JOIN report_person p "
+			"ON p.person_id = d.person_id) x",
     /* The providers of a service: people in the year, active on a day
      * (locale, day, day, year, year, service, town, provider, provider,
      * service, year). */
@@ -135,13 +182,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE c.organisation_id = o.id AND c.service_id = ? "
 	"AND c.year = ?)) "
 	"GROUP BY o.id, name ORDER BY name",
-    /* Units and cost of a service per provider (MONTHS_SRC's six, year,
-     * service, provider, provider). */
+    /* Units and cost of a service per provider (MONTHS_SVC_SRC's eight,
+     * year, provider, provider). */
     [STMT_FIG_UNITS_PROV] =
 	"SELECT u.organisation_id AS id, CAST(SUM(u.centi) AS SIGNED) AS "
-	"centi, " U_COST "FROM " MONTHS_SRC "LEFT JOIN service_price p "
-	"ON p.service_id = u.service_id AND p.year = ? WHERE u.service_id = ? "
-	"AND (? = 0 OR u.organisation_id = ?) GROUP BY u.organisation_id",
+	"centi, " U_COST "FROM " MONTHS_SVC_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? "
+	"WHERE (? = 0 OR u.organisation_id = ?) GROUP BY u.organisation_id",
     /* Places of a service per provider (service, year). */
     [STMT_FIG_CAP_PROV] = "SELECT organisation_id AS id, places FROM capacity "
 			  "WHERE service_id = ? AND year = ?",
@@ -157,42 +204,26 @@ const char *const stmt_sql[STMT__MAX] = {
 	"OR e.end_date >= MAKEDATE(?, 1) + INTERVAL (mo.n - 1) MONTH) "
 	"AND e.service_id = ? AND (? = 0 OR e.organisation_id = ?) "
 	"AND e.municipality_id = ? GROUP BY mo.n ORDER BY mo.n",
-    /* Units and cost per month (MONTHS_SRC's six, year, service,
-     * provider, provider). */
+    /* Units and cost per month (MONTHS_SVC_SRC's eight, year, provider,
+     * provider). */
     [STMT_FIG_UNITS_MONTH] =
 	"SELECT MONTH(u.month) AS month, CAST(SUM(u.centi) AS SIGNED) AS "
-	"centi, " U_COST "FROM " MONTHS_SRC "LEFT JOIN service_price p "
-	"ON p.service_id = u.service_id AND p.year = ? WHERE u.service_id = ? "
-	"AND (? = 0 OR u.organisation_id = ?) GROUP BY MONTH(u.month)",
-    /* Breakdowns of the people in the year (town, service, service,
-     * provider, provider, year, year; age: the year first). */
-    [STMT_BD_AREA] =
-	"SELECT COALESCE(p.area, 'unknown') AS `key`, "
-	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
-	"GROUP BY `key` ORDER BY FIELD(`key`, 'urban', 'rural', 'unknown')",
-    [STMT_BD_SEX] =
-	"SELECT COALESCE(p.sex, 'unknown') AS `key`, "
-	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
-	"GROUP BY `key` ORDER BY FIELD(`key`, 'female', 'male', 'unknown')",
-    [STMT_BD_AGE] =
-	"SELECT CASE WHEN p.born IS NULL THEN 'unknown' "
-	"WHEN ? - p.born < 7 THEN '0-6' WHEN ? - p.born < 18 THEN '7-17' "
-	"WHEN ? - p.born < 26 THEN '18-25' WHEN ? - p.born < 65 THEN '26-64' "
-	"WHEN ? - p.born < 80 THEN '65-79' ELSE '80-plus' END AS `key`, "
-	"COUNT(DISTINCT e.person_id) AS users " BD_FROM BD_WHERE
-	"GROUP BY `key` ORDER BY FIELD(`key`, '0-6', '7-17', '18-25', "
-	"'26-64', '65-79', '80-plus', 'unknown')",
-    [STMT_BD_NEED] =
-	"SELECT n.need AS `key`, COUNT(DISTINCT e.person_id) AS users "
-	"FROM report_enrolment e JOIN report_person_need n "
-	"ON n.person_id = e.person_id " BD_WHERE
-	"GROUP BY n.need ORDER BY n.need",
+	"centi, " U_COST "FROM " MONTHS_SVC_SRC "LEFT JOIN service_price p "
+	"ON p.service_id = u.service_id AND p.year = ? "
+	"WHERE (? = 0 OR u.organisation_id = ?) GROUP BY MONTH(u.month)",
+    /* People in the year per kind of disability or difficulty (town,
+     * service, service, provider, provider, year, year): a person with
+     * two needs counts in both, once in each. */
+    [STMT_BD_NEED] = "SELECT n.need AS `key`, COUNT(*) AS users FROM " BD_PEOPLE
+		     "JOIN report_person_need n ON n.person_id = d.person_id "
+		     "GROUP BY n.need ORDER BY n.need",
     /* The people behind a figure: the registry's stored query (town,
      * service, provider or 0, year, month or 0).  CSW only, audited. */
     [STMT_PERSONS] = "CALL report_persons(?, ?, ?, ?, ?)",
-    /* Per service: waiting now, refused for lack of places in the year,
-     * places and unit price of the year (locale, year, year, year, year,
-     * town).  report_waiting has no row until applications land. */
+    /* Per service: waiting now, refused for lack of places in the year
+     * (approved without a free place, report_waiting of 0024), places
+     * and unit price of the year (locale, year, year, year, year,
+     * town). */
     [STMT_DEMAND] =
 	"SELECT s.id, s.code, " SVC_NAME ", s.unit, "
 	"(SELECT COUNT(*) FROM report_waiting w WHERE w.service_id = s.id "
@@ -415,6 +446,42 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM organisation o WHERE o.municipality_id = ? "
 	"AND o.category IN ('provider', 'residential') ORDER BY name "
 	"LIMIT 500",
+    /* Per service of the town (locale, year x 8, town): applications
+     * by status now (drafts are not applications yet), those undecided
+     * by age since submission (up to 30 days, 31 to 60, over 60: the
+     * CSW decides within 30 days, or 60 when it must establish facts),
+     * those waiting for a place now, and the decisions of the year:
+     * approved, approved without a free place (put on the waiting list:
+     * the demand page's refused for lack of places), refused, decided
+     * within 30 days of submission.  report_application (0024). */
+    [STMT_STATE_APPS] =
+	"SELECT s.id, " SVC_NAME ", "
+	"COALESCE(SUM(a.status = 'submitted'), 0) AS submitted, "
+	"COALESCE(SUM(a.status = 'review'), 0) AS review, "
+	"COALESCE(SUM(a.status = 'info'), 0) AS info, "
+	"COALESCE(SUM(a.decision IS NULL "
+	"AND a.status IN ('submitted', 'review', 'info') "
+	"AND a.submitted_on >= UTC_DATE() - INTERVAL 30 DAY), 0) AS `age-30`, "
+	"COALESCE(SUM(a.decision IS NULL "
+	"AND a.status IN ('submitted', 'review', 'info') "
+	"AND a.submitted_on < UTC_DATE() - INTERVAL 30 DAY "
+	"AND a.submitted_on >= UTC_DATE() - INTERVAL 60 DAY), 0) "
+	"AS `age-60`, "
+	"COALESCE(SUM(a.decision IS NULL "
+	"AND a.status IN ('submitted', 'review', 'info') "
+	"AND a.submitted_on < UTC_DATE() - INTERVAL 60 DAY), 0) "
+	"AS `age-over`, "
+	"COALESCE(SUM(a.status IN ('waiting', 'offered')), 0) AS waiting, "
+	"COALESCE(SUM(a.decision = 'approved' AND " DECIDED_IN "), 0) "
+	"AS approved, "
+	"COALESCE(SUM(a.no_place AND " DECIDED_IN "), 0) AS `no-place`, "
+	"COALESCE(SUM(a.decision = 'refused' AND " DECIDED_IN "), 0) "
+	"AS refused, "
+	"COALESCE(SUM(" DECIDED_IN "AND DATEDIFF(a.decided_on, "
+	"a.submitted_on) <= 30), 0) AS `in-time` "
+	"FROM service s LEFT JOIN report_application a "
+	"ON a.service_id = s.id WHERE s.municipality_id = ? "
+	"GROUP BY s.id, name ORDER BY s.group_id, name LIMIT 500",
     /* Per service and month of a year: centi-units and the cost in
      * hundredths of a para, exact (MONTHS_SRC's six, year): one pass
      * gives the forecast both its units and the months delivered. */

@@ -22,6 +22,25 @@
  * present); one whose table is there but for which this program has no
  * rule yet is reported "unhandled".
  *
+ * Two kinds are records with rows in other tables, deleted together in
+ * one transaction per batch (the batch is the first retention.batch due
+ * records by id, and every statement of it is bounded by their first and
+ * last id and the same condition): refused or withdrawn applications
+ * (their documents, timeline and places on a waiting list; needs and
+ * criteria by ON DELETE CASCADE) and closed cases (their plan, reviews,
+ * barriers, priority marks, group memberships and attendance, referrals
+ * with their fields and access grants).  A document's file goes when no
+ * row names its SHA-256 any more: inside the transaction, under the lock
+ * of that hash (as the applications worker does), the file is moved
+ * aside (docs_park_in), and only after the commit is it removed; a
+ * rollback puts it back.  So a file never outlives its last row by more
+ * than the commit, and a row never names a removed file.  The count is of
+ * applications and cases, not of their rows.  Domestic-violence cases
+ * (dv_case) are a kind of their own with no rule yet: their legal period
+ * is not the CSW's cases' (README, Retention).  Every kind's statements
+ * are prepared when the program connects: the schema must be migrated
+ * first (karika-migrate), as for the workers.
+ *
  * It connects as its own database user (retention.db_user, normally
  * karika_retention): sql/grants.sql gives it only the columns its
  * conditions read and DELETE on those tables.  The audit trail is
@@ -71,8 +90,43 @@ enum stmt {
 	STMT_THROTTLE_DELETE,  /* */
 	STMT_AUDITROWS_COUNT,  /* audit rows past their legal period */
 	STMT_AUDITROWS_DELETE, /* (the trigger of 0013 checks again) */
+	STMT_APPS_COUNT,       /* refused or withdrawn applications */
+	STMT_APPS_PICK,	       /* a batch of them, locked */
+	STMT_APPS_SHAS,	       /* the files of the batch's documents */
+	STMT_APPS_DOCS,	       /* their documents, */
+	STMT_APPS_EVENTS,      /* their timelines, */
+	STMT_APPS_POSITIONS,   /* their places on waiting lists, */
+	STMT_APPS_DELETE,      /* themselves (needs, criteria: CASCADE) */
+	STMT_DOC_USERS,	       /* whether a file is still some row's */
+	STMT_CASES_COUNT,      /* closed cases */
+	STMT_CASES_PICK,       /* a batch of them, locked */
+	STMT_CASES_REF_FIELDS, /* their referrals' fields, */
+	STMT_CASES_REF_GRANTS, /* their referrals' access grants, */
+	STMT_CASES_REFERRALS,  /* their referrals, */
+	STMT_CASES_ACTIVITIES, /* plan activities, */
+	STMT_CASES_GOALS,      /* goals, */
+	STMT_CASES_REVIEWS,    /* reviews, */
+	STMT_CASES_BARRIERS,   /* barriers, */
+	STMT_CASES_PRIORITY,   /* priority marks, */
+	STMT_CASES_MEMBERS,    /* group memberships, */
+	STMT_CASES_ATTENDED,   /* group attendance, */
+	STMT_CASES_DELETE,     /* themselves */
 	STMT__MAX
 };
+
+/*
+ * A batch of records (applications, cases): the statements take (first
+ * id, last id, cutoff), so that each touches only the batch's records,
+ * and only those still due.
+ */
+#define APP_DUE                                                                \
+	"a.id BETWEEN ? AND ? AND a.status IN ('refused', 'withdrawn') "       \
+	"AND a.updated_at < ?"
+#define CASE_DUE                                                               \
+	"c.id BETWEEN ? AND ? AND c.status = 'closed' AND c.closed_at < ?"
+#define CASE_CHILD(t)                                                          \
+	"DELETE x FROM " t " x JOIN case_file c ON c.id = x.case_id "          \
+	"WHERE " CASE_DUE
 
 static const char *const retention_sql[STMT__MAX] = {
     [STMT_CLOCK] = "SELECT CAST(UTC_TIMESTAMP(6) AS CHAR) AS run_at, "
@@ -112,17 +166,107 @@ static const char *const retention_sql[STMT__MAX] = {
 			     "WHERE last_failure_at < ? LIMIT ?",
     [STMT_AUDITROWS_COUNT] = "SELECT COUNT(*) AS n FROM audit WHERE at < ?",
     [STMT_AUDITROWS_DELETE] = "DELETE FROM audit WHERE at < ? LIMIT ?",
+    /*
+     * An application is refused or withdrawn for good: no statement of
+     * the worker changes one after, so its last change (updated_at) is
+     * its refusal or withdrawal.  Migration 0022's index serves these.
+     */
+    [STMT_APPS_COUNT] = "SELECT COUNT(*) AS n FROM application "
+			"WHERE status IN ('refused', 'withdrawn') "
+			"AND updated_at < ?",
+    /*
+     * The index of the condition, not the primary key's order: a walk
+     * in id order would lock every application it passed, due or not.
+     */
+    [STMT_APPS_PICK] = "SELECT id FROM application FORCE INDEX "
+		       "(application_retention) WHERE status IN ('refused', "
+		       "'withdrawn') AND updated_at < ? ORDER BY id LIMIT ? "
+		       "FOR UPDATE",
+    [STMT_APPS_SHAS] =
+	"SELECT DISTINCT LOWER(HEX(d.sha256)) AS sha FROM application_document "
+	"d JOIN application a ON a.id = d.application_id WHERE " APP_DUE,
+    [STMT_APPS_DOCS] =
+	"DELETE d FROM application_document d JOIN "
+	"application a ON a.id = d.application_id WHERE " APP_DUE,
+    [STMT_APPS_EVENTS] = "DELETE e FROM application_event e JOIN application "
+			 "a ON a.id = e.application_id WHERE " APP_DUE,
+    [STMT_APPS_POSITIONS] = "DELETE p FROM application_position p JOIN "
+			    "application a ON a.id = p.application_id "
+			    "WHERE " APP_DUE,
+    [STMT_APPS_DELETE] = "DELETE a FROM application a WHERE " APP_DUE,
+    /*
+     * The workers' statement (docs_drop()): the rows of every table
+     * naming the file (an application's document, a course's PDF),
+     * counted by locking reads, so no row of the same file can be
+     * written until the commit and a file moved aside here is never one
+     * a row names.
+     */
+    [STMT_DOC_USERS] = "CALL document_users(?)",
+    [STMT_CASES_COUNT] = "SELECT COUNT(*) AS n FROM case_file "
+			 "WHERE status = 'closed' AND closed_at < ?",
+    [STMT_CASES_PICK] = "SELECT id FROM case_file FORCE INDEX "
+			"(case_retention) WHERE status = 'closed' "
+			"AND closed_at < ? ORDER BY id LIMIT ? FOR UPDATE",
+    [STMT_CASES_REF_FIELDS] =
+	"DELETE f FROM referral_field f JOIN referral r ON r.id = "
+	"f.referral_id JOIN case_file c ON c.id = r.case_id WHERE " CASE_DUE,
+    [STMT_CASES_REF_GRANTS] =
+	"DELETE g FROM record_grant g JOIN referral r ON g.object_type = "
+	"'referral' AND g.object_id = r.id JOIN case_file c "
+	"ON c.id = r.case_id WHERE " CASE_DUE,
+    [STMT_CASES_REFERRALS] = CASE_CHILD("referral"),
+    [STMT_CASES_ACTIVITIES] = CASE_CHILD("case_activity"),
+    [STMT_CASES_GOALS] = CASE_CHILD("case_goal"),
+    [STMT_CASES_REVIEWS] = CASE_CHILD("case_review"),
+    [STMT_CASES_BARRIERS] = CASE_CHILD("case_barrier"),
+    [STMT_CASES_PRIORITY] = CASE_CHILD("case_priority"),
+    [STMT_CASES_MEMBERS] = CASE_CHILD("group_member"),
+    [STMT_CASES_ATTENDED] = CASE_CHILD("group_attendance"),
+    [STMT_CASES_DELETE] = "DELETE c FROM case_file c WHERE " CASE_DUE,
+};
+
+/* The child rows of a batch of closed cases, in the order they go. */
+static const size_t case_children[] = {
+    STMT_CASES_REF_FIELDS,
+    STMT_CASES_REF_GRANTS,
+    STMT_CASES_REFERRALS,
+    STMT_CASES_ACTIVITIES,
+    STMT_CASES_GOALS,
+    STMT_CASES_REVIEWS,
+    STMT_CASES_BARRIERS,
+    STMT_CASES_PRIORITY,
+    STMT_CASES_MEMBERS,
+    STMT_CASES_ATTENDED,
 };
 
 /* No statement: a kind this program has no rule for yet. */
 #define NO_STMT STMT__MAX
 
+struct run;
+struct kind;
+
+/*
+ * Removes one batch of kind k inside the batch's open transaction, rows
+ * due before cutoff: sets *n to the records deleted.  DB_OK or the error
+ * (the caller rolls back).
+ */
+typedef enum db_rc (*remove_fn)(
+    struct run *, const struct kind *, const char *, int64_t *);
+
+static enum db_rc rows_remove(
+    struct run *, const struct kind *, const char *, int64_t *);
+static enum db_rc apps_remove(
+    struct run *, const struct kind *, const char *, int64_t *);
+static enum db_rc cases_remove(
+    struct run *, const struct kind *, const char *, int64_t *);
+
 /*
  * The record kinds, in the order they run.  Adding one: its period key
  * and default here, its count and delete statements above (the cutoff
- * once, or twice for tokens: ncut), the grants in sql/grants.sql, the
- * words retention.kind.<name> in every catalogue, README's Operations
- * and docs/karika.conf.example.
+ * once, or twice for tokens: ncut), or a remove function for records
+ * with rows in other tables, the grants in sql/grants.sql, the words
+ * retention.kind.<name> in every catalogue, README's Operations and
+ * docs/karika.conf.example.
  */
 struct kind {
 	const char *name;  /* retention_run.kind */
@@ -133,26 +277,40 @@ struct kind {
 	const char *table; /* NULL: a table every database has */
 	size_t count;	   /* its statements, or NO_STMT */
 	size_t del;
-	size_t ncut; /* how many times the statements take the cutoff */
+	size_t ncut;	  /* how many times the statements take the cutoff */
+	remove_fn remove; /* a batch's deletion */
+	bool files;	  /* it removes documents' files: documents.dir */
 };
 
+/*
+ * Applications: one year after the refusal or the withdrawal by default,
+ * what the form's notice tells the applicant (app.notice).  Closed cases:
+ * ten years.  DV cases: no rule (README, Retention).
+ */
 static const struct kind kinds[] = {
     {"survey_abandoned", "retention.survey_abandoned_days", 0, 3650, false,
-	NULL, STMT_SURVEY_COUNT, STMT_SURVEY_DELETE, 1},
+	NULL, STMT_SURVEY_COUNT, STMT_SURVEY_DELETE, 1, rows_remove, false},
     {"sessions", "retention.sessions_days", 0, 3650, false, NULL,
-	STMT_SESSIONS_COUNT, STMT_SESSIONS_DELETE, 1},
+	STMT_SESSIONS_COUNT, STMT_SESSIONS_DELETE, 1, rows_remove, false},
     {"tokens", "retention.tokens_days", 30, 3650, false, NULL,
-	STMT_TOKENS_COUNT, STMT_TOKENS_DELETE, 2},
+	STMT_TOKENS_COUNT, STMT_TOKENS_DELETE, 2, rows_remove, false},
     {"throttle", "retention.throttle_days", 1, 3650, false, NULL,
-	STMT_THROTTLE_COUNT, STMT_THROTTLE_DELETE, 1},
-    {"applications", "retention.applications_years", 5, 100, true,
-	"application", NO_STMT, NO_STMT, 0},
-    {"cases", "retention.cases_years", 10, 100, true, "case_file", NO_STMT,
-	NO_STMT, 0},
+	STMT_THROTTLE_COUNT, STMT_THROTTLE_DELETE, 1, rows_remove, false},
+    {"applications", "retention.applications_years", 1, 100, true,
+	"application", STMT_APPS_COUNT, NO_STMT, 1, apps_remove, true},
+    {"cases", "retention.cases_years", 10, 100, true, "case_file",
+	STMT_CASES_COUNT, NO_STMT, 1, cases_remove, false},
+    {"dv_cases", NULL, 0, 0, true, "dv_case", NO_STMT, NO_STMT, 0, NULL, false},
     {"audit", "retention.audit_years", 10, 100, true, NULL,
-	STMT_AUDITROWS_COUNT, STMT_AUDITROWS_DELETE, 1},
+	STMT_AUDITROWS_COUNT, STMT_AUDITROWS_DELETE, 1, rows_remove, false},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+/* A document's file moved aside in the open transaction. */
+struct parked {
+	const char *path; /* its name now, documents.dir/tmp/del-<sha> */
+	const char *sha;
+};
 
 /* One run: its settings, its connection and what it has done. */
 struct run {
@@ -161,6 +319,9 @@ struct run {
 	struct arena *a;
 	bool dry;
 	int64_t batch;
+	const char *docs;    /* documents.dir, or NULL */
+	struct parked *park; /* the open batch's files moved aside */
+	size_t npark;
 	char as_of[11]; /* the day it counts from, YYYY-MM-DD */
 	char at[32];	/* when it started, the same in every row */
 	char rid[32];	/* the audit rows' request id */
@@ -262,31 +423,151 @@ floor_ok(struct run *u, const struct kind *k, int64_t period)
 	return 0;
 }
 
-/*
- * One batch of kind k in its own transaction: deletes at most a batch of
- * rows, counts them into report row id and, with the first rows ever
- * deleted by this row (first), adds the audit row.  Sets *n to the rows
- * deleted.  Returns DB_OK or the error, rolled back.
- */
+/* The rows of the kind's own table: one DELETE ... LIMIT a batch. */
 static enum db_rc
-batch(struct run *u, const struct kind *k, const char *cutoff, int64_t id,
-    bool first, int64_t *n)
+rows_remove(struct run *u, const struct kind *k, const char *cutoff, int64_t *n)
 {
 	struct db_param p[3];
 	struct db_res res;
 	enum db_rc rc;
 	size_t i = 0;
 
-	*n = 0;
 	p[i++] = DBP_S(cutoff);
 	if (k->ncut == 2)
 		p[i++] = DBP_S(cutoff);
 	p[i++] = DBP_I(u->batch);
+	if ((rc = q(u, k->del, p, i, &res)) == DB_OK)
+		*n = (int64_t)res.affected;
+	return rc;
+}
+
+/*
+ * The first batch of records due of statement pick, locked until the
+ * commit: their first and last id in *lo and *hi.  DB_OK with *lo 0 when
+ * none is due, or the error.
+ */
+static enum db_rc
+pick(struct run *u, size_t stmt, const char *cutoff, int64_t *lo, int64_t *hi)
+{
+	struct db_res ids;
+	enum db_rc rc;
+
+	*lo = *hi = 0;
+	if ((rc = Q(u, stmt, &ids, DBP_S(cutoff), DBP_I(u->batch))) != DB_OK ||
+	    ids.nrows == 0)
+		return rc;
+	*lo = db_int_at(&ids, 0, 0);
+	*hi = db_int_at(&ids, ids.nrows - 1, 0);
+	return DB_OK;
+}
+
+/* Runs statement stmt over the batch lo .. hi; its rows in *n if not NULL. */
+static enum db_rc
+over(struct run *u, size_t stmt, int64_t lo, int64_t hi, const char *cutoff,
+    int64_t *n)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	rc = Q(u, stmt, &res, DBP_I(lo), DBP_I(hi), DBP_S(cutoff));
+	if (rc == DB_OK && n != NULL)
+		*n = (int64_t)res.affected;
+	return rc;
+}
+
+/*
+ * A batch of refused or withdrawn applications with their documents,
+ * timelines and waiting-list places; then every file of their documents
+ * that no row names any more is moved aside (u->park), to be removed
+ * after the commit or put back after a rollback (batch()).
+ */
+static enum db_rc
+apps_remove(struct run *u, const struct kind *k, const char *cutoff, int64_t *n)
+{
+	struct db_res shas, users;
+	const char *sha, *parked;
+	int64_t lo, hi;
+	enum db_rc rc;
+	size_t i;
+
+	if ((rc = pick(u, STMT_APPS_PICK, cutoff, &lo, &hi)) != DB_OK ||
+	    lo == 0)
+		return rc;
+	if ((rc = Q(u, STMT_APPS_SHAS, &shas, DBP_I(lo), DBP_I(hi),
+		 DBP_S(cutoff))) != DB_OK ||
+	    (rc = over(u, STMT_APPS_DOCS, lo, hi, cutoff, NULL)) != DB_OK ||
+	    (rc = over(u, STMT_APPS_EVENTS, lo, hi, cutoff, NULL)) != DB_OK ||
+	    (rc = over(u, STMT_APPS_POSITIONS, lo, hi, cutoff, NULL)) !=
+		DB_OK ||
+	    (rc = over(u, STMT_APPS_DELETE, lo, hi, cutoff, n)) != DB_OK)
+		return rc;
+	u->park = arena_calloc(u->a, shas.nrows + 1, sizeof(*u->park));
+	for (i = 0; i < shas.nrows; i++) {
+		sha = db_str_at(&shas, i, 0);
+		if ((rc = Q(u, STMT_DOC_USERS, &users, DBP_S(sha))) != DB_OK)
+			return rc;
+		if (users.nrows != 1 || db_int_at(&users, 0, 0) != 0)
+			continue;
+		if ((parked = docs_park_in(u->a, u->docs, sha, u->rid)) == NULL)
+			continue; /* no file (logged): nothing to remove */
+		u->park[u->npark].path = parked;
+		u->park[u->npark++].sha = sha;
+	}
+	return DB_OK;
+}
+
+/* A batch of closed cases, their rows in every table first. */
+static enum db_rc
+cases_remove(
+    struct run *u, const struct kind *k, const char *cutoff, int64_t *n)
+{
+	int64_t lo, hi;
+	enum db_rc rc;
+	size_t i;
+
+	if ((rc = pick(u, STMT_CASES_PICK, cutoff, &lo, &hi)) != DB_OK ||
+	    lo == 0)
+		return rc;
+	for (i = 0; i < sizeof(case_children) / sizeof(case_children[0]); i++)
+		if ((rc = over(u, case_children[i], lo, hi, cutoff, NULL)) !=
+		    DB_OK)
+			return rc;
+	return over(u, STMT_CASES_DELETE, lo, hi, cutoff, n);
+}
+
+/* The files the batch moved aside: removed once it committed, else put
+ * back. */
+static void
+parked_done(struct run *u, bool committed)
+{
+	size_t i;
+
+	for (i = 0; i < u->npark; i++)
+		docs_unpark_in(u->a, u->docs, u->park[i].path, u->park[i].sha,
+		    u->rid, committed);
+	u->npark = 0;
+}
+
+/*
+ * One batch of kind k in its own transaction: deletes at most a batch of
+ * records (k->remove), counts them into report row id and, with the
+ * first records ever deleted by this row (first), adds the audit row;
+ * after the commit, the documents' files that went with them.  Sets *n
+ * to the records deleted.  Returns DB_OK or the error, rolled back (and
+ * every file put back).
+ */
+static enum db_rc
+batch(struct run *u, const struct kind *k, const char *cutoff, int64_t id,
+    bool first, int64_t *n)
+{
+	enum db_rc rc;
+
+	*n = 0;
+	u->npark = 0;
 	if ((rc = db_begin(u->db)) != DB_OK)
 		return rc;
-	if ((rc = q(u, k->del, p, i, &res)) != DB_OK)
+	if ((rc = k->remove(u, k, cutoff, n)) != DB_OK)
 		goto fail;
-	*n = (int64_t)res.affected;
 	if (*n > 0 &&
 	    ((rc = Q(u, STMT_RUN_COUNT, NULL, DBP_I(*n), DBP_I(id))) != DB_OK ||
 		(first &&
@@ -295,10 +576,12 @@ batch(struct run *u, const struct kind *k, const char *cutoff, int64_t id,
 		goto fail;
 	if ((rc = db_commit(u->db)) != DB_OK)
 		goto fail;
+	parked_done(u, true);
 	return DB_OK;
 fail:
 	*n = 0;
 	db_rollback(u->db);
+	parked_done(u, false);
 	return rc;
 }
 
@@ -327,6 +610,13 @@ run_kind(struct run *u, const struct kind *k)
 		       "it yet: nothing deleted\n",
 		    k->name);
 		return run_add(u, k, "unhandled", NULL, -1) == 0 ? -1 : 0;
+	}
+	if (k->files && !u->dry && u->docs == NULL) {
+		LOGE("%s: documents.dir is not set, so their files could not "
+		     "be removed: nothing of %s is deleted",
+		    k->name, k->name);
+		run_add(u, k, "failed", NULL, 0);
+		return -1;
 	}
 	if (cfg_int(&u->cfg, k->key, k->def, 0, k->max, &period) == -1 ||
 	    (cutoff = cutoff_of(u, k, period)) == NULL)
@@ -419,6 +709,9 @@ main(int argc, char **argv)
 	    cfg_int(&u.cfg, "retention.batch", RET_BATCH_DEFAULT, 1,
 		RET_BATCH_MAX, &u.batch) == -1)
 		goto out;
+	u.docs = cfg_get(&u.cfg, "documents.dir", NULL);
+	if (u.docs != NULL && *u.docs != '/')
+		u.docs = NULL;
 	/* Nothing it does needs root (STYLE 3.14). */
 	if (priv_from_cfg(&u.cfg, &priv) == -1 || priv_drop(&priv) == -1 ||
 	    run_open(&u, now) == -1)

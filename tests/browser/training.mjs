@@ -11,9 +11,11 @@
 // WCAG 2.1 A/AA violations in sr-Cyrl, sr-Latn, bs and en: the worker's
 // training page, a course, a module, an open test, a finished test, the
 // public check of a certificate (and of an unknown code), the register's
-// list and a record, the completion report, an editor's course, module
-// and question forms and the statistics, and the page that tells a
-// lapsed worker why a person's record is refused.  A plain Node script
+// list and a record, the completion report (and an analyst's, town by
+// town), an editor's course, module
+// and question forms, a module with the form that attaches a PDF, the
+// statistics, and the page that tells a lapsed worker why a person's
+// record is refused.  A plain Node script
 // like pages.mjs; prints TAP version 13.
 //
 //   KARIKA_BUILD=build/check tests/integration/run --exec node tests/browser/training.mjs
@@ -176,8 +178,13 @@ const ADMIN = [
 const EDITOR = [
 	['the course form', `/registry/training/courses/${COURSE}/edit`, 200],
 	['the module form', `/registry/training/courses/${COURSE}/modules/${MODULE}/edit`, 200],
+	['a module with the form that attaches a PDF', `/registry/training/courses/${COURSE}/modules/${MODULE}`, 200],
 	['the question form', `/registry/training/courses/${COURSE}/questions/${QUESTION}/edit`, 200],
 	['the statistics', `/registry/training/courses/${COURSE}/questions`, 200],
+];
+const ANALYST = [
+	['the completion report', '/registry/training/completion', 200],
+	['the completion report town by town', '/registry/training/completion/province', 200],
 ];
 const LAPSED = [['a person\'s record refused', `/registry/persons/${PERSON}`, 403]];
 
@@ -201,7 +208,7 @@ async function openAttempt(page, problems) {
 }
 
 for (const lang of LOCALES) {
-	test(`${lang}: the training's pages (the worker's, an open and a finished test, the public check, the register, the report, the editors' forms and statistics, a refusal's reason) have no axe-core WCAG 2.1 A/AA violations`, async () => {
+	test(`${lang}: the training's pages (the worker's, an open and a finished test, the public check, the register, the report (town by town too), the editors' forms and statistics, a refusal's reason) have no axe-core WCAG 2.1 A/AA violations`, async () => {
 		const problems = [];
 		await withPage(true, async (page) => {
 			await signIn(page, 'worker@example.org');
@@ -211,6 +218,7 @@ for (const lang of LOCALES) {
 		await withPage(true, async (page) => { await axePages(page, lang, ANON, problems); });
 		await withPage(true, async (page) => { await signIn(page, 'admin@example.org'); await axePages(page, lang, ADMIN, problems); });
 		await withPage(true, async (page) => { await signIn(page, 'editor@example.org'); await axePages(page, lang, EDITOR, problems); });
+		await withPage(true, async (page) => { await signIn(page, 'analyst@example.org'); await axePages(page, lang, ANALYST, problems); });
 		await withPage(true, async (page) => {
 			await signIn(page, 'lapsed@example.org');
 			await axePages(page, lang, LAPSED, problems);

@@ -133,21 +133,26 @@ my %care;
 	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
 }
 
-# Group activities and the administrator's priority groups (issue 15):
-# the demo training and its first session, the town's first group; a
-# supervisor's % is the matrix's own account, no supervisor (404).
+# The reports' records (fcgi/reports): the first provider's service and
+# organisation for the drill-down, the town's first forecast scenario,
+# and the residential institution's return waiting for review.
 {
-	my ($ga) = map { $_->[0] } sql("SELECT MIN(g.id) FROM group_activity g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	my ($gs) = map { $_->[0] } sql("SELECT MIN(id) FROM group_session WHERE activity_id = $ga");
-	my ($pg) = map { $_->[0] } sql("SELECT MIN(g.id) FROM priority_group g JOIN municipality m "
-	    . "ON m.id = g.municipality_id WHERE m.code = 'novi-pazar'");
-	$care{'/registry/groups/%'} = "/registry/groups/$ga";
-	$care{'/registry/groups/%/sessions/new'} = "/registry/groups/$ga/sessions/new";
-	$care{'/registry/groups/%/sessions/%'} = "/registry/groups/$ga/sessions/$gs";
-	$care{'/registry/admin/priority-groups/%'} = "/registry/admin/priority-groups/$pg";
+	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
+	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
+	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
+	my ($scn) = map { $_->[0] } sql("SELECT MIN(s.id) FROM report_scenario s "
+	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
+	my ($ret) = map { $_->[0] } sql("SELECT MIN(r.id) FROM report_return r "
+	    . "JOIN organisation o ON o.id = r.organisation_id "
+	    . "JOIN municipality m ON m.id = o.municipality_id "
+	    . "WHERE m.code = 'novi-pazar' AND r.status = 'submitted'");
+	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
+	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
+	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
+	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
+	$care{"/reports/scenarios/%/$_"} = "/reports/scenarios/$scn/$_" for ('edit', 'places');
+	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
-
 
 # Training (issue 16): the first demo course, its first module and
 # question, an open attempt of provider1's (theirs alone: 404 for
@@ -171,30 +176,23 @@ my %care;
 		$x =~ s/%/$q/ if $x =~ m{/questions/%};
 		$care{$p} = $x;
 	}
+	# A PDF attached to the module, its file on disk.
+	require Digest::SHA;
+	my $pdf = "%PDF-1.4\n% the route matrix, a material\n";
+	my $psha = Digest::SHA::sha256_hex($pdf);
+	mkdir(state_dir() . '/documents');
+	open(my $ph, '>', state_dir() . "/documents/$psha") or die "material: $!";
+	print $ph $pdf;
+	close $ph;
+	sql("INSERT INTO course_material (module_id, sha256, bytes, filename, added_by) "
+	    . "SELECT $mod, UNHEX('$psha'), LENGTH('$pdf'), 'matrix.pdf', MIN(id) FROM account");
+	my ($mat) = map { $_->[0] } sql("SELECT MAX(id) FROM course_material WHERE module_id = $mod");
+	$care{'/registry/training/courses/%/modules/%/files/%'} = "/registry/training/courses/$c/modules/$mod/files/$mat";
+	$care{'/registry/training/courses/%/modules/%/files/%/delete'} =
+	    "/registry/training/courses/$c/modules/$mod/files/999999999/delete";
 	$care{'/registry/training/attempts/%'} = "/registry/training/attempts/$att";
 	$care{"/registry/professionals/%$_"} = "/registry/professionals/$pro$_" for ('', '/edit');
 	$care{'/registry/certificates/*'} = "/registry/certificates/$code";
-}
-
-# The reports' records (fcgi/reports): the first provider's service and
-# organisation for the drill-down, the town's first forecast scenario,
-# and the residential institution's return waiting for review.
-{
-	my ($org) = map { $_->[0] } sql("SELECT r.organisation_id FROM account_role r "
-	    . "JOIN account a ON a.id = r.account_id WHERE a.email = 'provider1\@example.org'");
-	my ($svc) = map { $_->[0] } sql("SELECT MIN(service_id) FROM enrolment WHERE organisation_id = $org");
-	my ($scn) = map { $_->[0] } sql("SELECT MIN(s.id) FROM report_scenario s "
-	    . "JOIN municipality m ON m.id = s.municipality_id WHERE m.code = 'novi-pazar'");
-	my ($ret) = map { $_->[0] } sql("SELECT MIN(r.id) FROM report_return r "
-	    . "JOIN organisation o ON o.id = r.organisation_id "
-	    . "JOIN municipality m ON m.id = o.municipality_id "
-	    . "WHERE m.code = 'novi-pazar' AND r.status = 'submitted'");
-	$care{'/reports/figures/services/%'} = "/reports/figures/services/$svc";
-	$care{'/reports/figures/services/%/persons'} = "/reports/figures/services/$svc/persons";
-	$care{'/reports/figures/services/%/providers/%'} = "/reports/figures/services/$svc/providers/$org";
-	$care{'/reports/figures/services/%/providers/%/persons'} = "/reports/figures/services/$svc/providers/$org/persons";
-	$care{"/reports/scenarios/%/$_"} = "/reports/scenarios/$scn/$_" for ('edit', 'places');
-	$care{'/reports/returns/%'} = "/reports/returns/$ret";
 }
 
 # Applications (issue 13): an application of citizen@example.org's,
@@ -256,5 +254,11 @@ for my $row (@rows) {
 	is($r->{status}, $st, "$role: $m $p is $st");
 	# Signing out ends the session: sign in again for the next row.
 	delete $agent{$role} if $p =~ m{/account/(logout|sessions/end)$};
+}
+# The matrix's PDF goes with its row, as a removal takes a file with the
+# last row naming it: documents.dir keeps no file without its row.
+for my $f (sql("SELECT id, LOWER(HEX(sha256)) FROM course_material WHERE filename = 'matrix.pdf'")) {
+	sql("DELETE FROM course_material WHERE id = $f->[0]");
+	unlink(state_dir() . "/documents/$f->[1]");
 }
 done_testing();

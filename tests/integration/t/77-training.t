@@ -12,7 +12,9 @@
 # reminders reach the SMTP sink 60, 30 and 7 days before a lapse, once
 # each, by the daily job's clock; the page of a test never carries the
 # answer key; the administrators' form refuses a supervisor of another
-# town, saying so and keeping what was typed.
+# town, saying so and keeping what was typed; an analyst of several
+# towns has the completion report town by town, each town's line as its
+# own page sums it and the province's their sum.
 use strict;
 use warnings;
 use utf8;
@@ -246,6 +248,60 @@ is(one("SELECT supervisor_account_id FROM professional WHERE id = $vp"), $gid, '
 $r = $adm->submit('/registry/professionals/new', { %pf, supervisor => $sup });
 is($r->{status}, 303, 'a supervisor of the town is taken') or diag(main_text($r->{content}));
 is(one("SELECT supervisor_account_id FROM professional WHERE family_name = 'Novak$tag'"), $sup, 'and kept');
+
+# --- completion town by town, for an analyst of several towns -----------
+# A second town with an organisation of three professionals: one current,
+# one due within 60 days, one lapsed and suspended.  An analyst of the
+# demo town alone sees it alone; given an analyst role in the second town
+# too, both, each town's line as its own completion page sums it, and
+# the province's line their sum.
+sql("INSERT INTO organisation (municipality_id, name, kind) VALUES ($om, 'Centar $tag', 'association')");
+my ($oorg) = one("SELECT id FROM organisation WHERE municipality_id = $om AND name = 'Centar $tag'");
+for my $p (['Cvetko', 'NULL', 'NULL'], ['Dušan', 'UTC_DATE() + INTERVAL 30 DAY', 'NULL'],
+    ['Ema', 'UTC_DATE() - INTERVAL 1 DAY', 'UTC_DATE() - INTERVAL 1 DAY']) {
+	sql("INSERT INTO professional (municipality_id, given_name, family_name, name_key, organisation_id, "
+	    . "position_id, profession, started_on, due_on, access_until) VALUES ($om, '$p->[0]', 'Prov$tag', "
+	    . "LOWER('prov$tag $p->[0]'), $oorg, $pos, 'Psiholog', UTC_DATE() - INTERVAL 1 YEAR, $p->[1], $p->[2])");
+}
+my $pa = "trn-prov-$tag\@example.net";
+sql("INSERT INTO account (email, name, password_hash, locale, status) SELECT '$pa', 'Pokrajinski analitičar', "
+    . "password_hash, 'en', 'active' FROM account WHERE email = 'analyst\@example.org'");
+my ($paid) = one("SELECT id FROM account WHERE email = '$pa'");
+sql("INSERT INTO account_role (account_id, role, municipality_id) VALUES ($paid, 'analyst', $m)");
+my $an = login($pa);
+$an->get('/?lang=en');
+my $town = $an->get('/registry/training/completion');
+is($town->{status}, 200, "the analyst's completion page");
+like($town->{content}, qr{href="/registry/training/completion/province"}, 'links to the towns');
+my @sum = (0) x 5;
+for my $row ($town->{content} =~ m{<tr>\s*<th scope="row">[^<]*</th>((?:\s*<td class="num">[^<]*</td>){5})\s*</tr>}g) {
+	my @n = $row =~ m{<td class="num">([^<]*)</td>}g;
+	s/,//g for @n;
+	$sum[$_] += $n[$_] for 0 .. 4;
+}
+ok($sum[0] > 0, 'the demo town has professionals');
+unlike($town->{content}, qr/NaN/, 'every count is a number, also of an organisation whose staff have no due date');
+my ($mname) = one("SELECT name_en FROM municipality WHERE id = $m");
+sub cells { my (@n) = @_; return join('', map { "\\s*<td class=\"num\">" . ($_ =~ s/(\d)(?=(\d{3})+$)/$1,/gr) . '</td>' } @n) }
+$r = $an->get('/registry/training/completion/province');
+is($r->{status}, 200, 'the completion town by town');
+like($r->{content}, qr{<th scope="row"><a href="#town-$m">\Q$mname\E</a></th>${\ cells(@sum)}\s*</tr>},
+    "one town's line, as its own page sums it");
+unlike($r->{content}, qr/Other $tag/, 'and no other town');
+like($r->{content}, qr{<th scope="row">All municipalities</th>${\ cells(@sum)}}, 'the sum is that town\'s');
+sql("INSERT INTO account_role (account_id, role, municipality_id) VALUES ($paid, 'analyst', $om)");
+$r = $an->get('/registry/training/completion/province');
+like($r->{content}, qr{<th scope="row"><a href="#town-$om">Other $tag</a></th>${\ cells(3, 1, 1, 1, 1)}\s*</tr>},
+    "the second town's line: three professionals, one current, due, lapsed and suspended each");
+like($r->{content}, qr{<th scope="row"><a href="#town-$m">\Q$mname\E</a></th>${\ cells(@sum)}\s*</tr>},
+    'the first town\'s line is unchanged');
+like($r->{content}, qr{<th scope="row">All municipalities</th>${\ cells(map { $sum[$_] + (3, 1, 1, 1, 1)[$_] } 0 .. 4)}},
+    "the province's line is their sum");
+like($r->{content}, qr{<h2 id="town-$om">Other $tag</h2>.*<th scope="row">Centar $tag</th>${\ cells(3, 1, 1, 1, 1)}}s,
+    'each town by organisation');
+unlike(main_text($r->{content}), qr/Prov$tag|Cvetko|Ema\b/, 'counts only, never a name');
+is($adm->get('/registry/training/completion/province')->{status}, 403, 'an administrator is refused');
+is($g->get('/registry/training/completion/province')->{status}, 403, 'so is a CSW worker');
 
 # --- reminders by the job's clock ---------------------------------------
 my $due = one("SELECT CAST(valid_to AS CHAR) FROM certificate WHERE professional_id = $gp AND course_id = $course");

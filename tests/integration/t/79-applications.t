@@ -12,8 +12,11 @@
 # time of joining, then the number: ties) and an applicant's place as a
 # place frees and an offer expires.  "Who has seen my application" lists
 # the CSW's reads.  Each change of status e-mails the applicant.  Staff
-# file for a parent, who takes it over with the code.  No temporary
-# file and no document without its row is left.
+# file for a parent, who takes it over with the code.  A document off a
+# draft takes its file with it, unless another row names the same bytes
+# (another application's, a course's material: the file goes with the
+# last row of either table).  No temporary file and no document without
+# its row is left.
 use strict;
 use warnings;
 use utf8;
@@ -277,18 +280,39 @@ is($other->get("/applications/$app/seen")->{status}, 404, "another parent cannot
 $r = $parent->get("/applications/new/$svc");
 ($tok) = $r->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
 my $solo = "%PDF-1.5\nonly here $run\n";
+my $both = "%PDF-1.5\nalso a course's material $run\n";
 $r = upload($parent, "/applications/new/$svc", [(map { $_->[0] eq 'csrf' ? ['csrf', $tok] : $_ } @fields),
-    ['action', 'save']], [["doc.$kind{other}", 'x.pdf', $pdf], ["doc.$kind{commission}", 'solo.pdf', $solo]]);
+    ['action', 'save']], [["doc.$kind{other}", 'x.pdf', $pdf], ["doc.$kind{commission}", 'solo.pdf', $solo],
+    ["doc.$kind{medical}", 'both.pdf', $both]]);
 is($r->{status}, 303, 'a second draft');
 my ($app2) = ($r->{headers}{location} // '') =~ m{/applications/(\d+)(?:\?|$)};
 my ($d_shared, $sha_shared) = @{ (sql("SELECT id, LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app2 AND filename = 'x.pdf'"))[0] // [] };
 my ($d_solo, $sha_solo) = @{ (sql("SELECT id, LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app2 AND filename = 'solo.pdf'"))[0] // [] };
+my ($d_both, $sha_both) = @{ (sql("SELECT id, LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app2 AND filename = 'both.pdf'"))[0] // [] };
 ok(!$d_shared, 'a kind the service does not ask for is not kept');
 $r = $parent->post("/applications/$app2/documents/$d_solo/delete", { csrf => $parent->csrf("/applications/$app2") });
 is($r->{status}, 303, 'a document is removed from a draft');
 ok(!-e "$docdir/$sha_solo", 'its file with it (no other row named it)');
 ok(-e "$docdir/$docs[0][3]", 'a file another row names stays');
 is(scalar(tmp_files()), 0, 'no temporary file');
+
+# The same bytes as a course's material (karika-registry's row, which this
+# worker cannot read): the file goes with the last row of either table.
+my $ed = login('editor@example.org');
+my ($course, $module) = @{ (sql("SELECT c.id, MIN(cm.id) FROM course c JOIN course_module cm ON cm.course_id = c.id "
+    . "JOIN municipality m ON m.id = c.municipality_id WHERE m.code = 'novi-pazar' GROUP BY c.id ORDER BY c.id LIMIT 1"))[0] };
+my $mbase = "/registry/training/courses/$course/modules/$module";
+$r = upload($ed, "$mbase/files", [['csrf', $ed->csrf($mbase)]], [['file', 'both.pdf', $both]]);
+is($r->{status}, 303, 'an editor attaches the same bytes to a course');
+my $mat = one("SELECT MAX(id) FROM course_material WHERE module_id = $module AND sha256 = UNHEX('$sha_both')");
+ok($mat, 'its row names the same file');
+$r = $parent->post("/applications/$app2/documents/$d_both/delete", { csrf => $parent->csrf("/applications/$app2") });
+is($r->{status}, 303, 'the parent removes that document');
+ok(-e "$docdir/$sha_both", 'the file stays: the course\'s material names it');
+$r = $ed->post("$mbase/files/$mat/delete", { csrf => $ed->csrf($mbase) });
+is($r->{status}, 303, 'the editor removes the material');
+ok(!-e "$docdir/$sha_both", 'and the file goes with the last row naming it');
+is(scalar(tmp_files()), 0, 'no file is left aside');
 $r = $parent->get("/applications/new/$svc");
 like($r->{content}, qr/name="reuse"/, 'an earlier document is offered again (once-only)');
 
@@ -431,7 +455,9 @@ $r = $other->post('/applications/claim', { csrf => $other->csrf('/applications/c
 is($r->{status}, 422, 'a code works once');
 
 # --- no orphan: every document file is some row's, no temporary file --------------
-my %rows = map { $_->[0] => 1 } sql("SELECT DISTINCT LOWER(HEX(sha256)) FROM application_document");
+# (of any table naming files in documents.dir: 0023's document_users)
+my %rows = map { $_->[0] => 1 } sql("SELECT LOWER(HEX(sha256)) FROM application_document "
+    . "UNION SELECT LOWER(HEX(sha256)) FROM course_material");
 my @orphans = grep { !$rows{$_} } doc_files();
 is("@orphans", '', 'no file without its row');
 is(scalar(tmp_files()), 0, 'no temporary file');

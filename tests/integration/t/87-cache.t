@@ -5,7 +5,9 @@
 # visitor never gets a kept page and never leaves one; two users never see
 # each other's name; a POST, a page that sets a cookie, /account/ and the
 # other private pages are never kept; the workers' no-store still reaches
-# the browser; a change of data shows within the cache's lifetime.
+# the browser; a change of data shows within the cache's lifetime.  The
+# public reports and the open-data page are kept too, never for a
+# signed-in analyst.
 # X-Cache-Status ($upstream_cache_status) is dev.conf's.
 use strict;
 use warnings;
@@ -14,6 +16,7 @@ use Test::More;
 use Karika::Test;
 use Time::HiRes qw(sleep time);
 use Encode ();
+use HTTP::Tiny;
 
 my $n = 0;
 # A URI of its own for each case: nothing another test (or an earlier
@@ -122,6 +125,39 @@ is(status(get('/registry/services', { Cookie => 'sid=' . ('ab' x 32) })), 'BYPAS
     'any sid cookie, even an ended session\'s, bypasses the cache');
 is(status(get('/registry/services', { Cookie => 'lang=en; csrf=' . ('cd' x 32) })), 'BYPASS',
     'so does any cookie but lang');
+
+# --- the public reports (issue 14): kept for anonymous visitors only ----
+my $analyst = login('analyst@example.org');
+for my $page ('/reports/public', '/reports/open/') {
+	my $u = fresh($page);
+	my $first = get($u);
+	my $second = get($u);
+	is($first->{status}, 200, "$page: 200");
+	is(status($first), 'MISS', "$page: the first anonymous answer is rendered");
+	is(status($second), 'HIT', "$page: the next anonymous one comes from the cache");
+	is($second->{content}, $first->{content}, "$page: the same page");
+	ok(!defined $second->{headers}{'set-cookie'}, "$page: no cookie from the cache");
+	my $a1 = $analyst->get($u);
+	is(status($a1), 'BYPASS', "$page: a signed-in analyst never gets the kept page");
+	like($a1->{content}, qr/Jelena Marković/, "$page: and sees their own name");
+	$u = fresh($page);
+	$analyst->get($u) for 1 .. 2;
+	my $anon = get($u);
+	is(status($anon), 'MISS', "$page: the analyst's visits leave nothing in the cache");
+	unlike(text($anon), qr/Jelena Marković|analyst\@example/, "$page: an anonymous visitor sees no name");
+}
+# A HEAD (a link checker's) is asked of the render layer as a GET and
+# kept under the same key: the next GET is served from it, and neither
+# answer sets a cookie.
+my $hu = fresh('/reports/public');
+my $head = HTTP::Tiny->new(max_redirect => 0)->request('HEAD', url($hu));
+is(status($head), 'MISS', 'a HEAD of /reports/public is rendered once');
+ok(!defined $head->{headers}{'set-cookie'}, 'and sets no cookie');
+is(status(get($hu)), 'HIT', 'the GET after it comes from the cache');
+for my $f ('/reports/open/users.csv', '/reports/open/spending.json') {
+	get($f);
+	is(status(get($f)), 'BYPASS', "$f (a download, not a page) is never kept");
+}
 
 # --- never kept -------------------------------------------------------
 for my $p ('/account/login', '/account/', '/registry/admin/accounts',

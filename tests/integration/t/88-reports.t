@@ -97,6 +97,30 @@ my $people = one("SELECT COUNT(DISTINCT e.person_id) FROM enrolment e JOIN servi
     . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
     . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))");
 like($page, qr{Total \(each person once\)</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'the total counts each person once');
+# The breakdowns (one pass over the people, and the needs): the CSW sees
+# them exact; each equals a GROUP BY of the register, group for group.
+my $in_year = "FROM (SELECT DISTINCT e.person_id FROM enrolment e JOIN service s ON s.id = e.service_id "
+    . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
+    . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))) d JOIN person p ON p.id = d.person_id ";
+my %bd_sql = (
+	area => "SELECT COUNT(*) $in_year LEFT JOIN settlement st ON st.id = p.settlement_id GROUP BY st.area",
+	sex => "SELECT COUNT(*) $in_year GROUP BY p.sex",
+	age => "SELECT COUNT(*) $in_year GROUP BY CASE WHEN p.birth_date IS NULL THEN 9 "
+	    . "WHEN $year - YEAR(p.birth_date) < 7 THEN 1 WHEN $year - YEAR(p.birth_date) < 18 THEN 2 "
+	    . "WHEN $year - YEAR(p.birth_date) < 26 THEN 3 WHEN $year - YEAR(p.birth_date) < 65 THEN 4 "
+	    . "WHEN $year - YEAR(p.birth_date) < 80 THEN 5 ELSE 6 END",
+	need => "SELECT COUNT(*) $in_year JOIN person_need pn ON pn.person_id = p.id GROUP BY pn.need_id",
+);
+my $cpage = html($csw->get("/reports/figures?year=$year&lang=en"));
+my %bd;
+while ($cpage =~ m{aria-labelledby="bd-(\w+)">(.*?)</table>}sg) {
+	my ($dim, $t) = ($1, $2);
+	$bd{$dim} = join ',', sort { $a <=> $b } map { num($_) } $t =~ m{<td class="num">(.*?)</td>}sg;
+}
+for my $dim (sort keys %bd_sql) {
+	my $want = join ',', sort { $a <=> $b } map { $_->[0] } sql($bd_sql{$dim});
+	is($bd{$dim}, $want, "the breakdown by $dim equals a count of the register");
+}
 
 # A month reopened leaves the summary at once (trigger), its figures come
 # from the deliveries again, and closed again they are summed again.
@@ -312,5 +336,76 @@ my $idx = html(get('/reports/open/?lang=en'));
 like($idx, qr/Data dictionary/, 'the open-data page has a data dictionary');
 like($idx, qr/CC-BY-4.0/, 'a licence');
 like($idx, qr/Date of extraction/, 'and the date of extraction');
+
+# --- the CSW's applications and unmet demand (0024) -----------------------
+# Applications of every kind for one service, by SQL; the state report's
+# row for each service and the demand page's waiting and refused columns
+# equal counts of the applications tables themselves.
+my ($as) = map { $_->[0] } sql("SELECT MIN(id) FROM service WHERE municipality_id = $m");
+my ($acc) = map { $_->[0] } sql("SELECT id FROM account WHERE email = 'citizen\@example.org'");
+my $app_n = 0;
+my $app = sub {
+	my ($status, $submitted, $decided, $no_place) = @_;
+	$app_n++;
+	sql("INSERT INTO application (municipality_id, service_id, applicant_account_id, filed_by_account_id, "
+	    . "status, relation, given_name, family_name, name_key, family_key, birth_date, submitted_at, "
+	    . "decided_at, waiting_since) VALUES ($m, $as, $acc, $acc, '$status', 'parent', 'Test$app_n', 'Reports', "
+	    . "'test$app_n reports', 'reports', '2015-01-01', $submitted, $decided, "
+	    . ($status eq 'waiting' || $status eq 'offered' ? $decided : 'NULL') . ")");
+	sql("INSERT INTO application_event (application_id, kind, at) SELECT MAX(id), 'waiting', $decided FROM application")
+	    if $no_place;
+};
+my $jan = "MAKEDATE(YEAR(UTC_DATE()), 1)";
+$app->('submitted', 'UTC_TIMESTAMP() - INTERVAL 10 DAY', 'NULL') for 1 .. 2;
+$app->('review', 'UTC_TIMESTAMP() - INTERVAL 45 DAY', 'NULL');
+$app->('info', 'UTC_TIMESTAMP() - INTERVAL 70 DAY', 'NULL');
+$app->('enrolled', "$jan", "$jan + INTERVAL 20 DAY");
+$app->('waiting', "$jan", "$jan + INTERVAL 40 DAY", 1) for 1 .. 3;
+$app->('offered', "$jan", "$jan + INTERVAL 5 DAY", 1);
+$app->('refused', "$jan", "$jan + INTERVAL 3 DAY") for 1 .. 2;
+$app->('refused', "$jan - INTERVAL 1 YEAR", "$jan - INTERVAL 300 DAY");
+$app->('draft', 'NULL', 'NULL');
+my $dy = "YEAR(a.decided_at) = $year";
+my %app_sql = (
+	submitted => "a.status = 'submitted'", review => "a.status = 'review'", info => "a.status = 'info'",
+	'age-30' => "a.status IN ('submitted', 'review', 'info') AND DATEDIFF(UTC_DATE(), DATE(a.submitted_at)) <= 30",
+	'age-60' => "a.status IN ('submitted', 'review', 'info') AND DATEDIFF(UTC_DATE(), DATE(a.submitted_at)) BETWEEN 31 AND 60",
+	'age-over' => "a.status IN ('submitted', 'review', 'info') AND DATEDIFF(UTC_DATE(), DATE(a.submitted_at)) > 60",
+	waiting => "a.status IN ('waiting', 'offered')",
+	approved => "$dy AND a.status <> 'refused'",
+	'no-place' => "$dy AND a.id IN (SELECT application_id FROM application_event WHERE kind = 'waiting')",
+	refused => "$dy AND a.status = 'refused'",
+	'in-time' => "$dy AND DATEDIFF(a.decided_at, a.submitted_at) <= 30",
+);
+my @app_cols = qw(submitted review info age-30 age-60 age-over waiting approved no-place refused in-time);
+$page = html($csw->get("/reports/state?year=$year&lang=en"));
+my ($apps_table) = $page =~ m{<table class="report state-applications">(.*?)</table>}s;
+ok($apps_table, 'the state report has the CSW\'s applications');
+my ($diff, $seen) = (0, 0);
+for my $sv (sql("SELECT id, name_en FROM service WHERE municipality_id = $m")) {
+	my ($sid, $name) = @$sv;
+	my ($cells) = ($apps_table // '') =~ m{<th scope="row">\Q$name\E</th>(.*?)</tr>}s;
+	my @got = map { num($_) } ($cells // '') =~ m{<td class="num">(.*?)</td>}sg;
+	$seen++ if @got == @app_cols;
+	for my $i (0 .. $#app_cols) {
+		my $want = one("SELECT COUNT(*) FROM application a WHERE a.service_id = $sid AND a.status <> 'draft' AND $app_sql{$app_cols[$i]}");
+		next if defined $got[$i] && $got[$i] == $want;
+		$diff++;
+		diag("service $sid $app_cols[$i]: page " . ($got[$i] // 'none') . ", count $want");
+	}
+}
+is($seen, scalar(@svc), 'a row of applications per service');
+is($diff, 0, 'every count of the applications equals a count of the tables');
+my %want_as = map { $_ => one("SELECT COUNT(*) FROM application a WHERE a.service_id = $as AND $app_sql{$_}") } @app_cols;
+ok($want_as{'age-30'} >= 2 && $want_as{'age-60'} >= 1 && $want_as{'age-over'} >= 1 && $want_as{'no-place'} >= 4
+    && $want_as{refused} >= 2 && $want_as{'in-time'} >= 4, 'and the fixture reaches every column');
+my ($as_name, $as_unit) = @{ (sql("SELECT name_en, unit FROM service WHERE id = $as"))[0] };
+$page = html($analyst->get("/reports/demand?year=$year&lang=en"));
+my ($dcells) = $page =~ m{<th scope="row">\Q$as_name\E \([^)]*\)</th>(.*?)</tr>}s;
+my @dem = map { num($_) } ($dcells // '') =~ m{<td class="num">(.*?)</td>}sg;
+is($dem[0], $want_as{waiting}, 'demand: waiting now is the applications on the list or offered a place');
+is($dem[1], $want_as{'no-place'}, 'demand: refused for lack of places is the year\'s approvals without a free place');
+my ($rc2, $out2) = sql_as('reports', 'SELECT COUNT(*) FROM application');
+isnt($rc2, 0, 'the reports\' user cannot read the applications themselves');
 
 done_testing();

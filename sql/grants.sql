@@ -198,8 +198,9 @@ GRANT SELECT ON karika.month_close TO 'karika_reports'@'localhost';
 -- answers to services, the towns of a provincial analyst, and the one
 -- stored query that names the people behind a figure (called for a CSW
 -- worker only, audited).  The only tables karika-reports writes are its
--- own: the analyst's forecast scenarios and the residential
--- institutions' returns; never a row of the register.
+-- own: the analyst's forecast scenarios, the residential institutions'
+-- returns and the choice of published datasets; never a row of the
+-- register.
 GRANT SELECT ON karika.report_waiting TO 'karika_reports'@'localhost';
 -- The CSW's applications, counted (0024): no name, date of birth or reason.
 GRANT SELECT ON karika.report_application TO 'karika_reports'@'localhost';
@@ -212,6 +213,8 @@ GRANT SELECT, INSERT, UPDATE ON karika.report_scenario TO 'karika_reports'@'loca
 GRANT SELECT, INSERT, UPDATE, DELETE ON karika.report_scenario_service
     TO 'karika_reports'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.report_return TO 'karika_reports'@'localhost';
+-- 0025: the datasets the department publishes, per town.
+GRANT SELECT, INSERT, UPDATE ON karika.report_publication TO 'karika_reports'@'localhost';
 -- 0019: the summary of closed months, read with the deliveries of the
 -- months it does not hold; karika-jobs fills it through the one stored
 -- procedure (definer's rights: the worker's user cannot write it).

@@ -96,7 +96,10 @@
 
 <xsl:template match="public">
   <h1><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.title'"/></xsl:call-template>: <xsl:value-of select="municipality"/></h1>
-  <p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.intro'"/></xsl:call-template></p>
+  <xsl:choose>
+    <xsl:when test="dataset"><p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.intro'"/></xsl:call-template></p></xsl:when>
+    <xsl:otherwise><p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.none'"/></xsl:call-template></p></xsl:otherwise>
+  </xsl:choose>
   <xsl:for-each select="dataset">
     <section class="figure">
       <h2><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.public.', @name)"/></xsl:call-template></h2>
@@ -106,11 +109,33 @@
       </div>
     </section>
   </xsl:for-each>
-  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
-  <ul class="actions">
-    <li><a href="/reports/open/"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.title'"/></xsl:call-template></a></li>
-    <li><a href="/surveys/"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.surveys'"/></xsl:call-template></a></li>
-  </ul>
+  <xsl:if test="dataset">
+    <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
+  </xsl:if>
+  <!-- The department chooses what is published (publish.c); its
+       analysts and the administrators find the form from here (a
+       signed-in page: never in nginx's cache). -->
+  <xsl:variable name="may-choose" select="/page/session/user/role[@name = 'analyst' or @name = 'admin']"/>
+  <xsl:if test="dataset or @surveys = '1' or $may-choose">
+    <ul class="actions">
+      <xsl:if test="dataset"><li><a href="/reports/open/"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.title'"/></xsl:call-template></a></li></xsl:if>
+      <xsl:if test="@surveys = '1'"><li><a href="/surveys/"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.surveys'"/></xsl:call-template></a></li></xsl:if>
+      <xsl:if test="$may-choose"><li><a href="/reports/public/settings"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.publish.title'"/></xsl:call-template></a></li></xsl:if>
+    </ul>
+  </xsl:if>
+</xsl:template>
+
+<!-- The department's choice of published datasets (publish.c). -->
+<xsl:template match="publish[@page]" mode="title">
+  <xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.publish.title'"/></xsl:call-template>
+</xsl:template>
+
+<xsl:template match="publish[@page]">
+  <h1><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.publish.title'"/></xsl:call-template></h1>
+  <p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.publish.intro'"/></xsl:call-template></p>
+  <xsl:apply-templates select="form"/>
+  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.publish.note'"/></xsl:call-template></p>
+  <p><a href="/reports/public"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.title'"/></xsl:call-template></a></p>
 </xsl:template>
 
 <!-- The open data page: files, dictionary, licence, extraction date. -->
@@ -128,10 +153,16 @@
     <dd><a href="{@licence-url}" hreflang="en"><xsl:value-of select="@licence"/></a></dd>
   </dl>
   <h2><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.files'"/></xsl:call-template></h2>
-  <ul>
-    <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.users'"/></xsl:call-template>: <a href="/reports/open/users.csv">users.csv</a>, <a href="/reports/open/users.json">users.json</a></li>
-    <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.public.spending'"/></xsl:call-template>: <a href="/reports/open/spending.csv">spending.csv</a>, <a href="/reports/open/spending.json">spending.json</a></li>
-  </ul>
+  <xsl:choose>
+    <xsl:when test="file">
+      <ul>
+        <xsl:for-each select="file">
+          <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.public.', @dataset)"/></xsl:call-template>: <a href="/reports/open/{@dataset}.csv"><xsl:value-of select="@dataset"/>.csv</a>, <a href="/reports/open/{@dataset}.json"><xsl:value-of select="@dataset"/>.json</a></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:when>
+    <xsl:otherwise><p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.none'"/></xsl:call-template></p></xsl:otherwise>
+  </xsl:choose>
   <h2><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.dictionary'"/></xsl:call-template></h2>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="dict-cap">
   <table class="report dictionary">

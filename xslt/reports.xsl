@@ -13,6 +13,13 @@
   <xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>
 </xsl:template>
 
+<!-- Users per service are not published (publish.c): no table. -->
+<xsl:template match="report[@unpublished = '1']" priority="2">
+  <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>: <xsl:value-of select="municipality"/></h1>
+  <p><xsl:call-template name="t"><xsl:with-param name="k" select="'report.unpublished'"/></xsl:call-template></p>
+  <p><a href="/reports/public"><xsl:call-template name="t"><xsl:with-param name="k" select="'reports.public.title'"/></xsl:call-template></a></p>
+</xsl:template>
+
 <xsl:template match="report">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'report.title'"/></xsl:call-template>: <xsl:value-of select="municipality"/></h1>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="rep-cap">

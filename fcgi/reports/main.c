@@ -26,7 +26,8 @@
 #define PERM_RETURNS                                                           \
 	(PERM_ROLE(ROLE_PROVIDER) | PERM_ROLE(ROLE_ANALYST) |                  \
 	    PERM_ROLE(ROLE_ADMIN))
-/* Planning the budget: the department and the administrator. */
+/* Planning the budget, and choosing what is published: the department
+ * and the administrator. */
 #define PERM_PLAN (PERM_ROLE(ROLE_ANALYST) | PERM_ROLE(ROLE_ADMIN))
 
 /* Adding a route: see the checklist in fcgi/common/route.c. */
@@ -72,6 +73,10 @@ static const struct route routes[] = {
     {METHOD_GET, "/reports/province", province_show, "province",
 	PERM_ROLE(ROLE_ANALYST), 0},
     {METHOD_GET, "/reports/public", public_show, "public", PERM_ANY, 0},
+    {METHOD_GET, "/reports/public/settings", publish_settings,
+	"public-settings", PERM_PLAN, ROUTE_FORM},
+    {METHOD_POST, "/reports/public/settings", publish_settings_save,
+	"public-settings", PERM_PLAN, ROUTE_FORM},
     {METHOD_GET, "/reports/open/", open_index, "open", PERM_ANY, 0},
     {METHOD_GET, "/reports/open/users.csv", open_users_csv, "open-users-csv",
 	PERM_ANY, ROUTE_STREAM},

@@ -13,6 +13,9 @@
  * through a fixed buffer, so the worker's memory does not grow with the
  * file.  Licence: Creative Commons Attribution 4.0 (CC BY 4.0), so that
  * anyone may reuse the figures naming the municipality.
+ *
+ * Only the datasets the department publishes (publish.c: pub_chosen) are
+ * listed; the files of another are a 404, as if they did not exist.
  */
 #include <stdio.h>
 #include <string.h>
@@ -48,19 +51,42 @@ para_text(struct req *r, int64_t para)
 }
 
 /*
+ * 404 unless the department publishes dataset d (a file of a dataset it
+ * does not publish does not exist for the public); HTTP_OK, or 503.
+ */
+static enum http_status
+open_published(struct req *r, enum pub_dataset d)
+{
+	struct muni m;
+	enum http_status st;
+	bool on[PUBC__MAX];
+
+	if ((st = muni_load(r, &m)) != HTTP_OK ||
+	    (st = pub_chosen(r, m.id, on)) != HTTP_OK)
+		return st;
+	return on[d == PUB_USERS ? PUBC_USERS : PUBC_SPENDING] ? HTTP_OK
+							       : HTTP_NOT_FOUND;
+}
+
+/*
  * GET /reports/open/ -> <open extracted licence first last k><municipality/>
- * <file …/></open>: the data dictionary page (reports-public.xsl).
+ * <file dataset="users|spending"/>…</open>: the data dictionary page
+ * (reports-public.xsl), listing the files of the published datasets.
  */
 enum http_status
 open_index(struct req *r, struct xml *x)
 {
+	static const char *const name[PUBC__MAX] = {"users", "spending", NULL};
 	struct muni m;
 	struct pub p;
 	enum http_status st;
+	bool on[PUBC__MAX];
 	int64_t first, last;
+	size_t i;
 
 	pub_years(r, &first, &last);
 	if ((st = muni_load(r, &m)) != HTTP_OK ||
+	    (st = pub_chosen(r, m.id, on)) != HTTP_OK ||
 	    (st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	first = p.first;
@@ -72,7 +98,15 @@ open_index(struct req *r, struct xml *x)
 	    xml_attr_int(x, "last", last) == -1 ||
 	    xml_attr_int(x, "k", m.k) == -1 ||
 	    xml_attr(x, "currency", m.currency) == -1 ||
-	    muni_write(x, &m) == -1 || xml_end(x) == -1)
+	    muni_write(x, &m) == -1)
+		return HTTP_INTERNAL;
+	for (i = 0; i < PUBC__MAX; i++)
+		if (name[i] != NULL && on[i] &&
+		    (xml_start(x, "file") == -1 ||
+			xml_attr(x, "dataset", name[i]) == -1 ||
+			xml_end(x) == -1))
+			return HTTP_INTERNAL;
+	if (xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }
@@ -95,7 +129,8 @@ open_csv(struct req *r, enum pub_dataset d)
 	size_t i, j, c;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
+	if ((st = open_published(r, d)) != HTTP_OK ||
+	    (st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	hidden = arena_printf(r->arena, "<%lld", (long long)p.k);
 	resp_stream_open(r, "text/csv; charset=utf-8",
@@ -195,7 +230,8 @@ open_json(struct req *r, enum pub_dataset d)
 	int64_t first, last;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
+	if ((st = open_published(r, d)) != HTTP_OK ||
+	    (st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
 		return st;
 	resp_stream_open(r, "application/json; charset=utf-8",
 	    d == PUB_USERS ? "users.json" : "spending.json");

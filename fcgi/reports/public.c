@@ -9,7 +9,9 @@
  * town's counts and amounts and hands them back already suppressed
  * (suppress.c: k from municipality.small_cell_k, complementary cells).
  * A writer sees a hidden cell only as hidden; no page or file can forget
- * the rule, and t/88-reports.t tries every published figure.
+ * the rule, and t/88-reports.t tries every published figure.  Which
+ * datasets are published at all is the department's choice (publish.c:
+ * pub_chosen); a page writes only those.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -348,10 +350,12 @@ write_dataset(struct xml *x, const struct pub *p, enum pub_dataset d)
 }
 
 /*
- * GET /reports/public -> <public first last k currency><municipality/>
- * <dataset name="users"/><dataset name="spending"/></public>: the
- * department's published figures, drawn as charts by reports-public.xsl
- * with a table beside each.
+ * GET /reports/public -> <public first last k currency [surveys="1"]>
+ * <municipality/><dataset name="users"/><dataset name="spending"/>
+ * </public>: the figures the department publishes (pub_chosen: a
+ * dataset it does not publish is not written), drawn as charts by
+ * reports-public.xsl with a table beside each; surveys="1" when it
+ * links the published survey results.
  */
 enum http_status
 public_show(struct req *r, struct xml *x)
@@ -359,19 +363,31 @@ public_show(struct req *r, struct xml *x)
 	struct pub p;
 	struct muni m;
 	enum http_status st;
+	bool on[PUBC__MAX];
 	int64_t first, last;
 
 	pub_years(r, &first, &last);
-	if ((st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK ||
-	    (st = muni_load(r, &m)) != HTTP_OK)
+	if ((st = muni_load(r, &m)) != HTTP_OK ||
+	    (st = pub_chosen(r, m.id, on)) != HTTP_OK)
 		return st;
+	if ((on[PUBC_USERS] || on[PUBC_SPENDING]) &&
+	    (st = pub_load_cached(r, first, last, &p, true)) != HTTP_OK)
+		return st;
+	if (!on[PUBC_USERS] && !on[PUBC_SPENDING]) {
+		p.first = last;
+		p.k = m.k;
+		p.currency = m.currency;
+	}
 	if (xml_start(x, "public") == -1 ||
 	    xml_attr_int(x, "first", p.first) == -1 ||
 	    xml_attr_int(x, "last", last) == -1 ||
 	    xml_attr_int(x, "k", p.k) == -1 ||
 	    xml_attr(x, "currency", p.currency) == -1 ||
-	    muni_write(x, &m) == -1 || write_dataset(x, &p, PUB_USERS) == -1 ||
-	    write_dataset(x, &p, PUB_SPENDING) == -1 || xml_end(x) == -1)
+	    xml_attr(x, "surveys", on[PUBC_SURVEYS] ? "1" : NULL) == -1 ||
+	    muni_write(x, &m) == -1 ||
+	    (on[PUBC_USERS] && write_dataset(x, &p, PUB_USERS) == -1) ||
+	    (on[PUBC_SPENDING] && write_dataset(x, &p, PUB_SPENDING) == -1) ||
+	    xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }

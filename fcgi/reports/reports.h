@@ -97,6 +97,17 @@ enum http_status open_users_json(struct req *, struct xml *);
 enum http_status open_spending_csv(struct req *, struct xml *);
 enum http_status open_spending_json(struct req *, struct xml *);
 
+/* publish.c: the datasets the department publishes (0025) */
+enum pub_choice {
+	PUBC_USERS,    /* users per service per year: page and files */
+	PUBC_SPENDING, /* spending per service per year: page and files */
+	PUBC_SURVEYS,  /* the link to the published survey results */
+	PUBC__MAX
+};
+enum http_status pub_chosen(struct req *, int64_t, bool[PUBC__MAX]);
+enum http_status publish_settings(struct req *, struct xml *);
+enum http_status publish_settings_save(struct req *, struct xml *);
+
 /*
  * forecast_math.c: the forecast's arithmetic, integers only (no floating
  * point in any figure).  Rounding is half away from zero throughout.

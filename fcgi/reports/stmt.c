@@ -606,4 +606,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM report_enrolment e WHERE e.municipality_id = ?) o "
 	"WHERE NOT EXISTS (SELECT 1 FROM report_month_done x "
 	"WHERE x.organisation_id = o.organisation_id AND x.month = mo.m)",
+    /* The datasets the town publishes (town); no row: every one. */
+    [STMT_PUB_CHOICE] =
+	"SELECT users, spending, surveys FROM report_publication "
+	"WHERE municipality_id = ?",
+    /* (town, users, spending, surveys, account) */
+    [STMT_PUB_CHOICE_SET] =
+	"INSERT INTO report_publication (municipality_id, users, spending, "
+	"surveys, updated_by) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+	"users = VALUES(users), spending = VALUES(spending), "
+	"surveys = VALUES(surveys), updated_by = VALUES(updated_by)",
 };

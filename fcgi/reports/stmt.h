@@ -67,6 +67,9 @@ enum stmt {
 	STMT_OUT_PROVINCE,
 	/* the summary of closed months (0019) */
 	STMT_OPEN_FROM,
+	/* publish.c: the department's choice of published datasets (0025) */
+	STMT_PUB_CHOICE,
+	STMT_PUB_CHOICE_SET,
 	STMT__MAX
 };
 

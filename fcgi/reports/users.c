@@ -14,7 +14,9 @@
  * GET /reports/[?year=YYYY] -> <report kind year k><municipality/><row
  * service code group><name/><users>n | suppressed="1"</users></row>
  * <total/></report>: people per service in one year, through pub_load
- * like every published figure.  A malformed year is a 400.
+ * like every published figure.  A malformed year is a 400.  When the
+ * department does not publish users per service (pub_chosen), the
+ * report has unpublished="1" and no rows.
  */
 enum http_status
 users_show(struct req *r, struct xml *x)
@@ -27,6 +29,7 @@ users_show(struct req *r, struct xml *x)
 	struct pub p;
 	struct muni m;
 	enum http_status st;
+	bool on[PUBC__MAX];
 	int64_t year;
 	size_t i;
 
@@ -34,8 +37,19 @@ users_show(struct req *r, struct xml *x)
 	if (f.nerrors > 0)
 		return HTTP_BAD_REQUEST;
 	year = f.present[0] && *f.text[0] != '\0' ? f.num[0] : this_year();
-	if ((st = pub_load(r, year, year, &p)) != HTTP_OK ||
-	    (st = muni_load(r, &m)) != HTTP_OK)
+	if ((st = muni_load(r, &m)) != HTTP_OK ||
+	    (st = pub_chosen(r, m.id, on)) != HTTP_OK)
+		return st;
+	if (!on[PUBC_USERS]) {
+		if (xml_start(x, "report") == -1 ||
+		    xml_attr(x, "kind", "users-per-service") == -1 ||
+		    xml_attr_int(x, "year", year) == -1 ||
+		    xml_attr(x, "unpublished", "1") == -1 ||
+		    muni_write(x, &m) == -1 || xml_end(x) == -1)
+			return HTTP_INTERNAL;
+		return HTTP_OK;
+	}
+	if ((st = pub_load(r, year, year, &p)) != HTTP_OK)
 		return st;
 	if (xml_start(x, "report") == -1 ||
 	    xml_attr(x, "kind", "users-per-service") == -1 ||

@@ -3,10 +3,10 @@
 // the public page draws its bar charts (inline SVG made by XSLT: a bar per
 // service, the latest year) beside their tables, and no hidden figure is
 // drawn as a bar; then the public page, the open-data page, the analyst's
-// figures, demand, forecast, scenario form, returns and state, the
-// province, and the CSW's list of people are axe-core clean (WCAG 2.1
-// A/AA) in all four locales.  A plain Node script like pages.mjs; prints
-// TAP version 13.
+// figures, demand, forecast, scenario form, the choice of published
+// datasets, returns and state, the province, and the CSW's list of
+// people are axe-core clean (WCAG 2.1 A/AA) in all four locales.  A plain
+// Node script like pages.mjs; prints TAP version 13.
 //
 //   KARIKA_BUILD=build/check tests/integration/run --exec node tests/browser/reports.mjs
 //
@@ -70,6 +70,7 @@ const PAGES = [
 	['analyst@example.org', 'demand', '/reports/demand'],
 	['analyst@example.org', 'forecast', '/reports/forecast'],
 	['analyst@example.org', 'scenario', '/reports/scenarios/new'],
+	['analyst@example.org', 'public-settings', '/reports/public/settings'],
 	['analyst@example.org', 'returns', '/reports/returns'],
 	['analyst@example.org', 'state', '/reports/state'],
 	['analyst@example.org', 'province', '/reports/province'],

@@ -26,12 +26,22 @@
 
 <xsl:template name="case-name"><xsl:value-of select="concat(@given, ' ', @family)"/></xsl:template>
 
-<!-- A table of cases (rows: mine, transfer, approve, found). -->
+<!-- A table of cases (rows: mine, approve, found). -->
 <xsl:template name="case-table">
   <xsl:param name="rows"/>
   <xsl:param name="id"/>
   <xsl:param name="cap"/>
   <xsl:param name="lead"/>
+  <!-- Each label once a table, not once a row (the "t" lookup costs
+       per call, and a page of the list has 100 rows: bench-cases). -->
+  <xsl:variable name="s-open"><xsl:call-template name="t"><xsl:with-param name="k" select="'casestatus.open'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="s-closing"><xsl:call-template name="t"><xsl:with-param name="k" select="'casestatus.closing'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="s-closed"><xsl:call-template name="t"><xsl:with-param name="k" select="'casestatus.closed'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="p-draft"><xsl:call-template name="t"><xsl:with-param name="k" select="'plan.draft'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="p-submitted"><xsl:call-template name="t"><xsl:with-param name="k" select="'plan.submitted'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="p-approved"><xsl:call-template name="t"><xsl:with-param name="k" select="'plan.approved'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="f-urgent"><xsl:call-template name="t"><xsl:with-param name="k" select="'case.flag.urgent'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="f-safety"><xsl:call-template name="t"><xsl:with-param name="k" select="'case.flag.safety'"/></xsl:call-template></xsl:variable>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{$id}">
   <table class="report">
     <caption id="{$id}"><xsl:call-template name="t"><xsl:with-param name="k" select="$cap"/></xsl:call-template></caption>
@@ -52,10 +62,18 @@
           <th scope="row"><a href="/registry/cases/{@id}"><xsl:call-template name="case-name"/></a></th>
           <xsl:if test="$lead"><td><xsl:value-of select="@lead-name"/></td></xsl:if>
           <td>
-            <xsl:if test="@status"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('casestatus.', @status)"/></xsl:call-template></xsl:if>
-            <xsl:if test="@plan"><xsl:text> · </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="concat('plan.', @plan)"/></xsl:call-template></xsl:if>
+            <xsl:choose>
+              <xsl:when test="@status = 'open'"><xsl:copy-of select="$s-open"/></xsl:when>
+              <xsl:when test="@status = 'closing'"><xsl:copy-of select="$s-closing"/></xsl:when>
+              <xsl:when test="@status = 'closed'"><xsl:copy-of select="$s-closed"/></xsl:when>
+            </xsl:choose>
+            <xsl:choose>
+              <xsl:when test="@plan = 'draft'"><xsl:text> · </xsl:text><xsl:copy-of select="$p-draft"/></xsl:when>
+              <xsl:when test="@plan = 'submitted'"><xsl:text> · </xsl:text><xsl:copy-of select="$p-submitted"/></xsl:when>
+              <xsl:when test="@plan = 'approved'"><xsl:text> · </xsl:text><xsl:copy-of select="$p-approved"/></xsl:when>
+            </xsl:choose>
           </td>
-          <td><xsl:call-template name="case-flags"/></td>
+          <td><xsl:if test="@urgent = '1'"><strong class="flag"><xsl:copy-of select="$f-urgent"/></strong><xsl:text> </xsl:text></xsl:if><xsl:if test="@safety = '1'"><strong class="flag"><xsl:copy-of select="$f-safety"/></strong></xsl:if></td>
           <xsl:if test="not($lead)">
             <td class="num">
               <xsl:if test="@overdue &gt; 0 or @reviews-overdue &gt; 0"><xsl:attribute name="class">num overdue</xsl:attribute></xsl:if>
@@ -100,8 +118,17 @@
       <xsl:call-template name="case-table"><xsl:with-param name="rows" select="mine"/><xsl:with-param name="id">mine-cap</xsl:with-param><xsl:with-param name="cap" select="'cases.mine'"/></xsl:call-template>
       <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.overdue.note'"/></xsl:call-template></p>
     </xsl:when>
+    <xsl:when test="@page &gt; 1"/>
     <xsl:otherwise><p class="none"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.none'"/></xsl:call-template></p></xsl:otherwise>
   </xsl:choose>
+  <!-- Pages of the worker's cases and the approvals (case.c, cases_list). -->
+  <xsl:if test="@page &gt; 1 or @next">
+    <nav class="pager">
+      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.pages'"/></xsl:call-template></xsl:attribute>
+      <xsl:if test="@page &gt; 1"><a rel="prev" href="/registry/cases{substring(concat('?page=', @page - 1), 1, 100 * (@page &gt; 2))}"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.prev'"/></xsl:call-template></a><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@next"><a rel="next" href="/registry/cases?page={@next}"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.next'"/></xsl:call-template></a></xsl:if>
+    </nav>
+  </xsl:if>
   <h2 id="search-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'cases.search.title'"/></xsl:call-template></h2>
   <xsl:apply-templates select="form"/>
   <xsl:if test="@q">

@@ -609,8 +609,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"LEFT JOIN account pa ON pa.id = c.plan_approved_by "
 	"LEFT JOIN account ta ON ta.id = c.transfer_to "
 	"LEFT JOIN organisation oo ON oo.id = c.outcome_organisation_id",
-    /* A worker's own open cases, urgent and overdue first. */
-    /* The worker's open cases (me, me, me) with their overdue and next
+    /* The worker's open cases (me, me, me, rows, offset: a page of the
+     * list), urgent and overdue first, with their overdue and next
      * activities and reviews: one grouped pass over the open activities
      * and reviews of the worker's cases each (case_lead, then
      * case_activity_due and case_review_due), not four subqueries a
@@ -634,7 +634,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"GROUP BY y.case_id) v ON v.case_id = c.id "
 	"WHERE c.lead_account_id = ? AND c.status IN ('open', 'closing') "
 	"ORDER BY c.urgent DESC, c.safety DESC, overdue DESC, "
-	"`reviews-overdue` DESC, c.id LIMIT 500",
+	"`reviews-overdue` DESC, c.id LIMIT ? OFFSET ?",
     [STMT_CASE_TRANSFERS] =
 	"SELECT c.id, p.given_name AS given, p.family_name AS family, "
 	"la.name AS `lead-name`, c.urgent, c.safety "
@@ -643,8 +643,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"WHERE c.transfer_to = ? AND c.status <> 'closed' "
 	"ORDER BY c.id LIMIT 100",
     /* A supervisor's: plans and closings of others' cases to approve
-     * (me, town, town, me, town, me).  Two index ranges (case_plan,
-     * case_muni) of at most 100 each, not an OR, which MariaDB answers
+     * (me, town, town, me, upto, town, me, upto, rows, offset: a page
+     * of the list, upto = offset + rows).  Two index ranges (case_plan,
+     * case_muni) of at most upto each, not an OR, which MariaDB answers
      * by walking the whole table in id order (bench-cases: 20 ms at
      * 100,000 cases, 0.7 ms so). */
     [STMT_CASE_APPROVALS] =
@@ -655,13 +656,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND s.municipality_id = q.muni "
 	"JOIN ((SELECT id FROM case_file WHERE municipality_id = ? "
 	"AND plan_status = 'submitted' AND lead_account_id <> ? "
-	"ORDER BY id LIMIT 100) UNION (SELECT id FROM case_file "
+	"ORDER BY id LIMIT ?) UNION (SELECT id FROM case_file "
 	"WHERE municipality_id = ? AND status = 'closing' "
-	"AND lead_account_id <> ? ORDER BY id LIMIT 100)) w "
+	"AND lead_account_id <> ? ORDER BY id LIMIT ?)) w "
 	"JOIN case_file c ON c.id = w.id "
 	"JOIN person p ON p.id = c.person_id "
 	"JOIN account la ON la.id = c.lead_account_id "
-	"ORDER BY c.id LIMIT 100",
+	"ORDER BY c.id LIMIT ? OFFSET ?",
     /* Cases of people whose name (search key) starts with ? */
     [STMT_CASE_SEARCH] =
 	"SELECT c.id, p.given_name AS given, p.family_name AS family, "

@@ -198,6 +198,23 @@ is(count("SELECT COUNT(*) FROM record_grant WHERE object_type = 'dv' AND object_
 sql("UPDATE record_grant SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE object_type = 'dv' AND object_id = $dv AND kind = 'glass'");
 is($other->get("/registry/dv/$dv")->{status}, 404, 'when the glass access expires, the case is gone again');
 
+# --- the worker's list, 50 cases a page ----------------------------------
+# 51 open cases led by the worker assigned to nothing (deleted again).
+sql("INSERT INTO case_file (municipality_id, person_id, lead_account_id, opened_on, intake)
+    SELECT $m, $pid, a.id, UTC_DATE(), 'self' FROM account a JOIN seq_1_to_51 WHERE a.email = '$otherm'");
+my $rowre = qr{<th scope="row"><a href="/registry/cases/\d+">Zehra Testović$tag</a>};
+$r = $other->get('/registry/cases');
+is(scalar(() = $r->{content} =~ /$rowre/g), 50, 'a worker\'s list shows 50 of their 51 cases');
+like($r->{content}, qr{<a rel="next" href="/registry/cases\?page=2">}, 'and links to the next page');
+$r = $other->get('/registry/cases?page=2');
+is(scalar(() = $r->{content} =~ /$rowre/g), 1, 'which shows the 51st');
+like($r->{content}, qr{<a rel="prev" href="/registry/cases">}, 'and links back');
+unlike($r->{content}, qr{rel="next"}, 'and no further');
+$r = $other->get('/registry/cases?page=3');
+is($r->{status}, 200, 'a page past the end is empty');
+unlike($r->{content}, qr/$rowre|class="none"/, 'with no rows and no "no open case" either');
+sql("DELETE c FROM case_file c JOIN account a ON a.id = c.lead_account_id WHERE a.email = '$otherm'");
+
 # --- the audit trail -----------------------------------------------------
 ok(count("SELECT COUNT(*) FROM audit WHERE action = 'case.read' AND object_type = 'case' AND object_id = $cid") >= 3,
     'every read of the case is audited');

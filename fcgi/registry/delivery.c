@@ -127,7 +127,8 @@ units_of(const char *s)
 
 /* One page of a provider's month, and what the form made of it. */
 struct grid {
-	struct db_res rows;
+	struct db_res svc;  /* the month's services (STMT_DELIVERY_SERVICES) */
+	struct db_res rows; /* the page's rows, by service */
 	int64_t total, page, pages;
 	const char **value; /* what each cell shows: stored or typed */
 	const char **error; /* a cell's message key, or NULL */
@@ -170,48 +171,68 @@ rows_append(struct req *r, struct db_res *dst, const struct db_res *src)
 	dst->nrows += src->nrows;
 }
 
+/* The row of g->svc of row i's service (every row's service is there). */
+static size_t
+grid_svc(const struct grid *g, size_t i)
+{
+	int64_t id = db_int(&g->rows, i, "service");
+	size_t k;
+
+	for (k = 0; k + 1 < g->svc.nrows; k++)
+		if (db_int(&g->svc, k, "service") == id)
+			break;
+	return k;
+}
+
+/* Row i's unit (hour, day, visit, month). */
+static const char *
+grid_unit(const struct grid *g, size_t i)
+{
+	return db_str(&g->svc, grid_svc(g, i), "unit");
+}
+
 /*
  * Loads page g->page of org's month m into g, every cell showing what
  * is stored, and whether the month is closed.  The month's rows go by
  * service (by name), then by person: the services' counts say which
  * slice of which services the page is (a page may end one service and
  * begin the next), and each slice is read on its own
- * (STMT_DELIVERY_GRID), so a page costs its own rows, not the
- * provider's whole caseload.  HTTP_OK, 404 for a page beyond the last,
- * or the database's outcome.
+ * (STMT_DELIVERY_GRID, one range of one index), so a page costs its own
+ * rows, not the provider's whole caseload; the services' names and
+ * units come with the counts, not with every row.  HTTP_OK, 404 for a page
+ * beyond the last, or the database's outcome.
  */
 static enum http_status
 grid_load(struct req *r, const struct month *m, int64_t org, struct grid *g)
 {
-	struct db_res c, svc, part;
+	struct db_res c, part;
 	enum db_rc rc;
 	size_t i;
 	int64_t h, skip, want, n;
 
 	memset(&g->rows, 0, sizeof(g->rows));
-	if ((rc = DBQ(r, STMT_DELIVERY_SERVICES, &svc, DBP_LOCALE(r),
+	if ((rc = DBQ(r, STMT_DELIVERY_SERVICES, &g->svc, DBP_LOCALE(r),
 		 DBP_I(org), DBP_S(m->first), DBP_S(m->first))) != DB_OK ||
 	    (rc = DBQ(r, STMT_DELIVERY_CLOSED, &c, DBP_I(org),
 		 DBP_S(m->first))) != DB_OK)
 		return db_status(rc);
-	for (i = 0; i < svc.nrows; i++)
-		g->total += db_int(&svc, i, "n");
+	for (i = 0; i < g->svc.nrows; i++)
+		g->total += db_int(&g->svc, i, "n");
 	g->pages = g->total == 0 ? 1 : (g->total + GRID_ROWS - 1) / GRID_ROWS;
 	if (g->page > g->pages)
 		return HTTP_NOT_FOUND;
 	skip = (g->page - 1) * GRID_ROWS;
 	want = GRID_ROWS;
-	for (i = 0; i < svc.nrows && want > 0; i++) {
-		n = db_int(&svc, i, "n");
+	for (i = 0; i < g->svc.nrows && want > 0; i++) {
+		n = db_int(&g->svc, i, "n");
 		if (skip >= n) {
 			skip -= n;
 			continue;
 		}
-		if ((rc = DBQ(r, STMT_DELIVERY_GRID, &part, DBP_LOCALE(r),
-			 DBP_I(org), DBP_I(db_int(&svc, i, "service")),
-			 DBP_S(m->first), DBP_S(m->first), DBP_I(want),
-			 DBP_I(skip), DBP_S(m->first), DBP_S(m->prev))) !=
-		    DB_OK)
+		if ((rc = DBQ(r, STMT_DELIVERY_GRID, &part, DBP_I(org),
+			 DBP_I(db_int(&g->svc, i, "service")), DBP_S(m->first),
+			 DBP_S(m->first), DBP_I(want), DBP_I(skip),
+			 DBP_S(m->first), DBP_S(m->prev))) != DB_OK)
 			return db_status(rc);
 		rows_append(r, &g->rows, &part);
 		want -= (int64_t)part.nrows;
@@ -296,7 +317,7 @@ grid_take(struct req *r, struct grid *g)
 				g->error[i] = "delivery.units.empty";
 		} else if (!money_parse(v, &h) || utf8_chars(v, strlen(v)) > 12)
 			g->error[i] = "delivery.units.invalid";
-		else if (h > unit_max(db_str(&g->rows, i, "unit")))
+		else if (h > unit_max(grid_unit(g, i)))
 			g->error[i] = "delivery.units.max";
 		else if (h != g->units[i]) {
 			g->units[i] = h;
@@ -318,7 +339,7 @@ static int
 grid_write(struct req *r, struct xml *x, const struct month *m,
     const struct care_org *o, const struct grid *g)
 {
-	size_t i;
+	size_t i, k;
 	int64_t svc = 0, h;
 	bool editable = o->own && g->closed == NULL;
 	const char *action = g->pages > 1
@@ -344,17 +365,18 @@ grid_write(struct req *r, struct xml *x, const struct month *m,
 		return -1;
 	for (i = 0; i < g->rows.nrows; i++) {
 		if (db_int(&g->rows, i, "service") != svc) {
+			k = grid_svc(g, i);
 			if ((svc != 0 && xml_end(x) == -1) ||
 			    xml_start(x, "service") == -1 ||
 			    xml_attr(x, "id", db_str(&g->rows, i, "service")) ==
 				-1 ||
-			    xml_attr(x, "name", db_str(&g->rows, i, "name")) ==
+			    xml_attr(x, "name", db_str(&g->svc, k, "name")) ==
 				-1 ||
-			    xml_attr(x, "unit", db_str(&g->rows, i, "unit")) ==
+			    xml_attr(x, "unit", db_str(&g->svc, k, "unit")) ==
 				-1 ||
 			    xml_attr(x, "max",
-				units_show(r,
-				    unit_max(db_str(&g->rows, i, "unit")))) ==
+				units_show(
+				    r, unit_max(db_str(&g->svc, k, "unit")))) ==
 				-1)
 				return -1;
 			svc = db_int(&g->rows, i, "service");

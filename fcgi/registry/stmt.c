@@ -323,35 +323,36 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ON c.organisation_id = ? AND c.month = mo.m "
 	"HAVING total > 0 OR closed IS NOT NULL ORDER BY month DESC",
     /* A provider's month, service by service (by name in the page's
-     * language): how many of its enrolments are active then (the grid's
-     * rows).  Only index enrolment_grid (0017) is read. */
+     * language, with its unit): how many of its enrolments are active
+     * then (the grid's rows).  Only index enrolment_month (0026), the
+     * narrowest that holds them, is read. */
     [STMT_DELIVERY_SERVICES] =
 	"SELECT c.service, "
 	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name, "
-	"c.n FROM (SELECT service_id AS service, COUNT(*) AS n "
-	"FROM enrolment FORCE INDEX (enrolment_grid) "
+	"s.unit, c.n FROM (SELECT service_id AS service, COUNT(*) AS n "
+	"FROM enrolment FORCE INDEX (enrolment_month) "
 	"WHERE organisation_id = ? AND start_date <= LAST_DAY(?) "
 	"AND (end_date IS NULL OR end_date >= ?) GROUP BY service_id) c "
 	"JOIN service s ON s.id = c.service ORDER BY name, c.service",
     /* A slice of one service's rows of the month, by the user's family
-     * key and given name (enrolment's copies of them, 0017: the order is
-     * in index enrolment_grid, so the slice is found without reading
-     * the others), with this month's and last month's units.
-     * Parameters: the locale, the organisation, the service, the
-     * month's first day twice, LIMIT, OFFSET; then the month and the
-     * month before. */
+     * key and given name, with the user's names (enrolment's copies of
+     * the person's, 0017 and 0026: the order and the names are in index
+     * enrolment_grid, so the slice is one range of it, neither the
+     * others nor the people read), and this month's and last month's
+     * units.  Parameters: the organisation, the service, the month's
+     * first day twice, LIMIT, OFFSET; then the month and the month
+     * before. */
     [STMT_DELIVERY_GRID] =
-	"SELECT k.id, k.service_id AS service, "
-	"ELT(?, s.name_sr_cyrl, s.name_sr_latn, s.name_bs, s.name_en) AS name, "
-	"s.unit, p.given_name AS given, p.family_name AS family, d.units, "
-	"pd.units AS last FROM (SELECT e.id, e.service_id, e.person_id, "
-	"e.person_family_key AS fk, e.person_given_name AS gn "
-	"FROM enrolment e WHERE e.organisation_id = ? AND e.service_id = ? "
+	"SELECT k.id, k.service_id AS service, k.gn AS given, k.family, "
+	"d.units, pd.units AS last FROM (SELECT e.id, e.service_id, "
+	"e.person_family_key AS fk, e.person_given_name AS gn, "
+	"e.person_family_name AS family "
+	"FROM enrolment e FORCE INDEX (enrolment_grid) "
+	"WHERE e.organisation_id = ? AND e.service_id = ? "
 	"AND e.start_date <= LAST_DAY(?) "
 	"AND (e.end_date IS NULL OR e.end_date >= ?) "
 	"ORDER BY e.person_family_key, e.person_given_name, e.id "
-	"LIMIT ? OFFSET ?) k JOIN person p ON p.id = k.person_id "
-	"JOIN service s ON s.id = k.service_id "
+	"LIMIT ? OFFSET ?) k "
 	"LEFT JOIN delivery d ON d.enrolment_id = k.id AND d.month = ? "
 	"LEFT JOIN delivery pd ON pd.enrolment_id = k.id AND pd.month = ? "
 	"ORDER BY k.fk, k.gn, k.id",

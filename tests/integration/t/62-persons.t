@@ -276,6 +276,12 @@ my ($moved) = map { $_->[0] } sqlu("SELECT e.id FROM enrolment e JOIN person p O
 my @first = $big->get("/registry/deliveries/$month?page=1")->{content} =~ /name="u(\d+)"/g;
 is($first[150], $moved, "a changed family name moves the row to the head of its service (0017's trigger)");
 is(one("SELECT person_family_key FROM enrolment WHERE id = $moved"), "aaa$run", 'the enrolment keeps the new key');
+# The family name written in the other script keeps its key and its
+# place; the grid shows it as written (0026's copy on enrolment).
+my ($mover) = map { $_->[0] } sqlu("SELECT person_id FROM enrolment WHERE id = $moved");
+sql("UPDATE person SET family_name = 'Ааа$run' WHERE id = $mover");
+is(one("SELECT person_family_name FROM enrolment WHERE id = $moved"), "Ааа$run", 'the enrolment keeps the new family name');
+like($big->get("/registry/deliveries/$month?page=1")->{content}, qr{id="p$moved">Ааа$run Osoba 1000</th>}, 'the grid shows it');
 
 # --- CSV export: the caller's caseload -----------------------------------------------
 $r = $p1->get('/registry/persons.csv');

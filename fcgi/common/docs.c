@@ -208,6 +208,25 @@ tmp_open(struct arena *a, const char *tmpdir, const char **path)
 	return fd;
 }
 
+/* Writes all n bytes of s to fd (the file name for the log).  0 or -1. */
+static int
+write_all(int fd, const char *s, size_t n, const char *name)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, s, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			LOGE("write %s: %s", name, strerror(errno));
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 /*
  * Takes n bytes of the current part's content.  A field keeps them (up to
  * the fields' ceiling: beyond it UPLOAD_PART_TOO_LARGE); a file hashes
@@ -222,7 +241,6 @@ sink_take(struct sink *k, const struct docs_limits *lim, size_t *fieldbytes,
 {
 	struct upload_part *p = k->p;
 	size_t h;
-	ssize_t w;
 
 	if (n == 0)
 		return UPLOAD_OK;
@@ -252,16 +270,8 @@ sink_take(struct sink *k, const struct docs_limits *lim, size_t *fieldbytes,
 		return UPLOAD__MAX;
 	if (k->md != NULL && EVP_DigestUpdate(k->md, s, n) != 1)
 		return UPLOAD__MAX;
-	while (k->fd != -1 && n > 0) {
-		if ((w = write(k->fd, s, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			LOGE("write %s: %s", p->tmp, strerror(errno));
-			return UPLOAD__MAX;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
+	if (k->fd != -1 && write_all(k->fd, s, n, p->tmp) == -1)
+		return UPLOAD__MAX;
 	return UPLOAD_OK;
 }
 
@@ -577,7 +587,6 @@ docs_stage(struct req *r, struct upload_part *p)
 	unsigned mdlen = 0;
 	const char *dir, *tmp, *s = p->data;
 	size_t n = p->len;
-	ssize_t w;
 	int fd = -1, rc = -1;
 
 	if (p->data == NULL || (dir = docs_dir(r)) == NULL)
@@ -600,16 +609,8 @@ docs_stage(struct req *r, struct upload_part *p)
 	p->type_sniffed = doc_sniff(p->head, p->nhead);
 	if ((fd = tmp_open(r->arena, tmp, &p->tmp)) == -1)
 		return -1;
-	while (n > 0) {
-		if ((w = write(fd, s, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			LOGE("write %s: %s", p->tmp, strerror(errno));
-			goto out;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
+	if (write_all(fd, s, n, p->tmp) == -1)
+		goto out;
 	if (fsync(fd) == -1) {
 		LOGE("fsync %s: %s", p->tmp, strerror(errno));
 		goto out;

@@ -225,8 +225,21 @@ static const char *const retention_sql[STMT__MAX] = {
     [STMT_CASES_DELETE] = "DELETE c FROM case_file c WHERE " CASE_DUE,
 };
 
-/* The child rows of a batch of closed cases, in the order they go. */
-static const size_t case_children[] = {
+/* No statement: a kind this program has no rule for yet, or a list's end. */
+#define NO_STMT STMT__MAX
+
+/*
+ * The statements that delete a batch of records, in the order they run:
+ * the rows naming them first, the records last (ending with NO_STMT).
+ */
+static const size_t app_stmts[] = {
+    STMT_APPS_DOCS,
+    STMT_APPS_EVENTS,
+    STMT_APPS_POSITIONS,
+    STMT_APPS_DELETE,
+    NO_STMT,
+};
+static const size_t case_stmts[] = {
     STMT_CASES_REF_FIELDS,
     STMT_CASES_REF_GRANTS,
     STMT_CASES_REFERRALS,
@@ -237,10 +250,9 @@ static const size_t case_children[] = {
     STMT_CASES_PRIORITY,
     STMT_CASES_MEMBERS,
     STMT_CASES_ATTENDED,
+    STMT_CASES_DELETE,
+    NO_STMT,
 };
-
-/* No statement: a kind this program has no rule for yet. */
-#define NO_STMT STMT__MAX
 
 struct run;
 struct kind;
@@ -476,6 +488,22 @@ over(struct run *u, size_t stmt, int64_t lo, int64_t hi, const char *cutoff,
 }
 
 /*
+ * Runs the statements stmts over the batch lo .. hi; the last one's rows
+ * (the records themselves) in *n.
+ */
+static enum db_rc
+over_all(struct run *u, const size_t *stmts, int64_t lo, int64_t hi,
+    const char *cutoff, int64_t *n)
+{
+	enum db_rc rc = DB_OK;
+
+	for (; *stmts != NO_STMT && rc == DB_OK; stmts++)
+		rc = over(
+		    u, *stmts, lo, hi, cutoff, stmts[1] == NO_STMT ? n : NULL);
+	return rc;
+}
+
+/*
  * A batch of refused or withdrawn applications with their documents,
  * timelines and waiting-list places; then every file of their documents
  * that no row names any more is moved aside (u->park), to be removed
@@ -495,11 +523,7 @@ apps_remove(struct run *u, const struct kind *k, const char *cutoff, int64_t *n)
 		return rc;
 	if ((rc = Q(u, STMT_APPS_SHAS, &shas, DBP_I(lo), DBP_I(hi),
 		 DBP_S(cutoff))) != DB_OK ||
-	    (rc = over(u, STMT_APPS_DOCS, lo, hi, cutoff, NULL)) != DB_OK ||
-	    (rc = over(u, STMT_APPS_EVENTS, lo, hi, cutoff, NULL)) != DB_OK ||
-	    (rc = over(u, STMT_APPS_POSITIONS, lo, hi, cutoff, NULL)) !=
-		DB_OK ||
-	    (rc = over(u, STMT_APPS_DELETE, lo, hi, cutoff, n)) != DB_OK)
+	    (rc = over_all(u, app_stmts, lo, hi, cutoff, n)) != DB_OK)
 		return rc;
 	u->park = arena_calloc(u->a, shas.nrows + 1, sizeof(*u->park));
 	for (i = 0; i < shas.nrows; i++) {
@@ -523,16 +547,11 @@ cases_remove(
 {
 	int64_t lo, hi;
 	enum db_rc rc;
-	size_t i;
 
 	if ((rc = pick(u, STMT_CASES_PICK, cutoff, &lo, &hi)) != DB_OK ||
 	    lo == 0)
 		return rc;
-	for (i = 0; i < sizeof(case_children) / sizeof(case_children[0]); i++)
-		if ((rc = over(u, case_children[i], lo, hi, cutoff, NULL)) !=
-		    DB_OK)
-			return rc;
-	return over(u, STMT_CASES_DELETE, lo, hi, cutoff, n);
+	return over_all(u, case_stmts, lo, hi, cutoff, n);
 }
 
 /* The files the batch moved aside: removed once it committed, else put

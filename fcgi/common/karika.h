@@ -34,7 +34,7 @@
 #define COOKIE_MAX_COUNT      32
 #define PATH_MAX_IDS	      4 /* numeric segments in one route pattern */
 #define ARENA_BLOCK_BYTES     (16 * 1024)
-#define DB_PARAM_MAX	      32
+#define DB_PARAM_MAX	      48
 #define DB_CELL_MAX_BYTES     (1024 * 1024)
 #define CFG_LINE_MAX_BYTES    1024
 #define CFG_MAX_ENTRIES	      64

@@ -36,15 +36,8 @@
 #define PERSONS_PAGE_SIZE 20
 #define PERSONS_MAX_PAGE  5000 /* 100,000 people, 20 a page */
 #define REP_FIND_MAX	  50
-/*
- * Provider staff whose organisation has at most this many enrolments
- * search among its people (STMT_PERSONS_CASELOAD): a person row read per
- * enrolment, about 2 ms for a thousand.  Above it, walking the town's
- * names in order and probing each one's enrolments stops sooner
- * (STMT_PERSONS_FIND; 4,300 enrolments took 10 ms the first way, 2 ms
- * this way, scripts/bench-register).
- */
-#define PERSONS_CASELOAD_SMALL 1000
+/* The sides of a provider's search (stmt.c, PERSONS_SCOPE). */
+#define PERSONS_SCOPE_SIDES 4
 
 /* The coded needs of 0006, in the order of their position. */
 const char *const person_needs[PERSON_NEEDS] = {"intellectual", "physical",
@@ -284,9 +277,9 @@ rows_reverse(struct db_res *res, size_t n)
  * The search by name (key: a LIKE prefix; "%" for everybody) into pg:
  * the page after person `after` or before person `before` (0: none; a
  * cursor the caller may not see counts as none), else page pg->page
- * counted from the start.  Provider staff with a small caseload
- * (PERSONS_CASELOAD_SMALL) search from their enrolments, everybody else
- * along the town's names (stmt.c, PERSON_SIDE).  Returns the database's
+ * counted from the start.  Provider staff search in their enrolments'
+ * copies of their people's keys (stmt.c, PERSONS_SCOPE), a CSW worker
+ * along the town's names (PERSON_SIDE).  Returns the database's
  * outcome.
  */
 static enum db_rc
@@ -294,12 +287,12 @@ persons_find(struct req *r, const char *key, int64_t after, int64_t before,
     struct persons_page *pg)
 {
 	struct db_param p[DB_PARAM_MAX];
-	struct db_res cur, size;
+	struct db_res cur;
 	const char *fk = "", *nk = "";
 	int64_t org = r->sess->organisation, muni = r->sess->municipality;
 	int64_t csw = person_csw(r), id = after > 0 ? after : before;
 	int64_t offset = (pg->page - 1) * PERSONS_PAGE_SIZE;
-	bool small = false, back = false;
+	bool back = false;
 	enum db_rc rc;
 	size_t n = 0, side, k;
 
@@ -316,40 +309,36 @@ persons_find(struct req *r, const char *key, int64_t after, int64_t before,
 		} else
 			id = 0;
 	}
-	if (!csw) {
-		if ((rc = DBQ(r, STMT_PERSONS_CASELOAD_SIZE, &size, DBP_I(org),
-			 DBP_I(PERSONS_CASELOAD_SMALL + 1))) != DB_OK)
-			return rc;
-		small = db_int(&size, 0, "n") <= PERSONS_CASELOAD_SMALL;
-	}
 	p[n++] = DBP_I(cyrl(r));
-	for (side = 0; side < (small ? 1 : 2); side++) {
-		if (small) {
+	for (side = 0; side < (csw ? 2 : PERSONS_SCOPE_SIDES); side++) {
+		if (!csw) {
+			/* The odd sides search by name key: none of them
+			 * for everybody ("%"), whom the others list. */
 			p[n++] = DBP_I(org);
-			p[n++] = DBP_I(org);
-		}
-		p[n++] = DBP_I(muni);
-		p[n++] = DBP_S(key);
-		if (small)
+			p[n++] = DBP_I(muni);
 			p[n++] = DBP_S(key);
+			p[n++] = DBP_I(side % 2 == 0 || strcmp(key, "%") != 0);
+		} else {
+			p[n++] = DBP_I(muni);
+			p[n++] = DBP_S(key);
+		}
 		for (k = 0; k < 2; k++)
 			p[n++] = DBP_S(fk);
 		for (k = 0; k < 2; k++)
 			p[n++] = DBP_S(nk);
 		p[n++] = DBP_I(id);
-		if (small)
-			break;
-		p[n++] = DBP_I(csw);
-		p[n++] = DBP_I(org);
-		p[n++] = DBP_I(org);
+		if (csw) {
+			p[n++] = DBP_I(csw);
+			p[n++] = DBP_I(org);
+			p[n++] = DBP_I(org);
+		}
 		p[n++] = DBP_I(offset + PERSONS_PAGE_SIZE + 1);
 	}
 	p[n++] = DBP_I(PERSONS_PAGE_SIZE + 1);
 	p[n++] = DBP_I(offset);
 	if ((rc = db_run(r,
-		 small ? (back ? STMT_PERSONS_CASELOAD_BACK
-			       : STMT_PERSONS_CASELOAD)
-		       : (back ? STMT_PERSONS_FIND_BACK : STMT_PERSONS_FIND),
+		 csw ? (back ? STMT_PERSONS_FIND_BACK : STMT_PERSONS_FIND)
+		     : (back ? STMT_PERSONS_SCOPE_BACK : STMT_PERSONS_SCOPE),
 		 p, n, &pg->res)) != DB_OK)
 		return rc;
 	pg->shown = pg->res.nrows > PERSONS_PAGE_SIZE ? PERSONS_PAGE_SIZE

@@ -433,23 +433,48 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ORDER BY m.fk " dir ", m.nk " dir ", m.id " dir " LIMIT ? OFFSET ?"
 /* clang-format on */
 /*
- * Provider staff with a small caseload (person.c says how small) search
- * among the people they may see, their users and the users' legal
- * representatives, found from their enrolments (index (organisation_id,
- * person_id)), not by walking the town's names.  Parameters: the
- * organisation twice, the municipality, the prefix twice, the cursor's
- * five, LIMIT and OFFSET.
+ * Provider staff search among the people they may see, their users and
+ * the users' legal representatives, in enrolment's copies of their keys
+ * (0017, 0027), not along the town's names: four sides, each one range
+ * of an index of enrolment (the users by family key, by name key; the
+ * representatives by family key, by name key) read from the cursor on
+ * in its order, grouped (a user of two services is one person) and
+ * limited; the person of each entry read is checked to be of the
+ * municipality.  A side's parameters: the organisation, the
+ * municipality, the prefix, 1 to search the side (0: none of it, for
+ * the name sides of a list of everybody, whom the family sides list
+ * already), the cursor's five, LIMIT.
  */
-#define PERSONS_CASELOAD(cursor, dir)                                          \
-	"FROM (SELECT e.person_id AS id FROM enrolment e "                     \
-	"WHERE e.organisation_id = ? UNION SELECT c.representative_id "        \
-	"FROM enrolment e JOIN person c ON c.id = e.person_id "                \
-	"WHERE e.organisation_id = ? AND c.representative_id IS NOT NULL) k "  \
-	"JOIN person p ON p.id = k.id "                                        \
+#define SCOPE_CURSOR(f, n, i, cmp)                                             \
+	"(e." f " " cmp " ? OR (e." f " = ? AND (e." n " " cmp " ? OR "        \
+	"(e." n " = ? AND e." i " " cmp " ?))))"
+#define SCOPE_SIDE(id, f, n, key, other, index, cmp, dir)                      \
+	"(SELECT STRAIGHT_JOIN e." id " AS id, e." f " AS fk, e." n " AS nk "  \
+	"FROM enrolment e FORCE INDEX (" index ") JOIN person x "              \
+	"ON x.id = e." id " WHERE e.organisation_id = ? "                      \
+	"AND x.municipality_id = ? AND e." key " LIKE ? AND e." key            \
+	" IS NOT NULL AND ? = 1 AND " SCOPE_CURSOR(f, n, id,                   \
+	    cmp) " GROUP BY e." key ", e." other ", e." id " ORDER BY e." f    \
+		 " " dir ", e." n " " dir ", e." id " " dir " LIMIT ?)"
+/* clang-format off */
+#define PERSONS_SCOPE(cmp, dir)                                                \
+	"FROM (" SCOPE_SIDE("person_id", "person_family_key",                  \
+	    "person_name_key", "person_family_key", "person_name_key",         \
+	    "enrolment_scope_family", cmp, dir) " UNION "                      \
+	SCOPE_SIDE("person_id", "person_family_key", "person_name_key",        \
+	    "person_name_key", "person_family_key", "enrolment_scope_name",    \
+	    cmp, dir) " UNION "                                                \
+	SCOPE_SIDE("representative_id", "representative_family_key",           \
+	    "representative_name_key", "representative_family_key",           \
+	    "representative_name_key", "enrolment_rep_family", cmp, dir)       \
+	" UNION "                                                              \
+	SCOPE_SIDE("representative_id", "representative_family_key",           \
+	    "representative_name_key", "representative_name_key",             \
+	    "representative_family_key", "enrolment_rep_name", cmp, dir)       \
+	") m JOIN person p ON p.id = m.id "                                    \
 	"LEFT JOIN settlement st ON st.id = p.settlement_id "                  \
-	"WHERE p.municipality_id = ? AND (p.family_key LIKE ? OR "             \
-	"p.name_key LIKE ?) AND " cursor " ORDER BY p.family_key " dir         \
-	", p.name_key " dir ", p.id " dir " LIMIT ? OFFSET ?"
+	"ORDER BY m.fk " dir ", m.nk " dir ", m.id " dir " LIMIT ? OFFSET ?"
+/* clang-format on */
 #define PERSONS_FIND_SWITCH                                                    \
 	"SET STATEMENT optimizer_switch = 'exists_to_in=off' FOR "
     /* By a prefix of either key ("%" lists everybody), the two sides each
@@ -460,15 +485,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_AFTER, "ASC"),
     [STMT_PERSONS_FIND_BACK] =
 	PERSONS_FIND_SWITCH PERSON_COLS PERSONS_FIND(PERSON_BEFORE, "DESC"),
-    /* The first parameter: 1 on a sr-Cyrl page; then PERSONS_CASELOAD's. */
-    [STMT_PERSONS_CASELOAD] = PERSON_COLS PERSONS_CASELOAD(PERSON_AFTER, "ASC"),
-    [STMT_PERSONS_CASELOAD_BACK] =
-	PERSON_COLS PERSONS_CASELOAD(PERSON_BEFORE, "DESC"),
-    /* Whether the provider's enrolments are more than ?: the first ? + 1
-     * entries of index (organisation_id, person_id) at most. */
-    [STMT_PERSONS_CASELOAD_SIZE] =
-	"SELECT COUNT(*) AS n FROM (SELECT 1 FROM enrolment "
-	"WHERE organisation_id = ? LIMIT ?) e",
+    /* The first parameter: 1 on a sr-Cyrl page; then each side's ten,
+     * LIMIT and OFFSET (PERSONS_SCOPE). */
+    [STMT_PERSONS_SCOPE] = PERSON_COLS PERSONS_SCOPE(">", "ASC"),
+    [STMT_PERSONS_SCOPE_BACK] = PERSON_COLS PERSONS_SCOPE("<", "DESC"),
     /* A page's cursor: a person the caller may see, by id. */
     [STMT_PERSON_CURSOR] =
 	"SELECT p.family_key AS fk, p.name_key AS nk FROM person p "

@@ -195,11 +195,11 @@ is($r->{status}, 303, 'confirmed, it is saved');
 is(one("SELECT COUNT(*) FROM person WHERE given_name = 'Милан$run'"), 2, 'as a second person');
 
 # --- a provider with a large caseload -----------------------------------------
-# Above person.c's PERSONS_CASELOAD_SMALL (1000) enrolments a provider's
-# search walks the town's names and probes each person's enrolments
-# (STMT_PERSONS_FIND); below it, the demo providers above, it starts from
-# them.  Both answer the same people in the same order.  The pages go by
-# cursor (after=, before=); the monthly grid by 200 rows.
+# A provider's search reads its enrolments' copies of its people's keys
+# and of their representatives' (0027, stmt.c's PERSONS_SCOPE), for the
+# demo providers above as for this one: the same people in the same
+# order as the rule of the record kind says.  The pages go by cursor
+# (after=, before=); the monthly grid by 200 rows.
 my $bigorg;
 {
 	sql("INSERT INTO organisation (municipality_id, name, kind, category) VALUES ($muni, 'Veliki $run', 'association', 'provider')");
@@ -240,6 +240,20 @@ while (defined $path && @pages < 60) {
 is(scalar(@pages), 51, 'its search by family name goes 20 a page, 51 pages');
 is_deeply(\@seen, \@want, 'every user and the representative once, in the order of the list, none of another provider');
 ok(!grep({ $_ == $other } @seen), 'the person at another provider is not among them');
+{
+	# The representative by given and family name (the name key), and
+	# then no longer one: 0027's triggers keep enrolment's copies.
+	my ($parent) = map { $_->[0] } sqlu("SELECT id FROM person WHERE given_name = 'Roditelj' AND family_key = 'velikic$run'");
+	my $find = '/registry/persons?q=' . qenc("Roditelj Velikić$run");
+	is_deeply([$big->get($find)->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [$parent], 'the provider finds the representative by full name');
+	sqlu("UPDATE person SET family_name = 'Roditeljić$run', family_key = 'roditeljic$run', name_key = 'roditelj roditeljic$run' WHERE id = $parent");
+	is_deeply([$big->get('/registry/persons?q=' . qenc("Roditeljić$run"))->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [$parent], 'and by a new family name');
+	sql("UPDATE person SET representative_id = NULL, representative_kind = NULL WHERE representative_id = $parent");
+	is_deeply([$big->get('/registry/persons?q=' . qenc("Roditeljić$run"))->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [], 'no longer once nobody it represents is a user');
+	sql("UPDATE person c JOIN person r ON r.id = $parent SET c.representative_id = r.id, c.representative_kind = 'parent' WHERE c.family_key = 'velikic$run' AND c.given_name = 'Osoba 0007'");
+	sqlu("UPDATE person SET family_name = 'Velikić$run', family_key = 'velikic$run', name_key = 'roditelj velikic$run' WHERE id = $parent");
+	is_deeply([$big->get($find)->{content} =~ m{<th scope="row"><a href="/registry/persons/(\d+)"}g], [$parent], 'and again when it is');
+}
 like($first_next, qr/^\/registry\/persons\?q=[^&]+&page=2&after=\d+$/, 'the next page is asked for by its cursor');
 $r = $big->get($pages[2]);
 my ($prev) = $r->{content} =~ m{<a rel="prev" href="([^"]+)"};

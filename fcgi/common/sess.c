@@ -44,14 +44,34 @@ token_new(struct arena *a, size_t n)
 	return s;
 }
 
+/*
+ * SHA-256, looked up once per process.  Given EVP_sha256(), OpenSSL 3's
+ * EVP_Digest fetches the provider's implementation again on every call,
+ * which costs several times the hash of a token (a survey page hashes
+ * the respondent's code on every request).  Never freed: it lives as
+ * long as the process.
+ */
+static const EVP_MD *
+sha256(void)
+{
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+	static EVP_MD *md;
+
+	if (md == NULL && (md = EVP_MD_fetch(NULL, "SHA256", NULL)) == NULL)
+		abort();
+	return md;
+#else
+	return EVP_sha256();
+#endif
+}
+
 /* SHA-256 of a token as given: what the database stores and looks up. */
 void
 token_hash(const char *token, unsigned char out[32])
 {
 	unsigned int len = 0;
 
-	if (EVP_Digest(token, strlen(token), out, &len, EVP_sha256(), NULL) !=
-		1 ||
+	if (EVP_Digest(token, strlen(token), out, &len, sha256(), NULL) != 1 ||
 	    len != 32)
 		abort();
 }

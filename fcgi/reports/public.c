@@ -38,46 +38,70 @@ service_index(const struct pub *p, int64_t id)
 
 /*
  * Published figures are the same for every visitor and change at most
- * with a day's deliveries: each worker process keeps the last table it
- * loaded for PUB_CACHE_SECONDS (per town, locale and year), so that the
- * public pages and open-data files under load cost no SQL.  The copy is
- * the suppressed table: nothing hidden is kept.
+ * with a day's deliveries: each worker process keeps the last tables it
+ * loaded for PUB_CACHE_SECONDS (per town, locale and years asked), so
+ * that the public pages, the open-data files and an anonymous visitor's
+ * users per service (users.c, one year) under load cost no SQL.  A few
+ * slots, the oldest replaced: the public page's years and a year or two
+ * of /reports/ do not push each other out.  The copy is the suppressed
+ * table: nothing hidden is kept.
  */
 #define PUB_CACHE_SECONDS 60
 #define PUB_CACHE_COLS	  5 /* id code group name unit */
+#define PUB_CACHE_SLOTS	  4
 
-static struct {
+struct pub_slot {
 	char *code; /* the town's code; NULL: empty */
 	enum locale locale;
+	int64_t asked; /* the first year asked (0: pub_load chose) */
 	int64_t last;
 	time_t at;
 	struct pub p; /* arrays and strings below, malloc'd */
 	char **cell;  /* services: nrows * PUB_CACHE_COLS */
-} pub_cache;
+};
+
+static struct pub_slot pub_cache[PUB_CACHE_SLOTS];
 
 static const char *const pub_cache_col[PUB_CACHE_COLS] = {
     "id", "code", "group", "name", "unit"};
 
-/* Forgets the cached table. */
+/* Forgets slot c's table. */
 static void
-pub_cache_clear(void)
+pub_cache_clear(struct pub_slot *c)
 {
 	size_t i;
 
-	if (pub_cache.code == NULL)
+	if (c->code == NULL)
 		return;
-	for (i = 0; i < pub_cache.p.services.nrows * PUB_CACHE_COLS; i++)
-		free(pub_cache.cell[i]);
-	free(pub_cache.cell);
-	free(pub_cache.p.t.count);
-	free(pub_cache.p.t.amount);
-	free(pub_cache.p.t.hide);
-	free(pub_cache.p.t.hide_col_total);
-	free(pub_cache.p.t.col_total);
-	free(pub_cache.p.t.amount_total);
-	free(pub_cache.p.amount_total_hidden);
-	free(pub_cache.code);
-	memset(&pub_cache, 0, sizeof(pub_cache));
+	for (i = 0; i < c->p.services.nrows * PUB_CACHE_COLS; i++)
+		free(c->cell[i]);
+	free(c->cell);
+	free(c->p.t.count);
+	free(c->p.t.amount);
+	free(c->p.t.hide);
+	free(c->p.t.hide_col_total);
+	free(c->p.t.col_total);
+	free(c->p.t.amount_total);
+	free(c->p.amount_total_hidden);
+	free(c->code);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The slot holding town code's table of r's locale and these years, or
+ * NULL. */
+static struct pub_slot *
+pub_cache_find(
+    const struct req *r, const char *code, int64_t asked, int64_t last)
+{
+	size_t i;
+
+	for (i = 0; i < PUB_CACHE_SLOTS; i++)
+		if (pub_cache[i].code != NULL &&
+		    strcmp(pub_cache[i].code, code) == 0 &&
+		    pub_cache[i].locale == r->locale &&
+		    pub_cache[i].asked == asked && pub_cache[i].last == last)
+			return &pub_cache[i];
+	return NULL;
 }
 
 /* A malloc'd copy of n elements of size sz at src. */
@@ -90,59 +114,71 @@ dup_n(const void *src, size_t n, size_t sz)
 	return d;
 }
 
-/* Keeps p (as pub_load made it) for town code in the cache. */
+/*
+ * Keeps p (as pub_load made it from the first year asked) for town code
+ * in the cache: in the slot of the same table, else an empty one, else
+ * the oldest.
+ */
 static void
-pub_cache_put(const struct req *r, const char *code, const struct pub *p)
+pub_cache_put(
+    const struct req *r, const char *code, int64_t asked, const struct pub *p)
 {
 	size_t i, c, n = p->t.nrows * p->t.ncols, nc = p->t.ncols;
+	struct pub_slot *pc = pub_cache_find(r, code, asked, p->last);
 
-	pub_cache_clear();
-	pub_cache.code = xstrdup(code);
-	pub_cache.locale = r->locale;
-	pub_cache.last = p->last;
-	pub_cache.at = time(NULL);
-	pub_cache.p = *p;
-	pub_cache.cell =
-	    xcalloc(p->t.nrows * PUB_CACHE_COLS + 1, sizeof(char *));
+	for (i = 0; pc == NULL && i < PUB_CACHE_SLOTS; i++)
+		if (pub_cache[i].code == NULL)
+			pc = &pub_cache[i];
+	if (pc == NULL) {
+		pc = &pub_cache[0];
+		for (i = 1; i < PUB_CACHE_SLOTS; i++)
+			if (pub_cache[i].at < pc->at)
+				pc = &pub_cache[i];
+	}
+	pub_cache_clear(pc);
+	pc->asked = asked;
+	pc->code = xstrdup(code);
+	pc->locale = r->locale;
+	pc->last = p->last;
+	pc->at = time(NULL);
+	pc->p = *p;
+	pc->cell = xcalloc(p->t.nrows * PUB_CACHE_COLS + 1, sizeof(char *));
 	for (i = 0; i < p->t.nrows; i++)
 		for (c = 0; c < PUB_CACHE_COLS; c++) {
 			const char *v =
 			    db_str(&p->services, i, pub_cache_col[c]);
 
-			pub_cache.cell[i * PUB_CACHE_COLS + c] =
+			pc->cell[i * PUB_CACHE_COLS + c] =
 			    xstrdup(v != NULL ? v : "");
 		}
-	pub_cache.p.t.count = dup_n(p->t.count, n, sizeof(int64_t));
-	pub_cache.p.t.amount = dup_n(p->t.amount, n, sizeof(int64_t));
-	pub_cache.p.t.hide = dup_n(p->t.hide, n, sizeof(bool));
-	pub_cache.p.t.hide_col_total =
-	    dup_n(p->t.hide_col_total, nc, sizeof(bool));
-	pub_cache.p.t.col_total = dup_n(p->t.col_total, nc, sizeof(int64_t));
-	pub_cache.p.t.amount_total =
-	    dup_n(p->t.amount_total, nc, sizeof(int64_t));
-	pub_cache.p.amount_total_hidden =
+	pc->p.t.count = dup_n(p->t.count, n, sizeof(int64_t));
+	pc->p.t.amount = dup_n(p->t.amount, n, sizeof(int64_t));
+	pc->p.t.hide = dup_n(p->t.hide, n, sizeof(bool));
+	pc->p.t.hide_col_total = dup_n(p->t.hide_col_total, nc, sizeof(bool));
+	pc->p.t.col_total = dup_n(p->t.col_total, nc, sizeof(int64_t));
+	pc->p.t.amount_total = dup_n(p->t.amount_total, nc, sizeof(int64_t));
+	pc->p.amount_total_hidden =
 	    dup_n(p->amount_total_hidden, nc, sizeof(bool));
-	pub_cache.p.currency = pub_cache.p.code = pub_cache.p.name = NULL;
+	pc->p.currency = pc->p.code = pc->p.name = NULL;
 }
 
 /*
  * Fills p from the cache when it holds town code's table of this locale
- * and last year, younger than PUB_CACHE_SECONDS: arena copies (the
- * request may not change the cache).  Returns true when it did.
+ * and these years (first as asked), younger than PUB_CACHE_SECONDS:
+ * arena copies (the request may not change the cache).  Returns true
+ * when it did.
  */
 static bool
 pub_cache_get(struct req *r, const struct muni *m, int64_t first, int64_t last,
     struct pub *p)
 {
+	const struct pub_slot *pc = pub_cache_find(r, m->code, first, last);
 	struct db_res *sv = &p->services;
 	size_t i, n, nc;
 
-	if (pub_cache.code == NULL || strcmp(pub_cache.code, m->code) != 0 ||
-	    pub_cache.locale != r->locale || pub_cache.last != last ||
-	    (first != 0 && first != pub_cache.p.first) ||
-	    time(NULL) - pub_cache.at >= PUB_CACHE_SECONDS)
+	if (pc == NULL || time(NULL) - pc->at >= PUB_CACHE_SECONDS)
 		return false;
-	*p = pub_cache.p;
+	*p = pc->p;
 	n = p->t.nrows * p->t.ncols;
 	nc = p->t.ncols;
 	memset(sv, 0, sizeof(*sv));
@@ -155,23 +191,21 @@ pub_cache_get(struct req *r, const struct muni *m, int64_t first, int64_t last,
 	for (i = 0; i < PUB_CACHE_COLS; i++)
 		sv->col[i] = pub_cache_col[i];
 	for (i = 0; i < sv->nrows * PUB_CACHE_COLS; i++)
-		sv->cell[i] = arena_strdup(r->arena, pub_cache.cell[i]);
+		sv->cell[i] = arena_strdup(r->arena, pc->cell[i]);
 	p->t.count = arena_calloc(r->arena, n + 1, sizeof(int64_t));
-	memcpy(p->t.count, pub_cache.p.t.count, n * sizeof(int64_t));
+	memcpy(p->t.count, pc->p.t.count, n * sizeof(int64_t));
 	p->t.amount = arena_calloc(r->arena, n + 1, sizeof(int64_t));
-	memcpy(p->t.amount, pub_cache.p.t.amount, n * sizeof(int64_t));
+	memcpy(p->t.amount, pc->p.t.amount, n * sizeof(int64_t));
 	p->t.hide = arena_calloc(r->arena, n + 1, sizeof(bool));
-	memcpy(p->t.hide, pub_cache.p.t.hide, n * sizeof(bool));
+	memcpy(p->t.hide, pc->p.t.hide, n * sizeof(bool));
 	p->t.hide_col_total = arena_calloc(r->arena, nc + 1, sizeof(bool));
-	memcpy(p->t.hide_col_total, pub_cache.p.t.hide_col_total,
-	    nc * sizeof(bool));
+	memcpy(p->t.hide_col_total, pc->p.t.hide_col_total, nc * sizeof(bool));
 	p->t.col_total = arena_calloc(r->arena, nc + 1, sizeof(int64_t));
-	memcpy(p->t.col_total, pub_cache.p.t.col_total, nc * sizeof(int64_t));
+	memcpy(p->t.col_total, pc->p.t.col_total, nc * sizeof(int64_t));
 	p->t.amount_total = arena_calloc(r->arena, nc + 1, sizeof(int64_t));
-	memcpy(p->t.amount_total, pub_cache.p.t.amount_total,
-	    nc * sizeof(int64_t));
+	memcpy(p->t.amount_total, pc->p.t.amount_total, nc * sizeof(int64_t));
 	p->amount_total_hidden = arena_calloc(r->arena, nc + 1, sizeof(bool));
-	memcpy(p->amount_total_hidden, pub_cache.p.amount_total_hidden,
+	memcpy(p->amount_total_hidden, pc->p.amount_total_hidden,
 	    nc * sizeof(bool));
 	p->currency = m->currency;
 	p->code = m->code;
@@ -198,7 +232,8 @@ pub_load(struct req *r, int64_t first, int64_t last, struct pub *p)
 /*
  * pub_load(), from and into this process's cache when cached is true:
  * the public page and the open-data files, which everyone asks for
- * again and again.  /reports/ (users.c) reads fresh figures.
+ * again and again, and users per service (users.c) for an anonymous
+ * visitor; a signed-in analyst's /reports/ reads fresh figures.
  */
 enum http_status
 pub_load_cached(
@@ -209,11 +244,12 @@ pub_load_cached(
 	struct pub_table *t = &p->t;
 	enum http_status st;
 	const char *from;
+	const int64_t asked = first;
 	size_t i, j, n;
 
 	if ((st = muni_load(r, &m)) != HTTP_OK)
 		return st;
-	if (cached && pub_cache_get(r, &m, first, last, p))
+	if (cached && pub_cache_get(r, &m, asked, last, p))
 		return HTTP_OK;
 	if (first == 0) {
 		/* From the town's first year of data, at most PUB_YEARS. */
@@ -288,7 +324,7 @@ pub_load_cached(
 		    t->hide_col_total[j] || (any && sum == 0);
 	}
 	if (cached)
-		pub_cache_put(r, m.code, p);
+		pub_cache_put(r, m.code, asked, p);
 	return HTTP_OK;
 }
 

@@ -49,7 +49,10 @@ users_show(struct req *r, struct xml *x)
 			return HTTP_INTERNAL;
 		return HTTP_OK;
 	}
-	if ((st = pub_load(r, year, year, &p)) != HTTP_OK)
+	/* An anonymous visitor's figures from this process's cache, as
+	 * the public page's; a signed-in analyst's fresh. */
+	if ((st = pub_load_cached(r, year, year, &p, r->sess == NULL)) !=
+	    HTTP_OK)
 		return st;
 	if (xml_start(x, "report") == -1 ||
 	    xml_attr(x, "kind", "users-per-service") == -1 ||

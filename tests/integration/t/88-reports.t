@@ -408,4 +408,26 @@ is($dem[1], $want_as{'no-place'}, 'demand: refused for lack of places is the yea
 my ($rc2, $out2) = sql_as('reports', 'SELECT COUNT(*) FROM application');
 isnt($rc2, 0, 'the reports\' user cannot read the applications themselves');
 
+# Each worker process keeps a few published tables (public.c): the
+# public page's years and an anonymous visitor's single years of
+# /reports/ side by side, never one served for the other.  ?lang= keeps
+# nginx's micro-cache out of it (the answer sets the cookie).
+my $pub_before = main_text(get('/reports/public?lang=en')->{content});
+my $year_now = (gmtime)[5] + 1900;
+my %users_page;
+for my $y ($year_now, $year_now - 1, $year_now, $year_now - 1) {
+	for (1 .. 3) {
+		my $r = get("/reports/?year=$y&lang=en");
+		is($r->{status}, 200, "an anonymous visitor's users per service of $y");
+		my $t = main_text($r->{content});
+		$users_page{$y} //= $t;
+		is($t, $users_page{$y}, "the same figures for $y from any process");
+	}
+}
+isnt($users_page{$year_now}, $users_page{$year_now - 1}, 'each year its own table');
+for (1 .. 4) {
+	is(main_text(get('/reports/public?lang=en')->{content}), $pub_before,
+	    'the public page afterwards is the same, all its years');
+}
+
 done_testing();

@@ -48,6 +48,11 @@ for my $page (PAGES) {
 	    "$page: the security headers once each");
 	ok(!defined $second->{headers}{'set-cookie'}, "$page: no cookie from the cache");
 }
+for my $page (PAGES) {
+	my $r = get("$page?lang=en");
+	ok(defined $r->{headers}{'set-cookie'}, "$page?lang=en: sets the lang cookie");
+	is(status($r), 'BYPASS', "$page?lang=en: passes the cache by (and its lock: nothing to wait for)");
+}
 my $u = fresh('/surveys/');
 get($u);
 is(status(get($u, { Cookie => 'lang=sr-Cyrl' })), 'MISS',

@@ -151,7 +151,7 @@ resp_stream_open(struct req *r, const char *ctype, const char *filename)
 	char name[64];
 	size_t i;
 
-	for (i = 0; filename[i] != '\0' && i < sizeof(name) - 1; i++)
+	for (i = 0; i < sizeof(name) - 1 && filename[i] != '\0'; i++)
 		name[i] = (strchr("-._", filename[i]) != NULL ||
 			      (filename[i] >= '0' && filename[i] <= '9') ||
 			      (filename[i] >= 'a' && filename[i] <= 'z') ||

@@ -290,7 +290,7 @@ trim(struct req *r, const char *s)
 static void
 grid_take(struct req *r, struct grid *g)
 {
-	struct posted *p, key, *hit;
+	struct posted *p, key = {0}, *hit;
 	size_t i, n = 0;
 	int64_t h;
 	const char *v;

@@ -179,7 +179,7 @@ write_people_dim(struct req *r, struct xml *x, const struct rscope *s,
 	int64_t count[8], v;
 	size_t i, n = 0;
 
-	for (i = 0; keys[i] != NULL && i < 8; i++) {
+	for (i = 0; i < 8 && keys[i] != NULL; i++) {
 		v = db_int(
 		    people, 0, arena_printf(r->arena, "%s.%s", dim, keys[i]));
 		if (v > 0) {

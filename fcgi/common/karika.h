@@ -880,6 +880,7 @@ enum http_status form_status(struct req *, const struct form *);
 enum http_status form_done(struct req *, const char *, const char *);
 int notice_write(struct xml *, const char *);
 int form_options(struct xml *, const char *, const struct db_res *);
+void form_choice(struct form *, size_t, const struct db_res *);
 
 /* --- outbox.c: e-mail, queued in the caller's transaction --- */
 

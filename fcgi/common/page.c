@@ -144,3 +144,22 @@ form_options(struct xml *x, const char *field, const struct db_res *res)
 			return -1;
 	return xml_end(x);
 }
+
+/*
+ * The check of a VALID_ID field i whose choices form_options() wrote from
+ * res: a value typed or posted that is none of them (a stale page, a
+ * forged form) is the field's error "invalid.choice".  A field already in
+ * error, or empty (an optional choice left out), is left as it is.
+ */
+void
+form_choice(struct form *f, size_t i, const struct db_res *res)
+{
+	size_t n;
+
+	if (f->error[i] != NULL || *f->text[i] == '\0')
+		return;
+	for (n = 0; n < res->nrows; n++)
+		if (db_int(res, n, "value") == f->num[i])
+			return;
+	form_error(f, i, "invalid.choice");
+}

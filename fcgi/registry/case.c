@@ -687,18 +687,6 @@ activity_extra(struct req *r, struct xml *x, const struct form *f)
 	    : form_options(x, "organisation", &pa);
 }
 
-/* Whether id is the value of one of the rows of res. */
-static bool
-in_rows(const struct db_res *res, int64_t id)
-{
-	size_t i;
-
-	for (i = 0; i < res->nrows; i++)
-		if (db_int(res, i, "value") == id)
-			return true;
-	return false;
-}
-
 /* The goal is the case's, the partner one of the town's. */
 static enum http_status
 activity_check(struct req *r, struct form *f)
@@ -710,12 +698,8 @@ activity_check(struct req *r, struct form *f)
 	    (rc = DBQ(r, STMT_PARTNER_OPTIONS, &pa, DBP_LOCALE(r),
 		 DBP_I(r->sess->municipality))) != DB_OK)
 		return db_status(rc);
-	if (f->error[TF_GOAL] == NULL && *f->text[TF_GOAL] != '\0' &&
-	    !in_rows(&go, f->num[TF_GOAL]))
-		form_error(f, TF_GOAL, "invalid.choice");
-	if (f->error[TF_ORG] == NULL && *f->text[TF_ORG] != '\0' &&
-	    !in_rows(&pa, f->num[TF_ORG]))
-		form_error(f, TF_ORG, "invalid.choice");
+	form_choice(f, TF_GOAL, &go);
+	form_choice(f, TF_ORG, &pa);
 	return HTTP_OK;
 }
 
@@ -935,8 +919,7 @@ close_check(struct req *r, struct form *f)
 	if ((rc = DBQ(r, STMT_PARTNER_OPTIONS, &pa, DBP_LOCALE(r),
 		 DBP_I(r->sess->municipality))) != DB_OK)
 		return db_status(rc);
-	if (!in_rows(&pa, f->num[CF_ORG]))
-		form_error(f, CF_ORG, "invalid.choice");
+	form_choice(f, CF_ORG, &pa);
 	return HTTP_OK;
 }
 
@@ -978,6 +961,17 @@ case_close(struct req *r, struct xml *x)
 /* --- transfer --------------------------------------------------------------
  */
 
+/*
+ * The workers a case (transfer) or a DV case (assignment, dv.c) can go
+ * to: the town's CSW workers but the caller, as form options.
+ */
+enum db_rc
+csw_workers(struct req *r, struct db_res *w)
+{
+	return DBQ(r, STMT_CSW_WORKERS, w, DBP_I(r->sess->municipality),
+	    DBP_I(r->sess->account));
+}
+
 enum { XF_WORKER, XF__MAX };
 static const struct field transfer_fields[XF__MAX] = {
     {"worker", VALID_ID, true, 0, 0, "case.transfer.worker", NULL, NULL, NULL},
@@ -988,9 +982,7 @@ transfer_extra(struct req *r, struct xml *x, const struct form *f)
 {
 	struct db_res w;
 
-	if (xml_rows(x, "case", &cur) == -1 ||
-	    DBQ(r, STMT_CSW_WORKERS, &w, DBP_I(r->sess->municipality),
-		DBP_I(r->sess->account)) != DB_OK)
+	if (xml_rows(x, "case", &cur) == -1 || csw_workers(r, &w) != DB_OK)
 		return -1;
 	return form_options(x, "worker", &w);
 }
@@ -1003,11 +995,9 @@ transfer_check(struct req *r, struct form *f)
 
 	if (f->error[XF_WORKER] != NULL)
 		return HTTP_OK;
-	if ((rc = DBQ(r, STMT_CSW_WORKERS, &w, DBP_I(r->sess->municipality),
-		 DBP_I(r->sess->account))) != DB_OK)
+	if ((rc = csw_workers(r, &w)) != DB_OK)
 		return db_status(rc);
-	if (!in_rows(&w, f->num[XF_WORKER]))
-		form_error(f, XF_WORKER, "invalid.choice");
+	form_choice(f, XF_WORKER, &w);
 	return HTTP_OK;
 }
 

@@ -268,17 +268,13 @@ sup_check(struct req *r, struct form *f)
 {
 	struct db_res c;
 	enum db_rc rc;
-	size_t i;
 
 	if (f->error[UF_WORKER] != NULL)
 		return HTTP_OK;
 	if ((rc = DBQ(r, STMT_SUP_CANDIDATES, &c,
 		 DBP_I(r->sess->municipality))) != DB_OK)
 		return db_status(rc);
-	for (i = 0; i < c.nrows; i++)
-		if (db_int(&c, i, "value") == f->num[UF_WORKER])
-			return HTTP_OK;
-	form_error(f, UF_WORKER, "invalid.choice");
+	form_choice(f, UF_WORKER, &c);
 	return HTTP_OK;
 }
 

@@ -544,9 +544,7 @@ assign_extra(struct req *r, struct xml *x, const struct form *f)
 {
 	struct db_res w;
 
-	if (xml_rows(x, "dv", &cur) == -1 ||
-	    DBQ(r, STMT_CSW_WORKERS, &w, DBP_I(r->sess->municipality),
-		DBP_I(r->sess->account)) != DB_OK)
+	if (xml_rows(x, "dv", &cur) == -1 || csw_workers(r, &w) != DB_OK)
 		return -1;
 	return form_options(x, "worker", &w);
 }
@@ -556,17 +554,12 @@ assign_check(struct req *r, struct form *f)
 {
 	struct db_res w;
 	enum db_rc rc;
-	size_t i;
 
 	if (f->error[AF_WORKER] != NULL)
 		return HTTP_OK;
-	if ((rc = DBQ(r, STMT_CSW_WORKERS, &w, DBP_I(r->sess->municipality),
-		 DBP_I(r->sess->account))) != DB_OK)
+	if ((rc = csw_workers(r, &w)) != DB_OK)
 		return db_status(rc);
-	for (i = 0; i < w.nrows; i++)
-		if (db_int(&w, i, "value") == f->num[AF_WORKER])
-			return HTTP_OK;
-	form_error(f, AF_WORKER, "invalid.choice");
+	form_choice(f, AF_WORKER, &w);
 	return HTTP_OK;
 }
 

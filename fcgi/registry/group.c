@@ -349,7 +349,6 @@ activity_check(struct req *r, struct form *f)
 {
 	struct db_res pa;
 	enum db_rc rc;
-	size_t i;
 
 	if (f->error[AF_STARTS] == NULL && f->error[AF_ENDS] == NULL &&
 	    *f->text[AF_ENDS] != '\0' && f->num[AF_ENDS] < f->num[AF_STARTS])
@@ -359,10 +358,7 @@ activity_check(struct req *r, struct form *f)
 	if ((rc = DBQ(r, STMT_PARTNER_OPTIONS, &pa, DBP_LOCALE(r),
 		 DBP_I(r->sess->municipality))) != DB_OK)
 		return db_status(rc);
-	for (i = 0; i < pa.nrows; i++)
-		if (db_int(&pa, i, "value") == f->num[AF_ORG])
-			return HTTP_OK;
-	form_error(f, AF_ORG, "invalid.choice");
+	form_choice(f, AF_ORG, &pa);
 	return HTTP_OK;
 }
 

@@ -184,6 +184,7 @@ extern const char *const case_barriers[CASE_BARRIERS];
 const char *case_today(struct req *);
 const char *case_key(struct req *, const char *);
 bool case_flag(const struct db_res *, const char *);
+enum db_rc csw_workers(struct req *, struct db_res *);
 enum http_status cases_list(struct req *, struct xml *);
 enum http_status case_show(struct req *, struct xml *);
 enum http_status case_new(struct req *, struct xml *);

@@ -67,6 +67,17 @@ like($r->{content}, qr/Korisnici jednokratne pomoći na selu/, 'the rural mark c
 like($r->{content}, qr/Nema autobusa/, 'the barrier and its note show');
 $r = $csw->submit("/registry/cases/$cid/goals/new", { text => 'Zaposlenje u tekstilnoj industriji' });
 is($r->{status}, 303, 'a goal is added');
+# A choice the form did not offer (form_choice): refused beside its
+# field, what was typed kept, nothing written.
+my ($csw_id) = map { $_->[0] } sql("SELECT id FROM account WHERE email = 'csw\@example.org'");
+$r = $csw->submit("/registry/cases/$cid/activities/new", { text => 'Prijava na evidenciju', organisation => 999999999, due => $past });
+is($r->{status}, 422, 'a partner the form did not offer is refused');
+like($r->{content}, qr/Izaberite jednu od ponuđenih mogućnosti/, 'saying to choose one of those offered');
+like($r->{content}, qr/value="Prijava na evidenciju"/, 'what was typed is kept');
+is(count("SELECT COUNT(*) FROM case_activity WHERE case_id = $cid"), 0, 'and no activity is written');
+$r = $csw->submit("/registry/cases/$cid/transfer", { worker => $csw_id });
+is($r->{status}, 422, 'a case is not transferred to its own worker, who is not among the choices');
+like($r->{content}, qr/Izaberite jednu od ponuđenih mogućnosti/, 'with the same reason');
 $r = $csw->submit("/registry/cases/$cid/activities/new", { text => 'Prijava na evidenciju', organisation => $nsz, due => $past });
 is($r->{status}, 303, 'an activity with a partner and a deadline is added');
 $r = $csw->submit("/registry/cases/$cid/reviews/new", { due => $past });

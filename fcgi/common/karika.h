@@ -49,6 +49,13 @@
 #define PW_MIN_CHARS	      10
 #define PW_MAX_BYTES	      256 /* yescrypt reads all of it: a ceiling */
 
+/*
+ * The form token of a page nginx may keep for every anonymous visitor
+ * (struct req's shared): nginx writes each visitor's own token over it,
+ * with the cookie to match (karika.conf).  Never a valid token itself.
+ */
+#define CSRF_SHARED "csrf-by-nginx"
+
 struct arena;
 struct worker;
 struct req;
@@ -467,6 +474,7 @@ struct req {
 	struct sess *sess;	/* NULL when anonymous */
 	int64_t audit_account;	/* who an anonymous action concerns (login) */
 	const char *csrf;	/* the token forms of this page carry */
+	bool shared; /* the page cache may keep this answer (KARIKA_SHARED) */
 	bool csrf_failed; /* a form's POST without its token: re-shown, 403 */
 	const char *setcookie[RESP_MAX_COOKIES]; /* whole Set-Cookie values */
 	size_t nsetcookie;

@@ -454,6 +454,7 @@ req_parse(struct req *r, const char *const *envp)
 
 	r->rid = request_id(r->arena, req_env(envp, "REQUEST_ID"));
 	r->https = str_eq_ci(req_env(envp, "HTTPS"), "on");
+	r->shared = str_eq_ci(req_env(envp, "KARIKA_SHARED"), "1");
 	r->municipality = req_env(envp, "KARIKA_MUNICIPALITY");
 	if (r->municipality == NULL || *r->municipality == '\0' ||
 	    strlen(r->municipality) > 32 ||

@@ -84,6 +84,20 @@ token_shape(const char *s)
 	    strspn(s, "0123456789abcdef") == 2 * SESS_TOKEN_BYTES;
 }
 
+/*
+ * A form token: the workers' 64 hex digits, or the 32 of the one nginx
+ * gives a visitor of a kept page ($request_id: 128 bits from OpenSSL's
+ * RAND_bytes, karika.conf).
+ */
+static bool
+csrf_shape(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return (n == 2 * CSRF_TOKEN_BYTES || n == 32) &&
+	    strspn(s, "0123456789abcdef") == n;
+}
+
 /* Equality that takes the same time wherever the strings differ. */
 bool
 str_eq_ct(const char *a, const char *b)
@@ -198,7 +212,9 @@ sess_load(struct req *r)
 /*
  * Chooses the CSRF token this request's forms carry: the session's, or
  * for an anonymous caller the "csrf" cookie's (double submit), set anew
- * when missing.
+ * when missing.  A page the page cache may keep for every visitor (a
+ * survey's welcome page) carries CSRF_SHARED and sets no cookie: nginx
+ * gives each visitor a token of their own in both places.
  */
 void
 csrf_prepare(struct req *r)
@@ -208,8 +224,12 @@ csrf_prepare(struct req *r)
 	if (r->sess != NULL)
 		return; /* sess_load() set r->csrf */
 	c = kv_get(&r->cookies, "csrf");
-	if (token_shape(c)) {
+	if (csrf_shape(c)) {
 		r->csrf = c;
+		return;
+	}
+	if (r->shared) {
+		r->csrf = CSRF_SHARED;
 		return;
 	}
 	r->csrf = token_new(r->arena, CSRF_TOKEN_BYTES);
@@ -222,7 +242,7 @@ csrf_check(struct req *r)
 {
 	const char *given = kv_get(&r->form, "csrf");
 
-	return r->csrf != NULL && token_shape(given) &&
+	return r->csrf != NULL && csrf_shape(given) &&
 	    str_eq_ct(given, r->csrf);
 }
 

@@ -222,7 +222,7 @@ sub cookie { my ($self, $n, $v) = @_; $self->{jar}{$n} = $v if @_ > 2; return $s
 sub csrf {
 	my ($self, $path) = @_;
 	my $r = $self->get($path);
-	my ($t) = ($r->{content} // '') =~ /name="csrf" value="([0-9a-f]{64})"/;
+	my ($t) = ($r->{content} // '') =~ /name="csrf" value="([0-9a-f]{64}|[0-9a-f]{32})"/;
 	return $t;
 }
 

@@ -42,6 +42,8 @@ enum http_status status_seen(struct req *, struct xml *);
 enum http_status status_decision(struct req *, struct xml *);
 enum http_status status_write(
     struct req *, struct xml *, const struct db_res *, const char *);
+enum http_status status_write_form(struct req *, struct xml *,
+    const struct db_res *, const char *, const char *, const struct form *);
 
 /* csw.c */
 enum http_status csw_inbox(struct req *, struct xml *);
@@ -49,6 +51,8 @@ enum http_status csw_take(struct req *, struct xml *);
 enum http_status csw_request(struct req *, struct xml *);
 enum http_status csw_decide(struct req *, struct xml *);
 enum http_status csw_criteria(struct req *, struct xml *);
+int csw_forms_write(struct req *, struct xml *, const struct db_res *,
+    const char *, const struct form *);
 
 /* waiting.c */
 enum http_status waiting_list(struct req *, struct xml *);

@@ -183,8 +183,13 @@ is($r->{status}, 303, 'taken into review');
 is(one("SELECT status FROM application WHERE id = $app"), 'review', 'in review');
 $m = mail_to('citizen2@example.org');
 ok($m, 'the applicant is told it is in review');
-$r = $csw->post("/applications/$app/request", { csrf => $csw->csrf("/applications/$app"), message => '' });
+$r = $csw->post("/applications/$app/request?lang=en", { csrf => $csw->csrf("/applications/$app"), message => '  ' });
 is($r->{status}, 422, 'a request needs its message');
+like($r->{content}, qr{<textarea id="f-message" name="message"[^>]*aria-invalid="true"}, 'the message is marked wrong')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<p class="error" id="e-message">This field is required}, 'saying why beside it');
+$r = $csw->get("/applications/$app?lang=en");
+unlike($r->{content}, qr{/applications/$app/take"}, 'taken: not offered to be taken again');
 $r = $csw->post("/applications/$app/request", { csrf => $csw->csrf("/applications/$app"),
     message => "Molimo nalaz neuropsihijatra $run." });
 is($r->{status}, 303, 'more information is asked');
@@ -251,6 +256,29 @@ unless ($org) {
 ok($org, 'a provider with a free place is offered to the CSW');
 my @ymd = (gmtime)[5, 4, 3];
 my $today = sprintf('%04d-%02d-%02d', $ymd[0] + 1900, $ymd[1] + 1, $ymd[2]);
+# A wrong day, then no reasons: the page again, all that was typed kept,
+# each error beside its field.
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    outcome => 'approve', reasons => "Ispunjeni uslovi $run.", org => $org, start => '32. 13. 2026.' });
+is($r->{status}, 422, 'a day that does not exist is refused');
+like($r->{content}, qr{<input type="radio" name="outcome" value="approve" id="f-outcome"[^>]*checked}, 'the outcome stays chosen')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<textarea id="f-reasons" name="reasons"[^>]*>Ispunjeni uslovi $run\.</textarea>}, 'the reasons stay');
+like($r->{content}, qr{<option value="$org" selected}, 'the provider stays chosen');
+like($r->{content}, qr{<input id="f-start" name="start" type="text" value="32\. 13\. 2026\."[^>]*aria-invalid="true"}, 'the day as typed, marked wrong');
+like($r->{content}, qr{<p class="error" id="e-start">Enter a real date}, 'saying why beside it');
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    outcome => 'refuse', reasons => '', org => '', start => '' });
+is($r->{status}, 422, 'a decision needs its reasons');
+like($r->{content}, qr{value="refuse"[^>]*checked}, 'the outcome stays chosen');
+like($r->{content}, qr{<textarea id="f-reasons" name="reasons"[^>]*aria-invalid="true"}, 'the reasons are marked wrong');
+like($r->{content}, qr{<p class="error" id="e-reasons">This field is required}, 'saying why beside them');
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    reasons => 'x', org => $org });
+is($r->{status}, 422, 'a decision is approve or refuse, and a provider needs its day');
+like($r->{content}, qr{<p class="error" id="e-outcome">}, 'the outcome is asked for');
+like($r->{content}, qr{<p class="error" id="e-start">This field is required}, 'and the day');
+is(one("SELECT status FROM application WHERE id = $app"), 'review', 'nothing was decided');
 $r = $csw->post("/applications/$app/decide", { csrf => $csw->csrf("/applications/$app"),
     outcome => 'approve', reasons => "Ispunjeni uslovi $run.", org => $org, start => $today });
 is($r->{status}, 303, 'approved') or diag(substr($r->{content} // '', 0, 2000));

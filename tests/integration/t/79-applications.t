@@ -344,6 +344,37 @@ is(scalar(tmp_files()), 0, 'no file is left aside');
 $r = $parent->get("/applications/new/$svc");
 like($r->{content}, qr/name="reuse"/, 'an earlier document is offered again (once-only)');
 
+# --- submitted without a required document: what was given is kept -----------
+my @req = map { $_->[0] } sql("SELECT k.id FROM service_document sd JOIN document_kind k ON k.id = sd.kind_id "
+    . "WHERE sd.service_id = $svc AND sd.required = 1 AND sd.by_csw = 0 ORDER BY k.position");
+ok(@req >= 2, 'the service asks for two documents or more');
+$r = $parent->get("/applications/new/$svc");
+($tok) = $r->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
+my @f3 = ((map { $_->[0] eq 'csrf' ? ['csrf', $tok] : $_->[0] eq 'given' ? ['given', "Treći$run"] : $_ }
+    grep { $_->[0] ne 'jmbg' } @fields), ['action', 'submit']);
+my $napps = one("SELECT COUNT(*) FROM application");
+my @given = map { ["doc.$req[$_]", "given$_.pdf", "%PDF-1.4\ngiven $_ $run\n"] } 0 .. $#req - 1;
+$r = upload($parent, "/applications/new/$svc?lang=en", \@f3, \@given);
+is($r->{status}, 422, 'a submission without a required document is refused');
+like($r->{content}, qr/A required document is missing/, 'saying which');
+like($r->{content}, qr/saved as a draft with the documents you attached/, 'and that the rest is kept');
+like($r->{content}, qr/value="Treći$run"/, 'what was typed is still there');
+is(one("SELECT COUNT(*) FROM application"), $napps + 1, 'one application');
+my $app3 = one("SELECT MAX(a.id) FROM application a JOIN account c ON c.id = a.applicant_account_id WHERE c.email = 'citizen2\@example.org'");
+is(one("SELECT status FROM application WHERE id = $app3"), 'draft', 'a draft, not submitted');
+is(one("SELECT COUNT(*) FROM application_document WHERE application_id = $app3"), scalar @given,
+    'with the documents just attached');
+ok(-f "$docdir/" . one("SELECT LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app3 LIMIT 1"),
+    'their files kept');
+like($r->{content}, qr{action="/applications/$app3"}, 'the form is now the draft\'s');
+like($r->{content}, qr/given0\.pdf/, 'listing what was given');
+is(scalar(tmp_files()), 0, 'no temporary file');
+$r = upload($parent, "/applications/$app3?lang=en", [(map { $_->[0] eq 'action' ? ['action', 'submit'] : $_ } @f3)],
+    [["doc.$req[-1]", 'last.pdf', "%PDF-1.4\nlast $run\n"]]);
+is($r->{status}, 303, 'only the missing one added, it is submitted') or diag(main_text($r->{content} // ''));
+is(one("SELECT status FROM application WHERE id = $app3"), 'submitted', 'submitted');
+ok(mail_to('citizen2@example.org'), 'the submission is mailed');
+
 # --- the waiting list -------------------------------------------------------
 # A service whose places are all taken: three applications approved
 # without a place.  Points first, then the time of joining (a tie).

@@ -357,6 +357,7 @@ csw_decide(struct req *r, struct xml *x)
 				DB_OK ||
 			    (rc = audit(r, "person.create", "person",
 				 db_int(&en, 0, "person"), "ok")) != DB_OK ||
+			    (rc = app_representative(r, r->ids[0])) != DB_OK ||
 			    (rc = app_mail(r, &a, "enrolled")) != DB_OK)
 				return db_undo(r, rc);
 		} else if ((rc = DBQ(r, STMT_APP_WAIT, NULL,

@@ -145,7 +145,8 @@ status_seen(struct req *r, struct xml *x)
 		return HTTP_NOT_FOUND;
 	}
 	if ((rc = DBQ(r, STMT_SEEN, &seen, DBP_I(r->ids[0]),
-		 DBP_I(r->sess->account))) != DB_OK)
+		 DBP_I(r->sess->account),
+		 DBP_I(r->locale == LOCALE_SR_CYRL))) != DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "seen") == -1 || app_write(r, x, &a) == -1 ||
 	    xml_end(x) == -1 || xml_rows(x, "access", &seen) == -1 ||

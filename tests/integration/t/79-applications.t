@@ -289,6 +289,15 @@ is(one("SELECT jmbg FROM person WHERE id = $person"), $jm, 'the child is in the 
 is(one("SELECT CONCAT(service_id, '/', organisation_id, '/', start_date) FROM enrolment WHERE id = $enr"),
     "$svc/$org/$today", 'the enrolment: the service, the provider, the day');
 is(one("SELECT COUNT(*) FROM person_need WHERE person_id = $person AND need_id = $need"), 1, 'with the coded needs');
+my ($rep, $repkind) = @{ (sql("SELECT representative_id, representative_kind FROM person WHERE id = $person"))[0] };
+ok($rep, 'the parent is the legal representative in the register, not retyped');
+is($repkind, 'parent', 'as the relation the application records');
+is(one("SELECT email FROM person WHERE id = $rep"), 'citizen2@example.org', 'the applicant, a person of the register');
+is(decode('UTF-8', one("SELECT CONCAT(given_name, ' ', family_name) FROM person WHERE id = $rep")),
+    decode('UTF-8', one("SELECT name FROM account WHERE email = 'citizen2\@example.org'")), 'by the account\'s name');
+is(one("SELECT representative_id FROM enrolment WHERE id = $enr"), $rep, 'the enrolment knows the representative');
+ok(one("SELECT COUNT(*) FROM audit WHERE action = 'person.create' AND object_type = 'person' AND object_id = $rep") == 1,
+    'the new record is audited');
 $m = mail_to('citizen2@example.org');
 ok($m && $m->{body} =~ m{/applications/$app}, 'the decision is mailed');
 $r = $parent->get("/applications/$app/decision?lang=en");
@@ -303,6 +312,20 @@ like($r->{content}, qr/Center for Social Work/, "lists the CSW's reads");
 like($r->{content}, qr/opened a document/, 'and its opening of a document');
 unlike(main_text($r->{content}), qr/\b(citizen|provider staff)\b/, 'not the refused attempts of others');
 is($other->get("/applications/$app/seen")->{status}, 404, "another parent cannot ask");
+# A provider read the child's record: named in the page's script.
+my ($pacc, $porg, $pname, $pcyrl) = @{ (sql("SELECT a.id, o.id, o.name, o.name_cyrl FROM account a "
+    . "JOIN account_role r ON r.account_id = a.id AND r.role = 'provider' "
+    . "JOIN organisation o ON o.id = r.organisation_id WHERE a.email = 'provider1\@example.org' LIMIT 1"))[0] };
+sql("INSERT INTO audit (account_id, role, action, object_type, object_id, worker, outcome) "
+    . "VALUES ($pacc, 'provider', 'person.read', 'person', $person, 'registry', 'ok')");
+$r = $parent->get("/applications/$app/seen?lang=sr-Cyrl");
+SKIP: {
+	skip 'the provider has no Cyrillic name', 2 unless $pcyrl;
+	like($r->{content}, qr/\Q@{[decode('UTF-8', $pcyrl)]}\E/, 'the provider in Cyrillic on a Cyrillic page');
+	unlike($r->{content}, qr/\Q@{[decode('UTF-8', $pname)]}\E/, 'not in Latin');
+}
+$r = $parent->get("/applications/$app/seen?lang=sr-Latn");
+like($r->{content}, qr/\Q@{[decode('UTF-8', $pname)]}\E/, 'in Latin on a Latin page');
 
 # --- a document off a draft: the file goes with its last row ---------------------
 $r = $parent->get("/applications/new/$svc");

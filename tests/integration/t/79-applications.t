@@ -392,6 +392,8 @@ ok(-f "$docdir/" . one("SELECT LOWER(HEX(sha256)) FROM application_document WHER
 like($r->{content}, qr{action="/applications/$app3"}, 'the form is now the draft\'s');
 like($r->{content}, qr/given0\.pdf/, 'listing what was given');
 is(scalar(tmp_files()), 0, 'no temporary file');
+like($parent->get("/applications/$app3?lang=en")->{content}, qr{given0\.pdf</a></td><td>1 kB</td>},
+    'a small file is 1 kB on the page, not 0');
 $r = upload($parent, "/applications/$app3?lang=en", [(map { $_->[0] eq 'action' ? ['action', 'submit'] : $_ } @f3)],
     [["doc.$req[-1]", 'last.pdf', "%PDF-1.4\nlast $run\n"]]);
 is($r->{status}, 303, 'only the missing one added, it is submitted') or diag(main_text($r->{content} // ''));

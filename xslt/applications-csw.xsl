@@ -62,18 +62,7 @@
     <xsl:apply-templates select="csw-form[@for = 'request']/form"/>
     <xsl:apply-templates select="csw-form[@for = 'decide']/form"/>
     <xsl:if test="$a/all-criterion">
-      <form method="post" action="/applications/{$a/@id}/criteria">
-        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-        <fieldset><legend><xsl:call-template name="t"><xsl:with-param name="k" select="'app.form.criteria'"/></xsl:call-template></legend>
-          <xsl:for-each select="$a/all-criterion">
-            <div class="field"><input type="checkbox" id="cc-{@id}" name="crit" value="{@id}"><xsl:if test="$a/criterion[@id = current()/@id]"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
-              <xsl:text> </xsl:text><label for="cc-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('criterion.', @code)"/></xsl:call-template> (<xsl:value-of select="@points"/>)</label></div>
-          </xsl:for-each>
-        </fieldset>
-        <div class="field"><label for="f-reason"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.reason'"/></xsl:call-template></label>
-          <input type="text" id="f-reason" name="reason" maxlength="4000"/></div>
-        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.criteria'"/></xsl:call-template></button></p>
-      </form>
+      <xsl:apply-templates select="csw-form[@for = 'criteria']/form"/>
     </xsl:if>
     <p><a href="/applications/waiting/{$a/@service}"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.waiting.title'"/></xsl:call-template></a></p>
   </section>
@@ -118,6 +107,21 @@
     </xsl:for-each>
     <xsl:if test="@error"><p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p></xsl:if>
   </fieldset>
+</xsl:template>
+
+<!-- Correcting the criteria: the boxes (as posted when the form comes
+     back, else as the application has them), then the reason. -->
+<xsl:template match="csw-form[@for = 'criteria']/form/field[@name = 'reason']">
+  <xsl:variable name="cf" select="../.."/>
+  <xsl:variable name="a" select="/page//application-page/application"/>
+  <fieldset><legend><xsl:call-template name="t"><xsl:with-param name="k" select="'app.form.criteria'"/></xsl:call-template></legend>
+    <xsl:for-each select="$a/all-criterion">
+      <div class="field"><input type="checkbox" id="cc-{@id}" name="crit" value="{@id}">
+          <xsl:if test="($cf/@posted and $cf/crit[@id = current()/@id]) or (not($cf/@posted) and $a/criterion[@id = current()/@id])"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+        <xsl:text> </xsl:text><label for="cc-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('criterion.', @code)"/></xsl:call-template> (<xsl:value-of select="@points"/>)</label></div>
+    </xsl:for-each>
+  </fieldset>
+  <xsl:apply-imports/>
 </xsl:template>
 
 <xsl:template match="csw-form/form/field[@name = 'org']">

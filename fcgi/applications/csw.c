@@ -86,28 +86,11 @@ csw_inbox(struct req *r, struct xml *x)
 	return form_status(r, &f);
 }
 
-/* The text of form field key, trimmed; NULL when empty or too long. */
-static const char *
-text_field(struct req *r, const char *key)
-{
-	const char *v = kv_get(&r->form, key);
-	size_t n;
-
-	while (
-	    v != NULL && (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t'))
-		v++;
-	if (v == NULL || *v == '\0')
-		return NULL;
-	n = strlen(v);
-	if (utf8_chars(v, n) > CSW_TEXT_MAX)
-		return NULL;
-	return v;
-}
-
 /*
- * The CSW's two forms on an application's page: asking for more (a
- * message) and the decision (approve or refuse, the reasons, a provider
- * with a free place and the day the service starts).  On an error the
+ * The CSW's forms on an application's page: asking for more (a
+ * message), the decision (approve or refuse, the reasons, a provider
+ * with a free place and the day the service starts) and correcting the
+ * criteria (the boxes, and a reason).  On an error the
  * page comes back with what was typed and each error beside its field.
  */
 enum { RQ_MESSAGE, RQ__MAX };
@@ -130,11 +113,28 @@ static const struct field decide_fields[DC__MAX] = {
     {"start", VALID_DATE, false, 0, 0, "app.csw.start", NULL, NULL, NULL},
 };
 
+enum { CR_REASON, CR__MAX };
+
+static const struct field criteria_fields[CR__MAX] = {
+    {"reason", VALID_TEXT, true, 1, CSW_TEXT_MAX, "app.csw.reason", NULL, NULL,
+	NULL},
+};
+
+/* Is status one whose criteria the CSW may correct? */
+static bool
+criteria_open(const char *status)
+{
+	return strcmp(status, "submitted") == 0 ||
+	    strcmp(status, "review") == 0 || strcmp(status, "info") == 0 ||
+	    strcmp(status, "waiting") == 0 || strcmp(status, "offered") == 0;
+}
+
 /*
  * Writes the CSW's forms for application a inside its page, each in a
- * <csw-form for="request|decide"> the stylesheet places: the one posted
- * (which: "request" or "decide") with f, what was typed and its errors,
- * the other empty.  Only while the application waits for them.
+ * <csw-form for="request|decide|criteria"> the stylesheet places: the one
+ * posted (which) with f, what was typed and its errors, the others
+ * empty; the criteria posted as <crit id> (posted="1") for their boxes.
+ * Only while the application's status allows them.
  */
 int
 csw_forms_write(struct req *r, struct xml *x, const struct db_res *a,
@@ -144,7 +144,31 @@ csw_forms_write(struct req *r, struct xml *x, const struct db_res *a,
 	const char *base = arena_printf(
 	    r->arena, "/applications/%lld", (long long)db_int(a, 0, "id"));
 	struct form empty;
+	bool posted = which != NULL && strcmp(which, "criteria") == 0;
+	int64_t v;
+	size_t i;
 
+	if (criteria_open(st)) {
+		form_empty(r, CR__MAX, &empty);
+		if (xml_start(x, "csw-form") == -1 ||
+		    xml_attr(x, "for", "criteria") == -1 ||
+		    xml_attr(x, "posted", posted ? "1" : NULL) == -1)
+			return -1;
+		for (i = 0; posted && i < r->form.n; i++)
+			if (strcmp(r->form.v[i].key, "crit") == 0 &&
+			    str_to_int64(r->form.v[i].val, 1, INT64_MAX, &v) ==
+				0 &&
+			    (xml_start(x, "crit") == -1 ||
+				xml_attr_int(x, "id", v) == -1 ||
+				xml_end(x) == -1))
+				return -1;
+		if (form_write(x, "post",
+			arena_printf(r->arena, "%s/criteria", base),
+			"app.csw.criteria", criteria_fields,
+			posted ? f : &empty) == -1 ||
+		    xml_end(x) == -1)
+			return -1;
+	}
 	if (strcmp(st, "submitted") != 0 && strcmp(st, "review") != 0)
 		return 0;
 	form_empty(r, RQ__MAX, &empty);
@@ -388,6 +412,7 @@ enum http_status
 csw_criteria(struct req *r, struct xml *x)
 {
 	struct db_res a;
+	struct form f;
 	enum http_status st;
 	enum db_rc rc;
 	const char *why;
@@ -396,15 +421,12 @@ csw_criteria(struct req *r, struct xml *x)
 
 	if ((st = app_check(r, "application.criteria", &a)) != HTTP_OK)
 		return st;
-	if (r->csrf_failed)
-		return again(r, x, &a, "form.csrf", HTTP_FORBIDDEN);
-	if (strstr(" submitted review info waiting offered ",
-		arena_printf(r->arena, " %s ", db_str(&a, 0, "status"))) ==
-	    NULL)
+	form_validate(r, criteria_fields, CR__MAX, &f);
+	if (f.problem == NULL && !criteria_open(db_str(&a, 0, "status")))
 		return again(r, x, &a, "app.take.state", HTTP_CONFLICT);
-	if ((why = text_field(r, "reason")) == NULL)
-		return again(
-		    r, x, &a, "app.criteria.reason", HTTP_UNPROCESSABLE);
+	if (f.nerrors > 0)
+		return again_form(r, x, &a, "criteria", &f, 0);
+	why = f.text[CR_REASON];
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = DBQ(r, STMT_APP_CRITS_CLEAR, NULL, DBP_I(r->ids[0]))) !=
 		DB_OK)

@@ -190,6 +190,14 @@ like($r->{content}, qr{<textarea id="f-message" name="message"[^>]*aria-invalid=
 like($r->{content}, qr{<p class="error" id="e-message">This field is required}, 'saying why beside it');
 $r = $csw->get("/applications/$app?lang=en");
 unlike($r->{content}, qr{/applications/$app/take"}, 'taken: not offered to be taken again');
+like($r->{content}, qr{id="cc-$crit_single" name="crit" value="$crit_single" checked}, 'the criteria as declared');
+$r = $csw->post("/applications/$app/criteria?lang=en", { csrf => $csw->csrf("/applications/$app"), reason => '' });
+is($r->{status}, 422, 'a correction of the criteria needs its reason');
+like($r->{content}, qr{<input id="f-reason" name="reason" type="text"[^>]*aria-invalid="true"}, 'the reason is marked wrong')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<p class="error" id="e-reason">This field is required}, 'saying why beside it');
+like($r->{content}, qr{id="cc-$crit_single" name="crit" value="$crit_single">}, 'the boxes as they were sent (unticked)');
+is(one("SELECT points FROM application WHERE id = $app"), 20, 'nothing changed');
 $r = $csw->post("/applications/$app/request", { csrf => $csw->csrf("/applications/$app"),
     message => "Molimo nalaz neuropsihijatra $run." });
 is($r->{status}, 303, 'more information is asked');

@@ -310,3 +310,6 @@ GRANT EXECUTE ON PROCEDURE karika.application_enrol TO 'karika_applications'@'lo
 -- 0023: whether any row of any table still names a file, locking them.
 GRANT EXECUTE ON PROCEDURE karika.document_users TO 'karika_applications'@'localhost';
 GRANT EXECUTE ON PROCEDURE karika.application_seen TO 'karika_applications'@'localhost';
+-- 0029: the applicant as the child's legal representative on approval.
+GRANT EXECUTE ON PROCEDURE karika.application_applicant TO 'karika_applications'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.application_representative TO 'karika_applications'@'localhost';

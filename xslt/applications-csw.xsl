@@ -48,58 +48,98 @@
   <xsl:param name="a"/>
   <section aria-labelledby="csw-h">
     <h2 id="csw-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.title'"/></xsl:call-template></h2>
-    <xsl:if test="$a/@jmbg"><p>JMBG: <xsl:value-of select="$a/@jmbg"/></p></xsl:if>
+    <xsl:if test="$a/@jmbg"><p><xsl:call-template name="t"><xsl:with-param name="k" select="'person.jmbg'"/></xsl:call-template>: <xsl:value-of select="$a/@jmbg"/></p></xsl:if>
     <xsl:if test="$a/@registered"><p><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.registered'"/></xsl:call-template></p></xsl:if>
     <xsl:if test="$a/need"><p><xsl:call-template name="t"><xsl:with-param name="k" select="'app.form.needs'"/></xsl:call-template>: <xsl:for-each select="$a/need"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:call-template name="t"><xsl:with-param name="k" select="concat('need.', @code)"/></xsl:call-template></xsl:for-each></p></xsl:if>
     <xsl:if test="$a/@note"><p><xsl:value-of select="$a/@note"/></p></xsl:if>
-    <xsl:if test="$a/@status = 'submitted' or $a/@status = 'review'">
+    <!-- Taking it: while nobody has, or from another worker. -->
+    <xsl:if test="$a/@status = 'submitted' or ($a/@status = 'review' and not($a/@mine))">
       <form method="post" action="/applications/{$a/@id}/take">
         <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
         <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.take'"/></xsl:call-template></button></p>
       </form>
-      <form method="post" action="/applications/{$a/@id}/request">
-        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-        <div class="field"><label for="f-message"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.message'"/></xsl:call-template></label>
-          <textarea id="f-message" name="message" rows="4" maxlength="4000"></textarea></div>
-        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.request'"/></xsl:call-template></button></p>
-      </form>
     </xsl:if>
-    <xsl:if test="$a/@status = 'review'">
-      <form method="post" action="/applications/{$a/@id}/decide">
-        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-        <fieldset><legend><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.decide'"/></xsl:call-template></legend>
-          <div class="field"><input type="radio" id="o-approve" name="outcome" value="approve"/><xsl:text> </xsl:text><label for="o-approve"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.decision.approved'"/></xsl:call-template></label></div>
-          <div class="field"><input type="radio" id="o-refuse" name="outcome" value="refuse"/><xsl:text> </xsl:text><label for="o-refuse"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.decision.refused'"/></xsl:call-template></label></div>
-        </fieldset>
-        <div class="field"><label for="f-reasons"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.decision.reasons'"/></xsl:call-template></label>
-          <textarea id="f-reasons" name="reasons" rows="5" maxlength="4000"></textarea></div>
-        <div class="field"><label for="f-org"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.provider'"/></xsl:call-template></label>
-          <select id="f-org" name="org">
-            <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.no-place'"/></xsl:call-template></option>
-            <xsl:for-each select="$a/place[@free &gt; 0]"><option value="{@id}"><xsl:value-of select="@name"/> (<xsl:value-of select="@free"/>)</option></xsl:for-each>
-          </select></div>
-        <div class="field"><label for="f-start"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.start'"/></xsl:call-template></label>
-          <input type="text" id="f-start" name="start" aria-describedby="h-start"/>
-          <p class="hint" id="h-start"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.date.hint'"/></xsl:call-template></p></div>
-        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.decide'"/></xsl:call-template></button></p>
-      </form>
-    </xsl:if>
+    <xsl:apply-templates select="csw-form[@for = 'request']/form"/>
+    <xsl:apply-templates select="csw-form[@for = 'decide']/form"/>
     <xsl:if test="$a/all-criterion">
-      <form method="post" action="/applications/{$a/@id}/criteria">
-        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
-        <fieldset><legend><xsl:call-template name="t"><xsl:with-param name="k" select="'app.form.criteria'"/></xsl:call-template></legend>
-          <xsl:for-each select="$a/all-criterion">
-            <div class="field"><input type="checkbox" id="cc-{@id}" name="crit" value="{@id}"><xsl:if test="$a/criterion[@id = current()/@id]"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
-              <xsl:text> </xsl:text><label for="cc-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('criterion.', @code)"/></xsl:call-template> (<xsl:value-of select="@points"/>)</label></div>
-          </xsl:for-each>
-        </fieldset>
-        <div class="field"><label for="f-reason"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.reason'"/></xsl:call-template></label>
-          <input type="text" id="f-reason" name="reason" maxlength="4000"/></div>
-        <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.criteria'"/></xsl:call-template></button></p>
-      </form>
+      <xsl:apply-templates select="csw-form[@for = 'criteria']/form"/>
     </xsl:if>
     <p><a href="/applications/waiting/{$a/@service}"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.waiting.title'"/></xsl:call-template></a></p>
   </section>
+</xsl:template>
+
+<!-- The CSW's forms (csw.c, form_write): the message and the reasons as
+     textareas, the outcome as two radio buttons, the provider among those
+     with a free place; each error beside its field (layout.xsl's form). -->
+<xsl:template match="csw-form/form/field[@name = 'message' or @name = 'reasons']">
+  <div class="field">
+    <xsl:if test="@error"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+    <label for="f-{@name}"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
+      <xsl:if test="@required"><xsl:text> </xsl:text><span class="req"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.required'"/></xsl:call-template></span></xsl:if>
+    </label>
+    <textarea id="f-{@name}" name="{@name}" rows="5" maxlength="{@max}">
+      <xsl:call-template name="field-attrs"/>
+      <xsl:value-of select="value"/>
+    </textarea>
+    <xsl:if test="@error"><p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p></xsl:if>
+  </div>
+</xsl:template>
+
+<xsl:template match="csw-form/form/field[@name = 'outcome']">
+  <xsl:variable name="v" select="string(value)"/>
+  <fieldset>
+    <xsl:if test="@error"><xsl:attribute name="class">invalid</xsl:attribute></xsl:if>
+    <legend><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template>
+      <xsl:if test="@required"><xsl:text> </xsl:text><span class="req"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.required'"/></xsl:call-template></span></xsl:if></legend>
+    <xsl:for-each select="choice">
+      <div class="field">
+        <input type="radio" name="outcome" value="{@value}">
+          <xsl:attribute name="id"><xsl:choose><xsl:when test="position() = 1">f-outcome</xsl:when><xsl:otherwise>f-outcome-<xsl:value-of select="@value"/></xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:for-each select=".."><xsl:call-template name="field-attrs"/></xsl:for-each>
+          <xsl:if test="@value = $v"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <xsl:text> </xsl:text>
+        <label>
+          <xsl:attribute name="for"><xsl:choose><xsl:when test="position() = 1">f-outcome</xsl:when><xsl:otherwise>f-outcome-<xsl:value-of select="@value"/></xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="concat('app.decision.', substring('approved', 1, 8 * (@value = 'approve')), substring('refused', 1, 7 * (@value = 'refuse')))"/></xsl:call-template>
+        </label>
+      </div>
+    </xsl:for-each>
+    <xsl:if test="@error"><p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p></xsl:if>
+  </fieldset>
+</xsl:template>
+
+<!-- Correcting the criteria: the boxes (as posted when the form comes
+     back, else as the application has them), then the reason. -->
+<xsl:template match="csw-form[@for = 'criteria']/form/field[@name = 'reason']">
+  <xsl:variable name="cf" select="../.."/>
+  <xsl:variable name="a" select="/page//application-page/application"/>
+  <fieldset><legend><xsl:call-template name="t"><xsl:with-param name="k" select="'app.form.criteria'"/></xsl:call-template></legend>
+    <xsl:for-each select="$a/all-criterion">
+      <div class="field"><input type="checkbox" id="cc-{@id}" name="crit" value="{@id}">
+          <xsl:if test="($cf/@posted and $cf/crit[@id = current()/@id]) or (not($cf/@posted) and $a/criterion[@id = current()/@id])"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input>
+        <xsl:text> </xsl:text><label for="cc-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('criterion.', @code)"/></xsl:call-template> (<xsl:value-of select="@points"/>)</label></div>
+    </xsl:for-each>
+  </fieldset>
+  <xsl:apply-imports/>
+</xsl:template>
+
+<xsl:template match="csw-form/form/field[@name = 'org']">
+  <xsl:variable name="v" select="string(value)"/>
+  <div class="field">
+    <xsl:if test="@error"><xsl:attribute name="class">field invalid</xsl:attribute></xsl:if>
+    <label for="f-org"><xsl:call-template name="t"><xsl:with-param name="k" select="@label"/></xsl:call-template></label>
+    <select id="f-org" name="org">
+      <xsl:call-template name="field-attrs"/>
+      <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'app.csw.no-place'"/></xsl:call-template></option>
+      <xsl:for-each select="/page//application-page/application/place[@free &gt; 0 or @id = $v]">
+        <option value="{@id}">
+          <xsl:if test="@id = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+          <xsl:value-of select="@name"/> (<xsl:value-of select="@free"/>)</option>
+      </xsl:for-each>
+    </select>
+    <xsl:if test="@error"><p class="error" id="e-{@name}"><xsl:call-template name="field-error"/></p></xsl:if>
+  </div>
 </xsl:template>
 
 <xsl:template match="waiting" mode="title"><xsl:call-template name="t"><xsl:with-param name="k" select="'app.waiting.title'"/></xsl:call-template></xsl:template>

@@ -33,6 +33,7 @@
           </xsl:for-each>
         </ul>
         <xsl:if test="file-error"><p><xsl:call-template name="t"><xsl:with-param name="k" select="'app.file.again'"/></xsl:call-template></p></xsl:if>
+        <xsl:if test="missing"><p><xsl:call-template name="t"><xsl:with-param name="k" select="'app.doc.saved'"/></xsl:call-template></p></xsl:if>
       </div>
     </xsl:if>
     <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>

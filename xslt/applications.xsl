@@ -206,7 +206,7 @@
               <tr>
                 <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('dockind.', @kind)"/></xsl:call-template></td>
                 <td><a href="/applications/{$a/@id}/documents/{@id}" download=""><xsl:value-of select="@filename"/></a></td>
-                <td><xsl:value-of select="format-number(@bytes div 1024, '0')"/> KB</td>
+                <td><xsl:call-template name="t"><xsl:with-param name="k" select="'app.doc.size'"/><xsl:with-param name="n" select="ceiling(@bytes div 1024)"/></xsl:call-template></td>
               </tr>
             </xsl:for-each>
           </tbody>

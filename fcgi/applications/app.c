@@ -123,6 +123,67 @@ app_key(struct req *r, const char *s, size_t max)
 	return out;
 }
 
+/* s cut to at most max characters, in the arena. */
+static const char *
+chars_max(struct req *r, const char *s, size_t max)
+{
+	size_t i = 0, n = 0, len = strlen(s), step;
+	uint32_t cp;
+
+	while (i < len && n < max) {
+		if ((step = utf8_decode(s + i, len - i, &cp)) == 0)
+			break;
+		i += step;
+		n++;
+	}
+	return arena_strndup(r->arena, s, i);
+}
+
+/*
+ * The applicant of application id as the legal representative of its
+ * child in the register (the relation parent or guardian says it), in
+ * the caller's transaction, once the child is there: the town's person
+ * with the account's name and address, else a new person from the
+ * account's name (the last word the family name, as the account shows
+ * "given family"), keyed as the register keys names.  Nothing when the
+ * child has a representative already, is not in the register, or the
+ * applicant applied for themself.  Audited.
+ */
+enum db_rc
+app_representative(struct req *r, int64_t id)
+{
+	struct db_res who, rep;
+	const char *name, *sp, *given, *family;
+	enum db_rc rc;
+
+	if ((rc = DBQ(r, STMT_APP_APPLICANT, &who, DBP_I(id))) != DB_OK ||
+	    who.nrows == 0)
+		return rc;
+	name = db_str(&who, 0, "name");
+	if (name == NULL || *name == '\0')
+		return DB_OK;
+	sp = strrchr(name, ' ');
+	given = chars_max(r,
+	    sp != NULL ? arena_strndup(r->arena, name, (size_t)(sp - name))
+		       : name,
+	    100);
+	family = chars_max(r, sp != NULL ? sp + 1 : "", 100);
+	if ((rc = DBQ(r, STMT_APP_REPRESENTATIVE, &rep, DBP_I(id), DBP_S(given),
+		 DBP_S(family),
+		 DBP_S(app_key(
+		     r, arena_printf(r->arena, "%s %s", given, family), 210)),
+		 DBP_S(app_key(r, family, 100)))) != DB_OK)
+		return rc;
+	if (rep.nrows == 0 || db_str(&rep, 0, "representative") == NULL)
+		return DB_OK;
+	if (db_int(&rep, 0, "created") == 1 &&
+	    (rc = audit(r, "person.create", "person",
+		 db_int(&rep, 0, "representative"), "ok")) != DB_OK)
+		return rc;
+	return audit(
+	    r, "person.update", "person", db_int(&rep, 0, "person"), "ok");
+}
+
 /*
  * Writes <application …> with the row's attributes the page may show:
  * the JMBG masked for anyone but the CSW, never the register's person id

@@ -15,6 +15,7 @@ enum db_rc app_mail(struct req *, const struct db_res *, const char *);
 enum db_rc app_mail_row(
     struct req *, const struct db_res *, size_t, const char *);
 enum db_rc app_snapshot(struct req *, int64_t, const char *);
+enum db_rc app_representative(struct req *, int64_t);
 bool app_is_csw(const struct req *);
 const char *app_key(struct req *, const char *, size_t);
 int app_write(struct req *, struct xml *, const struct db_res *);
@@ -42,6 +43,8 @@ enum http_status status_seen(struct req *, struct xml *);
 enum http_status status_decision(struct req *, struct xml *);
 enum http_status status_write(
     struct req *, struct xml *, const struct db_res *, const char *);
+enum http_status status_write_form(struct req *, struct xml *,
+    const struct db_res *, const char *, const char *, const struct form *);
 
 /* csw.c */
 enum http_status csw_inbox(struct req *, struct xml *);
@@ -49,6 +52,8 @@ enum http_status csw_take(struct req *, struct xml *);
 enum http_status csw_request(struct req *, struct xml *);
 enum http_status csw_decide(struct req *, struct xml *);
 enum http_status csw_criteria(struct req *, struct xml *);
+int csw_forms_write(struct req *, struct xml *, const struct db_res *,
+    const char *, const struct form *);
 
 /* waiting.c */
 enum http_status waiting_list(struct req *, struct xml *);

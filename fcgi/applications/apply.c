@@ -220,18 +220,17 @@ rows_checked(struct xml *x, const char *elem, const struct db_res *res,
 
 /*
  * Writes <application-form action=… staff=…> for service sv (one row)
- * and application a (NULL for a new one): the kinds of document, needs
+ * and application id (0 for a new one): the kinds of document, needs
  * and criteria with the ones chosen, the documents given so far and the
  * earlier ones offered again, the refused files and missing kinds, and
  * the form's fields.  0 or -1.
  */
 static int
-form_page(struct req *r, struct xml *x, const struct db_res *sv,
-    const struct db_res *a, struct app_post *p)
+form_page(struct req *r, struct xml *x, const struct db_res *sv, int64_t id,
+    struct app_post *p)
 {
 	struct db_res kinds, needs, crits, given, earlier;
-	int64_t svc = db_int(sv, 0, "id"),
-		id = a != NULL ? db_int(a, 0, "id") : 0;
+	int64_t svc = db_int(sv, 0, "id");
 	const struct field *fl;
 	size_t n, i;
 	enum db_rc rc;
@@ -317,7 +316,7 @@ apply_new(struct req *r, struct xml *x)
 	form_empty(r, n, &p.f);
 	if (!p.staff)
 		p.f.text[AF_RELATION] = "parent";
-	return form_page(r, x, &sv, NULL, &p) == -1 ? HTTP_INTERNAL : HTTP_OK;
+	return form_page(r, x, &sv, 0, &p) == -1 ? HTTP_INTERNAL : HTTP_OK;
 }
 
 /*
@@ -497,7 +496,9 @@ keep_files(struct req *r)
  * The POST of the form, new (id 0) or a saved one (a row of the scope
  * statement in a).  Re-shows the form with 422 on any error, writing
  * nothing; else commits, keeps the files and answers 303 to the
- * application's page.
+ * application's page.  A submission that lacks a required kind of
+ * document is saved as a draft with what was given (files too) and the
+ * form, now the draft's, comes back with 422 asking only for that.
  */
 static enum http_status
 post_form(struct req *r, struct xml *x, const struct db_res *sv,
@@ -522,7 +523,7 @@ post_form(struct req *r, struct xml *x, const struct db_res *sv,
 		form_error(&p.f, AF_CONSENT, "app.consent.needed");
 	if (p.f.nerrors > 0 || p.nferr > 0) {
 		docs_discard(r);
-		if (form_page(r, x, sv, a, &p) == -1)
+		if (form_page(r, x, sv, id, &p) == -1)
 			return HTTP_INTERNAL;
 		r->render = true;
 		return p.f.problem != NULL ? HTTP_FORBIDDEN
@@ -535,16 +536,14 @@ post_form(struct req *r, struct xml *x, const struct db_res *sv,
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = save_rows(r, sv, &kinds, &p, &id,
 		 code != NULL ? (const char *)hash : NULL)) != DB_OK) {
-		if (rc == DB_DUPLICATE && p.nmissing > 0) {
-			db_rollback(r->w->db);
+		/* A required kind missing on submit: what was given is
+		 * saved as the draft, files too, and only that is asked. */
+		if (rc == DB_DUPLICATE && p.nmissing > 0)
+			p.submit = false;
+		else {
 			docs_discard(r);
-			if (form_page(r, x, sv, a, &p) == -1)
-				return HTTP_INTERNAL;
-			r->render = true;
-			return HTTP_UNPROCESSABLE;
+			return db_undo(r, rc);
 		}
-		docs_discard(r);
-		return db_undo(r, rc);
 	}
 	/* Mail: the submission, or the claim code to the parent. */
 	memset(&res, 0, sizeof(res));
@@ -575,6 +574,12 @@ post_form(struct req *r, struct xml *x, const struct db_res *sv,
 		return db_undo(r, rc);
 	}
 	keep_files(r);
+	if (p.nmissing > 0) {
+		if (form_page(r, x, sv, id, &p) == -1)
+			return HTTP_INTERNAL;
+		r->render = true;
+		return HTTP_UNPROCESSABLE;
+	}
 	return form_done(r,
 	    arena_printf(r->arena, "/applications/%lld", (long long)id),
 	    p.submit ? "app-submitted"
@@ -679,7 +684,7 @@ apply_form_saved(struct req *r, struct xml *x, const struct db_res *a)
 		p.needs[p.nneeds++] = db_int(&nd, i, "id");
 	for (i = 0; i < cr.nrows && p.ncrits < APP_MAX_CRITERIA; i++)
 		p.crits[p.ncrits++] = db_int(&cr, i, "id");
-	return form_page(r, x, &sv, a, &p);
+	return form_page(r, x, &sv, db_int(a, 0, "id"), &p);
 }
 
 /* POST /applications/%/withdraw: the applicant withdraws it. */

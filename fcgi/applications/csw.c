@@ -86,22 +86,112 @@ csw_inbox(struct req *r, struct xml *x)
 	return form_status(r, &f);
 }
 
-/* The text of form field key, trimmed; NULL when empty or too long. */
-static const char *
-text_field(struct req *r, const char *key)
-{
-	const char *v = kv_get(&r->form, key);
-	size_t n;
+/*
+ * The CSW's forms on an application's page: asking for more (a
+ * message), the decision (approve or refuse, the reasons, a provider
+ * with a free place and the day the service starts) and correcting the
+ * criteria (the boxes, and a reason).  On an error the
+ * page comes back with what was typed and each error beside its field.
+ */
+enum { RQ_MESSAGE, RQ__MAX };
 
-	while (
-	    v != NULL && (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t'))
-		v++;
-	if (v == NULL || *v == '\0')
-		return NULL;
-	n = strlen(v);
-	if (utf8_chars(v, n) > CSW_TEXT_MAX)
-		return NULL;
-	return v;
+static const struct field request_fields[RQ__MAX] = {
+    {"message", VALID_TEXT, true, 1, CSW_TEXT_MAX, "app.csw.message", NULL,
+	NULL, NULL},
+};
+
+enum { DC_OUTCOME, DC_REASONS, DC_ORG, DC_START, DC__MAX };
+
+static const char *const outcomes[] = {"approve", "refuse", NULL};
+
+static const struct field decide_fields[DC__MAX] = {
+    {"outcome", VALID_CHOICE, true, 0, 0, "app.csw.outcome", NULL, outcomes,
+	NULL},
+    {"reasons", VALID_TEXT, true, 1, CSW_TEXT_MAX, "app.decision.reasons", NULL,
+	NULL, NULL},
+    {"org", VALID_ID, false, 0, 0, "app.csw.provider", NULL, NULL, NULL},
+    {"start", VALID_DATE, false, 0, 0, "app.csw.start", NULL, NULL, NULL},
+};
+
+enum { CR_REASON, CR__MAX };
+
+static const struct field criteria_fields[CR__MAX] = {
+    {"reason", VALID_TEXT, true, 1, CSW_TEXT_MAX, "app.csw.reason", NULL, NULL,
+	NULL},
+};
+
+/* Is status one whose criteria the CSW may correct? */
+static bool
+criteria_open(const char *status)
+{
+	return strcmp(status, "submitted") == 0 ||
+	    strcmp(status, "review") == 0 || strcmp(status, "info") == 0 ||
+	    strcmp(status, "waiting") == 0 || strcmp(status, "offered") == 0;
+}
+
+/*
+ * Writes the CSW's forms for application a inside its page, each in a
+ * <csw-form for="request|decide|criteria"> the stylesheet places: the one
+ * posted (which) with f, what was typed and its errors, the others
+ * empty; the criteria posted as <crit id> (posted="1") for their boxes.
+ * Only while the application's status allows them.
+ */
+int
+csw_forms_write(struct req *r, struct xml *x, const struct db_res *a,
+    const char *which, const struct form *f)
+{
+	const char *st = db_str(a, 0, "status");
+	const char *base = arena_printf(
+	    r->arena, "/applications/%lld", (long long)db_int(a, 0, "id"));
+	struct form empty;
+	bool posted = which != NULL && strcmp(which, "criteria") == 0;
+	int64_t v;
+	size_t i;
+
+	if (criteria_open(st)) {
+		form_empty(r, CR__MAX, &empty);
+		if (xml_start(x, "csw-form") == -1 ||
+		    xml_attr(x, "for", "criteria") == -1 ||
+		    xml_attr(x, "posted", posted ? "1" : NULL) == -1)
+			return -1;
+		for (i = 0; posted && i < r->form.n; i++)
+			if (strcmp(r->form.v[i].key, "crit") == 0 &&
+			    str_to_int64(r->form.v[i].val, 1, INT64_MAX, &v) ==
+				0 &&
+			    (xml_start(x, "crit") == -1 ||
+				xml_attr_int(x, "id", v) == -1 ||
+				xml_end(x) == -1))
+				return -1;
+		if (form_write(x, "post",
+			arena_printf(r->arena, "%s/criteria", base),
+			"app.csw.criteria", criteria_fields,
+			posted ? f : &empty) == -1 ||
+		    xml_end(x) == -1)
+			return -1;
+	}
+	if (strcmp(st, "submitted") != 0 && strcmp(st, "review") != 0)
+		return 0;
+	form_empty(r, RQ__MAX, &empty);
+	if (xml_start(x, "csw-form") == -1 ||
+	    xml_attr(x, "for", "request") == -1 ||
+	    form_write(x, "post", arena_printf(r->arena, "%s/request", base),
+		"app.csw.request", request_fields,
+		which != NULL && strcmp(which, "request") == 0 ? f : &empty) ==
+		-1 ||
+	    xml_end(x) == -1)
+		return -1;
+	if (strcmp(st, "review") != 0)
+		return 0;
+	form_empty(r, DC__MAX, &empty);
+	if (xml_start(x, "csw-form") == -1 ||
+	    xml_attr(x, "for", "decide") == -1 ||
+	    form_write(x, "post", arena_printf(r->arena, "%s/decide", base),
+		"app.csw.decide", decide_fields,
+		which != NULL && strcmp(which, "decide") == 0 ? f : &empty) ==
+		-1 ||
+	    xml_end(x) == -1)
+		return -1;
+	return 0;
 }
 
 /* Re-shows the application's page with problem, status st. */
@@ -113,6 +203,20 @@ again(struct req *r, struct xml *x, const struct db_res *a, const char *problem,
 		return HTTP_INTERNAL;
 	r->render = true;
 	return st;
+}
+
+/*
+ * Re-shows the application's page with the CSW's form which as f became
+ * (its errors beside its fields): status st, or form_status()'s when 0.
+ */
+static enum http_status
+again_form(struct req *r, struct xml *x, const struct db_res *a,
+    const char *which, const struct form *f, enum http_status st)
+{
+	if (status_write_form(r, x, a, NULL, which, f) != HTTP_OK)
+		return HTTP_INTERNAL;
+	r->render = true;
+	return st != 0 ? st : form_status(r, f);
 }
 
 /* POST /applications/%/take: the caller takes it into review. */
@@ -150,17 +254,15 @@ enum http_status
 csw_request(struct req *r, struct xml *x)
 {
 	struct db_res a, res;
+	struct form f;
 	enum http_status st;
 	enum db_rc rc;
-	const char *msg;
 
 	if ((st = app_check(r, "application.request", &a)) != HTTP_OK)
 		return st;
-	if (r->csrf_failed)
-		return again(r, x, &a, "form.csrf", HTTP_FORBIDDEN);
-	if ((msg = text_field(r, "message")) == NULL)
-		return again(
-		    r, x, &a, "app.request.message", HTTP_UNPROCESSABLE);
+	form_validate(r, request_fields, RQ__MAX, &f);
+	if (f.nerrors > 0)
+		return again_form(r, x, &a, "request", &f, 0);
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = DBQ(r, STMT_APP_INFO, &res, DBP_I(r->ids[0]))) != DB_OK)
 		return db_undo(r, rc);
@@ -168,7 +270,8 @@ csw_request(struct req *r, struct xml *x)
 		db_rollback(r->w->db);
 		return again(r, x, &a, "app.take.state", HTTP_CONFLICT);
 	}
-	if ((rc = app_event(r, r->ids[0], "info", msg)) != DB_OK ||
+	if ((rc = app_event(r, r->ids[0], "info", f.text[RQ_MESSAGE])) !=
+		DB_OK ||
 	    (rc = audit(r, "application.request", "application", r->ids[0],
 		 "ok")) != DB_OK ||
 	    (rc = app_mail(r, &a, "info")) != DB_OK ||
@@ -177,6 +280,36 @@ csw_request(struct req *r, struct xml *x)
 	return form_done(r,
 	    arena_printf(r->arena, "/applications/%lld", (long long)r->ids[0]),
 	    "app-requested");
+}
+
+/*
+ * The checks of the decision the field table cannot express: a provider
+ * is one of the service's (else "invalid.choice"), and an approval with a
+ * provider needs the day the service starts.
+ */
+static enum http_status
+decide_check(struct req *r, const struct db_res *a, struct form *f)
+{
+	struct db_res places;
+	enum db_rc rc;
+	size_t i;
+
+	if (f->error[DC_OUTCOME] == NULL && f->num[DC_OUTCOME] == 1)
+		return HTTP_OK; /* a refusal: no provider, no day */
+	if (f->error[DC_ORG] == NULL && *f->text[DC_ORG] != '\0') {
+		if ((rc = DBQ(r, STMT_PLACES, &places,
+			 DBP_I(r->locale == LOCALE_SR_CYRL),
+			 DBP_I(db_int(a, 0, "service")))) != DB_OK)
+			return db_status(rc);
+		for (i = 0; i < places.nrows; i++)
+			if (db_int(&places, i, "id") == f->num[DC_ORG])
+				break;
+		if (i == places.nrows)
+			form_error(f, DC_ORG, "invalid.choice");
+	}
+	if (*f->text[DC_ORG] != '\0' && *f->text[DC_START] == '\0')
+		form_error(f, DC_START, "invalid.required");
+	return HTTP_OK;
 }
 
 /*
@@ -189,35 +322,24 @@ enum http_status
 csw_decide(struct req *r, struct xml *x)
 {
 	struct db_res a, res, en;
+	struct form f;
 	enum http_status st;
 	enum db_rc rc;
-	const char *why, *outcome = kv_get(&r->form, "outcome"), *o;
-	char start[11];
-	int64_t org = 0, ymd;
+	const char *why, *start;
+	int64_t org;
 	bool approve;
 
 	if ((st = app_check(r, "application.decide", &a)) != HTTP_OK)
 		return st;
-	if (r->csrf_failed)
-		return again(r, x, &a, "form.csrf", HTTP_FORBIDDEN);
-	if (outcome == NULL ||
-	    (strcmp(outcome, "approve") != 0 && strcmp(outcome, "refuse") != 0))
-		return again(
-		    r, x, &a, "app.decide.outcome", HTTP_UNPROCESSABLE);
-	approve = strcmp(outcome, "approve") == 0;
-	if ((why = text_field(r, "reasons")) == NULL)
-		return again(
-		    r, x, &a, "app.decide.reasons", HTTP_UNPROCESSABLE);
-	o = kv_get(&r->form, "org");
-	if (approve && o != NULL && *o != '\0' &&
-	    str_to_int64(o, 1, INT64_MAX, &org) == -1)
-		return again(r, x, &a, "app.offer.org", HTTP_UNPROCESSABLE);
-	if (approve && org > 0 &&
-	    !date_parse(kv_get(&r->form, "start") != NULL
-		    ? kv_get(&r->form, "start")
-		    : "",
-		start, &ymd))
-		return again(r, x, &a, "app.decide.start", HTTP_UNPROCESSABLE);
+	form_validate(r, decide_fields, DC__MAX, &f);
+	if (f.problem == NULL && (st = decide_check(r, &a, &f)) != HTTP_OK)
+		return st;
+	if (f.nerrors > 0)
+		return again_form(r, x, &a, "decide", &f, 0);
+	approve = f.num[DC_OUTCOME] == 0;
+	why = f.text[DC_REASONS];
+	org = approve && *f.text[DC_ORG] != '\0' ? f.num[DC_ORG] : 0;
+	start = f.text[DC_START];
 	if ((rc = db_begin(r->w->db)) != DB_OK)
 		return db_undo(r, rc);
 	if (!approve) {
@@ -247,8 +369,9 @@ csw_decide(struct req *r, struct xml *x)
 		if (en.nrows > 0 &&
 		    strcmp(db_str(&en, 0, "outcome"), "licence") == 0) {
 			db_rollback(r->w->db);
-			return again(
-			    r, x, &a, "app.decide.licence", HTTP_CONFLICT);
+			form_error(&f, DC_ORG, "app.decide.licence");
+			return again_form(
+			    r, x, &a, "decide", &f, HTTP_CONFLICT);
 		}
 		if (en.nrows > 0 &&
 		    strcmp(db_str(&en, 0, "outcome"), "enrolled") == 0) {
@@ -258,6 +381,7 @@ csw_decide(struct req *r, struct xml *x)
 				DB_OK ||
 			    (rc = audit(r, "person.create", "person",
 				 db_int(&en, 0, "person"), "ok")) != DB_OK ||
+			    (rc = app_representative(r, r->ids[0])) != DB_OK ||
 			    (rc = app_mail(r, &a, "enrolled")) != DB_OK)
 				return db_undo(r, rc);
 		} else if ((rc = DBQ(r, STMT_APP_WAIT, NULL,
@@ -288,6 +412,7 @@ enum http_status
 csw_criteria(struct req *r, struct xml *x)
 {
 	struct db_res a;
+	struct form f;
 	enum http_status st;
 	enum db_rc rc;
 	const char *why;
@@ -296,15 +421,12 @@ csw_criteria(struct req *r, struct xml *x)
 
 	if ((st = app_check(r, "application.criteria", &a)) != HTTP_OK)
 		return st;
-	if (r->csrf_failed)
-		return again(r, x, &a, "form.csrf", HTTP_FORBIDDEN);
-	if (strstr(" submitted review info waiting offered ",
-		arena_printf(r->arena, " %s ", db_str(&a, 0, "status"))) ==
-	    NULL)
+	form_validate(r, criteria_fields, CR__MAX, &f);
+	if (f.problem == NULL && !criteria_open(db_str(&a, 0, "status")))
 		return again(r, x, &a, "app.take.state", HTTP_CONFLICT);
-	if ((why = text_field(r, "reason")) == NULL)
-		return again(
-		    r, x, &a, "app.criteria.reason", HTTP_UNPROCESSABLE);
+	if (f.nerrors > 0)
+		return again_form(r, x, &a, "criteria", &f, 0);
+	why = f.text[CR_REASON];
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = DBQ(r, STMT_APP_CRITS_CLEAR, NULL, DBP_I(r->ids[0]))) !=
 		DB_OK)

@@ -25,6 +25,17 @@ enum http_status
 status_write(
     struct req *r, struct xml *x, const struct db_res *a, const char *problem)
 {
+	return status_write_form(r, x, a, problem, NULL, NULL);
+}
+
+/*
+ * status_write() with the CSW's form which ("request", "decide"; NULL:
+ * none) as f became when it was posted: what was typed, its errors.
+ */
+enum http_status
+status_write_form(struct req *r, struct xml *x, const struct db_res *a,
+    const char *problem, const char *which, const struct form *f)
+{
 	struct db_res ev, dc, nd, cr, pos, moved, places, allcr;
 	int64_t id = db_int(a, 0, "id"), svc = db_int(a, 0, "service");
 	const char *st = db_str(a, 0, "status");
@@ -63,6 +74,8 @@ status_write(
 		return HTTP_INTERNAL;
 	if ((strcmp(st, "draft") == 0 || strcmp(st, "info") == 0) &&
 	    apply_editable(r, a) && apply_form_saved(r, x, a) == -1)
+		return HTTP_INTERNAL;
+	if (csw && csw_forms_write(r, x, a, which, f) == -1)
 		return HTTP_INTERNAL;
 	if (xml_end(x) == -1)
 		return HTTP_INTERNAL;
@@ -132,7 +145,8 @@ status_seen(struct req *r, struct xml *x)
 		return HTTP_NOT_FOUND;
 	}
 	if ((rc = DBQ(r, STMT_SEEN, &seen, DBP_I(r->ids[0]),
-		 DBP_I(r->sess->account))) != DB_OK)
+		 DBP_I(r->sess->account),
+		 DBP_I(r->locale == LOCALE_SR_CYRL))) != DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "seen") == -1 || app_write(r, x, &a) == -1 ||
 	    xml_end(x) == -1 || xml_rows(x, "access", &seen) == -1 ||

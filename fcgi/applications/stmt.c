@@ -216,6 +216,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND a.status = 'offered' AND a.offer_expires_at < UTC_TIMESTAMP() "
 	"FOR UPDATE",
     [STMT_APP_ENROL] = "CALL application_enrol(?, ?, ?)",
+    /* The applicant as the child's legal representative (0029). */
+    [STMT_APP_APPLICANT] = "CALL application_applicant(?)",
+    [STMT_APP_REPRESENTATIVE] =
+	"CALL application_representative(?, ?, ?, ?, ?)",
     [STMT_PERSON_MATCH] = "CALL application_person_match(?, ?)",
     [STMT_APP_PERSON] = "UPDATE application SET person_id = ? WHERE id = ?",
     [STMT_APP_BY_CLAIM] =
@@ -230,7 +234,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"note) VALUES (?, ?, ?, ?)",
     [STMT_EVENTS] = "SELECT at, kind, note FROM application_event "
 		    "WHERE application_id = ? ORDER BY id",
-    [STMT_SEEN] = "CALL application_seen(?, ?)",
+    [STMT_SEEN] = "CALL application_seen(?, ?, ?)",
     /* Every waiting application's place after a change of the list. */
     [STMT_POSITION_SNAPSHOT] =
 	"INSERT INTO application_position (application_id, position, total, "

@@ -182,6 +182,7 @@ waiting_accept(struct req *r, struct xml *x)
 		    : HTTP_INTERNAL;
 	}
 	if ((rc = app_event(r, r->ids[0], "enrolled", NULL)) != DB_OK ||
+	    (rc = app_representative(r, r->ids[0])) != DB_OK ||
 	    (rc = audit(r, "application.accept", "application", r->ids[0],
 		 "ok")) != DB_OK ||
 	    (rc = app_mail(r, &a, "enrolled")) != DB_OK ||

@@ -183,8 +183,21 @@ is($r->{status}, 303, 'taken into review');
 is(one("SELECT status FROM application WHERE id = $app"), 'review', 'in review');
 $m = mail_to('citizen2@example.org');
 ok($m, 'the applicant is told it is in review');
-$r = $csw->post("/applications/$app/request", { csrf => $csw->csrf("/applications/$app"), message => '' });
+$r = $csw->post("/applications/$app/request?lang=en", { csrf => $csw->csrf("/applications/$app"), message => '  ' });
 is($r->{status}, 422, 'a request needs its message');
+like($r->{content}, qr{<textarea id="f-message" name="message"[^>]*aria-invalid="true"}, 'the message is marked wrong')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<p class="error" id="e-message">This field is required}, 'saying why beside it');
+$r = $csw->get("/applications/$app?lang=en");
+unlike($r->{content}, qr{/applications/$app/take"}, 'taken: not offered to be taken again');
+like($r->{content}, qr{id="cc-$crit_single" name="crit" value="$crit_single" checked}, 'the criteria as declared');
+$r = $csw->post("/applications/$app/criteria?lang=en", { csrf => $csw->csrf("/applications/$app"), reason => '' });
+is($r->{status}, 422, 'a correction of the criteria needs its reason');
+like($r->{content}, qr{<input id="f-reason" name="reason" type="text"[^>]*aria-invalid="true"}, 'the reason is marked wrong')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<p class="error" id="e-reason">This field is required}, 'saying why beside it');
+like($r->{content}, qr{id="cc-$crit_single" name="crit" value="$crit_single">}, 'the boxes as they were sent (unticked)');
+is(one("SELECT points FROM application WHERE id = $app"), 20, 'nothing changed');
 $r = $csw->post("/applications/$app/request", { csrf => $csw->csrf("/applications/$app"),
     message => "Molimo nalaz neuropsihijatra $run." });
 is($r->{status}, 303, 'more information is asked');
@@ -251,6 +264,29 @@ unless ($org) {
 ok($org, 'a provider with a free place is offered to the CSW');
 my @ymd = (gmtime)[5, 4, 3];
 my $today = sprintf('%04d-%02d-%02d', $ymd[0] + 1900, $ymd[1] + 1, $ymd[2]);
+# A wrong day, then no reasons: the page again, all that was typed kept,
+# each error beside its field.
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    outcome => 'approve', reasons => "Ispunjeni uslovi $run.", org => $org, start => '32. 13. 2026.' });
+is($r->{status}, 422, 'a day that does not exist is refused');
+like($r->{content}, qr{<input type="radio" name="outcome" value="approve" id="f-outcome"[^>]*checked}, 'the outcome stays chosen')
+    or diag(main_text($r->{content}));
+like($r->{content}, qr{<textarea id="f-reasons" name="reasons"[^>]*>Ispunjeni uslovi $run\.</textarea>}, 'the reasons stay');
+like($r->{content}, qr{<option value="$org" selected}, 'the provider stays chosen');
+like($r->{content}, qr{<input id="f-start" name="start" type="text" value="32\. 13\. 2026\."[^>]*aria-invalid="true"}, 'the day as typed, marked wrong');
+like($r->{content}, qr{<p class="error" id="e-start">Enter a real date}, 'saying why beside it');
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    outcome => 'refuse', reasons => '', org => '', start => '' });
+is($r->{status}, 422, 'a decision needs its reasons');
+like($r->{content}, qr{value="refuse"[^>]*checked}, 'the outcome stays chosen');
+like($r->{content}, qr{<textarea id="f-reasons" name="reasons"[^>]*aria-invalid="true"}, 'the reasons are marked wrong');
+like($r->{content}, qr{<p class="error" id="e-reasons">This field is required}, 'saying why beside them');
+$r = $csw->post("/applications/$app/decide?lang=en", { csrf => $csw->csrf("/applications/$app"),
+    reasons => 'x', org => $org });
+is($r->{status}, 422, 'a decision is approve or refuse, and a provider needs its day');
+like($r->{content}, qr{<p class="error" id="e-outcome">}, 'the outcome is asked for');
+like($r->{content}, qr{<p class="error" id="e-start">This field is required}, 'and the day');
+is(one("SELECT status FROM application WHERE id = $app"), 'review', 'nothing was decided');
 $r = $csw->post("/applications/$app/decide", { csrf => $csw->csrf("/applications/$app"),
     outcome => 'approve', reasons => "Ispunjeni uslovi $run.", org => $org, start => $today });
 is($r->{status}, 303, 'approved') or diag(substr($r->{content} // '', 0, 2000));
@@ -261,6 +297,15 @@ is(one("SELECT jmbg FROM person WHERE id = $person"), $jm, 'the child is in the 
 is(one("SELECT CONCAT(service_id, '/', organisation_id, '/', start_date) FROM enrolment WHERE id = $enr"),
     "$svc/$org/$today", 'the enrolment: the service, the provider, the day');
 is(one("SELECT COUNT(*) FROM person_need WHERE person_id = $person AND need_id = $need"), 1, 'with the coded needs');
+my ($rep, $repkind) = @{ (sql("SELECT representative_id, representative_kind FROM person WHERE id = $person"))[0] };
+ok($rep, 'the parent is the legal representative in the register, not retyped');
+is($repkind, 'parent', 'as the relation the application records');
+is(one("SELECT email FROM person WHERE id = $rep"), 'citizen2@example.org', 'the applicant, a person of the register');
+is(decode('UTF-8', one("SELECT CONCAT(given_name, ' ', family_name) FROM person WHERE id = $rep")),
+    decode('UTF-8', one("SELECT name FROM account WHERE email = 'citizen2\@example.org'")), 'by the account\'s name');
+is(one("SELECT representative_id FROM enrolment WHERE id = $enr"), $rep, 'the enrolment knows the representative');
+ok(one("SELECT COUNT(*) FROM audit WHERE action = 'person.create' AND object_type = 'person' AND object_id = $rep") == 1,
+    'the new record is audited');
 $m = mail_to('citizen2@example.org');
 ok($m && $m->{body} =~ m{/applications/$app}, 'the decision is mailed');
 $r = $parent->get("/applications/$app/decision?lang=en");
@@ -275,6 +320,20 @@ like($r->{content}, qr/Center for Social Work/, "lists the CSW's reads");
 like($r->{content}, qr/opened a document/, 'and its opening of a document');
 unlike(main_text($r->{content}), qr/\b(citizen|provider staff)\b/, 'not the refused attempts of others');
 is($other->get("/applications/$app/seen")->{status}, 404, "another parent cannot ask");
+# A provider read the child's record: named in the page's script.
+my ($pacc, $porg, $pname, $pcyrl) = @{ (sql("SELECT a.id, o.id, o.name, o.name_cyrl FROM account a "
+    . "JOIN account_role r ON r.account_id = a.id AND r.role = 'provider' "
+    . "JOIN organisation o ON o.id = r.organisation_id WHERE a.email = 'provider1\@example.org' LIMIT 1"))[0] };
+sql("INSERT INTO audit (account_id, role, action, object_type, object_id, worker, outcome) "
+    . "VALUES ($pacc, 'provider', 'person.read', 'person', $person, 'registry', 'ok')");
+$r = $parent->get("/applications/$app/seen?lang=sr-Cyrl");
+SKIP: {
+	skip 'the provider has no Cyrillic name', 2 unless $pcyrl;
+	like($r->{content}, qr/\Q@{[decode('UTF-8', $pcyrl)]}\E/, 'the provider in Cyrillic on a Cyrillic page');
+	unlike($r->{content}, qr/\Q@{[decode('UTF-8', $pname)]}\E/, 'not in Latin');
+}
+$r = $parent->get("/applications/$app/seen?lang=sr-Latn");
+like($r->{content}, qr/\Q@{[decode('UTF-8', $pname)]}\E/, 'in Latin on a Latin page');
 
 # --- a document off a draft: the file goes with its last row ---------------------
 $r = $parent->get("/applications/new/$svc");
@@ -315,6 +374,39 @@ ok(!-e "$docdir/$sha_both", 'and the file goes with the last row naming it');
 is(scalar(tmp_files()), 0, 'no file is left aside');
 $r = $parent->get("/applications/new/$svc");
 like($r->{content}, qr/name="reuse"/, 'an earlier document is offered again (once-only)');
+
+# --- submitted without a required document: what was given is kept -----------
+my @req = map { $_->[0] } sql("SELECT k.id FROM service_document sd JOIN document_kind k ON k.id = sd.kind_id "
+    . "WHERE sd.service_id = $svc AND sd.required = 1 AND sd.by_csw = 0 ORDER BY k.position");
+ok(@req >= 2, 'the service asks for two documents or more');
+$r = $parent->get("/applications/new/$svc");
+($tok) = $r->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
+my @f3 = ((map { $_->[0] eq 'csrf' ? ['csrf', $tok] : $_->[0] eq 'given' ? ['given', "Treći$run"] : $_ }
+    grep { $_->[0] ne 'jmbg' } @fields), ['action', 'submit']);
+my $napps = one("SELECT COUNT(*) FROM application");
+my @given = map { ["doc.$req[$_]", "given$_.pdf", "%PDF-1.4\ngiven $_ $run\n"] } 0 .. $#req - 1;
+$r = upload($parent, "/applications/new/$svc?lang=en", \@f3, \@given);
+is($r->{status}, 422, 'a submission without a required document is refused');
+like($r->{content}, qr/A required document is missing/, 'saying which');
+like($r->{content}, qr/saved as a draft with the documents you attached/, 'and that the rest is kept');
+like($r->{content}, qr/value="Treći$run"/, 'what was typed is still there');
+is(one("SELECT COUNT(*) FROM application"), $napps + 1, 'one application');
+my $app3 = one("SELECT MAX(a.id) FROM application a JOIN account c ON c.id = a.applicant_account_id WHERE c.email = 'citizen2\@example.org'");
+is(one("SELECT status FROM application WHERE id = $app3"), 'draft', 'a draft, not submitted');
+is(one("SELECT COUNT(*) FROM application_document WHERE application_id = $app3"), scalar @given,
+    'with the documents just attached');
+ok(-f "$docdir/" . one("SELECT LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app3 LIMIT 1"),
+    'their files kept');
+like($r->{content}, qr{action="/applications/$app3"}, 'the form is now the draft\'s');
+like($r->{content}, qr/given0\.pdf/, 'listing what was given');
+is(scalar(tmp_files()), 0, 'no temporary file');
+like($parent->get("/applications/$app3?lang=en")->{content}, qr{given0\.pdf</a></td><td>1 kB</td>},
+    'a small file is 1 kB on the page, not 0');
+$r = upload($parent, "/applications/$app3?lang=en", [(map { $_->[0] eq 'action' ? ['action', 'submit'] : $_ } @f3)],
+    [["doc.$req[-1]", 'last.pdf', "%PDF-1.4\nlast $run\n"]]);
+is($r->{status}, 303, 'only the missing one added, it is submitted') or diag(main_text($r->{content} // ''));
+is(one("SELECT status FROM application WHERE id = $app3"), 'submitted', 'submitted');
+ok(mail_to('citizen2@example.org'), 'the submission is mailed');
 
 # --- the waiting list -------------------------------------------------------
 # A service whose places are all taken: three applications approved

@@ -320,6 +320,8 @@
 <xsl:template match="enrolments">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.title'"/></xsl:call-template></h1>
   <xsl:call-template name="care-org"/>
+  <p class="hint"><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.new.hint'"/></xsl:call-template>
+    <xsl:text> </xsl:text><a href="/registry/persons"><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.new.find'"/></xsl:call-template></a></p>
   <xsl:if test="org/@id">
     <p><a href="/registry/deliveries{substring(concat('?org=', org/@id), 1, 100 * not(org/@own))}"><xsl:call-template name="t"><xsl:with-param name="k" select="'deliveries.title'"/></xsl:call-template></a></p>
     <xsl:choose>

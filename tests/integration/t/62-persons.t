@@ -99,6 +99,16 @@ unlike($r->{content}, qr/$jm/, 'the JMBG is masked for the provider');
 like($r->{content}, qr/\Q@{[substr($jm, 0, 7)]}\E/, '(its date part shown)');
 unlike($r->{content}, qr/Who opened or changed/, 'the provider sees no access history');
 
+# The record leads to the enrolment form, and the list of enrolments to
+# the record (issue 12, the review's first defect).
+like($r->{content}, qr{<a href="/registry/enrolments/new\?person=$id">Enrol in a service</a>}, 'the record links to enrolling the person');
+$r = $p1->get("/registry/enrolments/new?person=$id");
+is($r->{status}, 200, 'which opens the enrolment form');
+like($r->{content}, qr/name="service"/, 'with the service to choose');
+$r = $p1->get('/registry/enrolments');
+like($r->{content}, qr{choose .Enrol in a service.*<a href="/registry/persons">Find the person</a>}s, 'the list of enrolments says how to enrol someone');
+like($csw->get("/registry/persons/$id")->{content}, qr{href="/registry/enrolments/new\?person=$id"}, 'the CSW has the link too');
+
 # --- found in either script and any spelling -----------------------------------
 for my $q ("Ђорђевић", 'Djordjevic', 'Dordevic', 'Đorđević', "dragoljub$run", "Драгољуб$run Ђорђевић", $jm, '05.05.2015.', '2015-05-05') {
 	$r = $p1->get('/registry/persons?q=' . qenc($q));

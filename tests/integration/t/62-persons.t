@@ -404,6 +404,14 @@ for my $e (sort keys %enc) {
 	is($r->{status}, 303, "$e: the import answers with a redirect");
 	is($r->{headers}{location}, '/registry/persons?done=persons-imported', "$e: to the list, with a notice");
 	is(one("SELECT COUNT(*) FROM person"), $count + 2, "$e: exactly the valid rows are imported");
+	# The confirmation posted again (the back button, a double click)
+	# imports nothing and says so (issue 12 review, 0028).
+	my $enrolled = one("SELECT COUNT(*) FROM enrolment WHERE organisation_id = $org1");
+	$r = upload($p1, '/registry/persons/import/confirm', { csrf => $t, data => $data });
+	is($r->{headers}{location}, '/registry/persons?done=persons-import-repeated', "$e: the same rows confirmed again: a notice");
+	is(one("SELECT COUNT(*) FROM person"), $count + 2, "$e: and no one imported twice");
+	is(one("SELECT COUNT(*) FROM enrolment WHERE organisation_id = $org1"), $enrolled, "$e: nor enrolled twice");
+	like($p1->get($r->{headers}{location})->{content}, qr/These rows have already been imported/, "$e: the notice says why");
 	is(one("SELECT COUNT(*) FROM person p JOIN enrolment e ON e.person_id = p.id AND e.organisation_id = $org1 WHERE p.given_name IN ('$g1', '$g2')"), 2,
 	    "$e: each with the enrolment at the provider");
 	is(one("SELECT CONCAT(jmbg, '|', sex, '|', birth_date) FROM person WHERE given_name = '$g1'"), sprintf('%s|female|%04d-%02d-%02d', $good_jm, $gy, $gm, $gd),
@@ -426,6 +434,8 @@ $r = upload($p2, '/registry/persons/import/confirm', { csrf => $p2->csrf('/regis
     data => qq{"given_name";"family_name";"service";"start_date"\r\n"X$run";"Y";"$code2";"2025-13-01"\r\n} });
 is($r->{status}, 303, 'an import whose every row is wrong still answers');
 is(one("SELECT COUNT(*) FROM person WHERE given_name = 'X$run'"), 0, 'and imports nothing');
+is($r->{headers}{location}, '/registry/persons?done=persons-import-none', 'saying that nothing was imported');
+like($p2->get($r->{headers}{location})->{content}, qr/No row was valid: nothing has been imported/, 'not that the valid rows were');
 
 # The CSW imports people without enrolments.
 $t = $csw->csrf('/registry/persons/import');

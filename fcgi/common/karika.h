@@ -928,6 +928,7 @@ struct jmbg_info {
 enum jmbg_problem jmbg_check(const char *, struct jmbg_info *);
 int jmbg_check_digit(const char *);
 const char *jmbg_problem_key(enum jmbg_problem);
+int days_in_month(int, int);
 int jmbg_mask(const char *, char[JMBG_MASK_BYTES]);
 
 /* --- csv.c: CSV in (any of three encodings) and out (UTF-8, guarded) --- */

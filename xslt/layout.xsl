@@ -312,8 +312,15 @@
               <xsl:call-template name="field-attrs"/>
               <xsl:variable name="v" select="string(value)"/>
               <xsl:variable name="keys" select="string(@keys)"/>
+              <!-- Left empty: a search or filter (a GET form) takes any
+                   value, a form that records something has none chosen. -->
               <xsl:if test="not(@required)">
-                <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'form.any'"/></xsl:call-template></option>
+                <option value="">
+                  <xsl:choose>
+                    <xsl:when test="../@method = 'get'"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.any'"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'form.none'"/></xsl:call-template></xsl:otherwise>
+                  </xsl:choose>
+                </option>
               </xsl:if>
               <xsl:for-each select="choice">
                 <option value="{@value}">

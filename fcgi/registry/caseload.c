@@ -697,7 +697,8 @@ import_confirm(struct req *r, struct xml *x)
 /*
  * POST /registry/persons/import/rejected (the preview's rows in
  * "data"): the rejected rows as CSV, their cells as they came and a last
- * column "problems": each problem's column and message key.
+ * column "problems": each problem's column and its message in the
+ * caller's language, as the preview shows them (i18n_text()).
  */
 enum http_status
 import_rejected(struct req *r, struct xml *x)
@@ -731,7 +732,11 @@ import_rejected(struct req *r, struct xml *x)
 			buf_adds(&b, "problems");
 		for (k = 0; i > 0 && k < im.rows[i].nerr; k++)
 			buf_printf(&b, "%s%s: %s", k > 0 ? "; " : "",
-			    im.rows[i].err[k].column, im.rows[i].err[k].key);
+			    im.rows[i].err[k].column,
+			    i18n_fill(r->arena,
+				i18n_text(&r->w->cfg, r->locale,
+				    im.rows[i].err[k].key),
+				NULL));
 		cells[row->n] = arena_strdup(r->arena, b.p != NULL ? b.p : "");
 		buf_release(&b);
 		if (csv_write_row(w, cells, row->n + 1) == -1)

@@ -398,8 +398,13 @@ for my $e (sort keys %enc) {
 	my @rl = split /\r\n/, $rej;
 	is(scalar(@rl), 3, "$e: the header and the two rejected rows");
 	like($rl[0], qr/;problems$/, "$e: with a column of problems");
-	like($rl[1], qr/jmbg: jmbg\.checksum/, "$e: the bad JMBG's reason");
-	like($rl[2], qr/service: import\.service/, "$e: the unknown service's reason");
+	# The reasons in the caller's language, as the preview shows them
+	# (issue 12 review: they were message keys).
+	like($rl[1], qr/;"?jmbg: The check digit \(the last\) of the JMBG does not match the others: a digit was mistyped\."?$/, "$e: the bad JMBG's reason");
+	like($rl[2], qr/;"?service: There is no service with that code\. Use a code from the service catalogue\."?$/, "$e: the unknown service's reason");
+	unlike($rej, qr/jmbg\.checksum|import\.service/, "$e: no message key left");
+	$r = upload($p1, '/registry/persons/import/rejected?lang=sr-Cyrl', { csrf => $t, data => $data });
+	like(decode('UTF-8', $r->{content}), qr/service: Нема услуге са том шифром\./, "$e: in Serbian Cyrillic for a Cyrillic page");
 	$r = upload($p1, '/registry/persons/import/confirm', { csrf => $t, data => $data });
 	is($r->{status}, 303, "$e: the import answers with a redirect");
 	is($r->{headers}{location}, '/registry/persons?done=persons-imported', "$e: to the list, with a notice");

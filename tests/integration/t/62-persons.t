@@ -152,6 +152,10 @@ is($p1->get("/registry/persons/$rep")->{status}, 200, 'whom the provider sees as
 $r = $p1->get("/registry/persons/$id/edit");
 is($r->{status}, 200, 'the provider opens the edit form');
 like($r->{content}, qr/value="Дежева бб"/, 'loaded with the record');
+# The stored date the local way, as the field's hint has it (issue 12
+# review: it came back as "2015-05-05").
+like($r->{content}, qr/id="f-birth" name="birth" type="text" value="5\. 5\. 2015\."/, 'the date of birth shown the local way');
+unlike($r->{content}, qr/value="2015-05-05"/, 'not as stored');
 $r = $p1->submit("/registry/persons/$id/edit", { %person, jmbg => '', address => 'Дежева 12', rep => $rep, 'rep-given' => '', 'rep-family' => '' });
 is($r->{status}, 303, 'and changes the address') or diag(main_text($r->{content}));
 is(one("SELECT CONCAT(address, '|', jmbg) FROM person WHERE id = $id"), "Дежева 12|$jm", 'the change is stored, the JMBG kept');

@@ -173,6 +173,8 @@ GRANT SELECT, INSERT, UPDATE ON karika.service_price TO 'karika_registry'@'local
 GRANT SELECT, INSERT, UPDATE ON karika.capacity TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.need TO 'karika_registry'@'localhost';
 GRANT SELECT ON karika.end_reason TO 'karika_registry'@'localhost';
+-- A confirmed caseload import's rows, so that they are imported once (0028).
+GRANT INSERT ON karika.caseload_import TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, DELETE ON karika.person_need TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.delivery TO 'karika_registry'@'localhost';
 GRANT SELECT, INSERT, DELETE ON karika.month_close TO 'karika_registry'@'localhost';

@@ -312,8 +312,15 @@
               <xsl:call-template name="field-attrs"/>
               <xsl:variable name="v" select="string(value)"/>
               <xsl:variable name="keys" select="string(@keys)"/>
+              <!-- Left empty: a search or filter (a GET form) takes any
+                   value, a form that records something has none chosen. -->
               <xsl:if test="not(@required)">
-                <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'form.any'"/></xsl:call-template></option>
+                <option value="">
+                  <xsl:choose>
+                    <xsl:when test="../@method = 'get'"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.any'"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'form.none'"/></xsl:call-template></xsl:otherwise>
+                  </xsl:choose>
+                </option>
               </xsl:if>
               <xsl:for-each select="choice">
                 <option value="{@value}">
@@ -351,7 +358,16 @@
               <!-- A sum of money (VALID_MONEY): a decimal keyboard. -->
               <xsl:if test="@kind = 'money'"><xsl:attribute name="inputmode">decimal</xsl:attribute></xsl:if>
               <xsl:if test="@max"><xsl:attribute name="maxlength"><xsl:value-of select="@max"/></xsl:attribute></xsl:if>
-              <xsl:if test="@kind != 'password'"><xsl:attribute name="value"><xsl:value-of select="value"/></xsl:attribute></xsl:if>
+              <xsl:choose>
+                <!-- A date as stored (YYYY-MM-DD: a record's, or valid as
+                     typed) shows the local way, as the hint gives it:
+                     "5. 5. 2015.".  Anything else, and a date in error,
+                     stays as typed. -->
+                <xsl:when test="@kind = 'date' and not(@error) and string-length(value) = 10 and substring(value, 5, 1) = '-' and substring(value, 8, 1) = '-' and translate(value, '0123456789', '') = '--'">
+                  <xsl:attribute name="value"><xsl:value-of select="concat(number(substring(value, 9, 2)), '. ', number(substring(value, 6, 2)), '. ', substring(value, 1, 4), '.')"/></xsl:attribute>
+                </xsl:when>
+                <xsl:when test="@kind != 'password'"><xsl:attribute name="value"><xsl:value-of select="value"/></xsl:attribute></xsl:when>
+              </xsl:choose>
               <xsl:call-template name="field-attrs"/>
             </input>
           </xsl:otherwise>

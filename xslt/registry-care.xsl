@@ -320,6 +320,8 @@
 <xsl:template match="enrolments">
   <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.title'"/></xsl:call-template></h1>
   <xsl:call-template name="care-org"/>
+  <p class="hint"><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.new.hint'"/></xsl:call-template>
+    <xsl:text> </xsl:text><a href="/registry/persons"><xsl:call-template name="t"><xsl:with-param name="k" select="'enrolments.new.find'"/></xsl:call-template></a></p>
   <xsl:if test="org/@id">
     <p><a href="/registry/deliveries{substring(concat('?org=', org/@id), 1, 100 * not(org/@own))}"><xsl:call-template name="t"><xsl:with-param name="k" select="'deliveries.title'"/></xsl:call-template></a></p>
     <xsl:choose>
@@ -456,9 +458,13 @@
   </xsl:if>
 </xsl:template>
 
-<!-- A cell's error: a unit's most says it. -->
+<!-- A cell's error: a unit's most says it, and the month it is for. -->
 <xsl:template name="cell-error">
-  <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/><xsl:with-param name="n" select="../@max"/></xsl:call-template>
+  <xsl:call-template name="fill">
+    <xsl:with-param name="k" select="@error"/>
+    <xsl:with-param name="a" select="../@max"/>
+    <xsl:with-param name="b"><xsl:call-template name="month-name"><xsl:with-param name="m" select="ancestor::delivery-grid/@month"/></xsl:call-template></xsl:with-param>
+  </xsl:call-template>
 </xsl:template>
 
 <!-- One service's rows: the person, last month, this month.  The unit's

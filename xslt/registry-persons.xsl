@@ -77,6 +77,8 @@
   <h1><xsl:value-of select="concat($p/@given, ' ', $p/@family)"/></h1>
   <p><a href="/registry/persons/{$p/@id}/edit"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.edit'"/></xsl:call-template></a>
     <xsl:text> · </xsl:text>
+    <a href="/registry/enrolments/new?person={$p/@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.enrol.new'"/></xsl:call-template></a>
+    <xsl:text> · </xsl:text>
     <a href="/registry/persons"><xsl:call-template name="t"><xsl:with-param name="k" select="'persons.back'"/></xsl:call-template></a></p>
   <dl class="record">
     <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'person.jmbg'"/></xsl:call-template></dt>

@@ -2,17 +2,27 @@
 /*
  * i18n.c: the four locales and how a request chooses one.  The worker only
  * picks the locale and names it in the <page> envelope; every visible word
- * is looked up by the stylesheet in xslt/i18n/<locale>.xml.
+ * of a page is looked up by the stylesheet in xslt/i18n/<locale>.xml.
+ * What a program writes itself, outside any page (the mailer's messages,
+ * the reasons in a CSV file a worker streams), it looks up in the same
+ * catalogues: i18n_cat_load() and i18n_cat_get(), i18n_text().
  *
  * Order (ARCHITECTURE, issue 3): a "lang" query parameter (which also sets
  * the cookie), then the "lang" cookie, then Accept-Language, then the
  * installation default.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include "karika.h"
+
+/* The most entries i18n_text() reads from one catalogue. */
+#define I18N_CAT_MAX_ENTRIES 16384
 
 const char *const locale_tags[LOCALE__MAX] = {
     "sr-Cyrl", /* LOCALE_SR_CYRL */
@@ -129,4 +139,176 @@ locale_negotiate(
 		}
 	}
 	return best != LOCALE__MAX ? best : def;
+}
+
+/* --- catalogues read by a program ---------------------------------------- */
+
+/* Frees a catalogue's entries; cat can be loaded again. */
+void
+i18n_cat_release(struct i18n_cat *cat)
+{
+	size_t i;
+
+	for (i = 0; i < cat->n; i++) {
+		free(cat->e[i].key);
+		free(cat->e[i].text);
+	}
+	free(cat->e);
+	cat->e = NULL;
+	cat->n = 0;
+}
+
+/* By key, then by the order in the file. */
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct i18n_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/*
+ * Loads the entries of dir/tag.xml, a <catalogue> of <m k="key"> elements,
+ * whose key starts with prefix ("" for all), at most max of them, into cat
+ * (released first).  An entry's text is the element's text, its <x>
+ * marks left out.  The file is ours (the build installs it), but it is
+ * still read without network access.  Returns 0, or -1 (logged).
+ */
+int
+i18n_cat_load(struct i18n_cat *cat, const char *dir, const char *tag,
+    const char *prefix, size_t max)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, n;
+	xmlChar *k = NULL, *text = NULL;
+	char *path = NULL;
+	size_t len, cap = 0, plen = strlen(prefix);
+	int rc = -1;
+
+	i18n_cat_release(cat);
+	len = strlen(dir) + strlen(tag) + sizeof("/.xml");
+	path = xmalloc(len);
+	snprintf(path, len, "%s/%s.xml", dir, tag);
+	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL) {
+		LOGE("%s: cannot read or parse", path);
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "catalogue")) {
+		LOGE("%s: not a <catalogue>", path);
+		goto out;
+	}
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, BAD_CAST "m"))
+			continue;
+		if ((k = xmlGetProp(n, BAD_CAST "k")) == NULL ||
+		    strncmp((const char *)k, prefix, plen) != 0) {
+			xmlFree(k);
+			k = NULL;
+			continue;
+		}
+		if ((text = xmlNodeGetContent(n)) == NULL) {
+			LOGE("%s: %s: no text", path, (const char *)k);
+			goto out;
+		}
+		if (cat->n == max) {
+			LOGE(
+			    "%s: more than %zu entries %s*", path, max, prefix);
+			goto out;
+		}
+		if (cat->n == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			cat->e = xrealloc(cat->e, cap * sizeof(*cat->e));
+		}
+		cat->e[cat->n].key = xstrdup((const char *)k);
+		cat->e[cat->n].text = xstrdup((const char *)text);
+		cat->e[cat->n].pos = cat->n;
+		cat->n++;
+		xmlFree(k);
+		xmlFree(text);
+		k = text = NULL;
+	}
+	if (cat->n > 1)
+		qsort(cat->e, cat->n, sizeof(*cat->e), entry_cmp);
+	rc = 0;
+out:
+	xmlFree(k);
+	xmlFree(text);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	free(path);
+	if (rc == -1)
+		i18n_cat_release(cat);
+	return rc;
+}
+
+/*
+ * The text of key in cat (the first entry of that key in the file), or
+ * NULL.  Borrowed from cat.
+ */
+const char *
+i18n_cat_get(const struct i18n_cat *cat, const char *key)
+{
+	size_t lo = 0, hi = cat->n, mid;
+
+	if (key == NULL)
+		return NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(cat->e[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < cat->n && strcmp(cat->e[lo].key, key) == 0 ? cat->e[lo].text
+							       : NULL;
+}
+
+/*
+ * The message for key in locale l, as a page would show it: read from
+ * the catalogue directory of the configuration (mail.catalogue_dir, the
+ * built catalogues the mailer reads too) once per process and locale;
+ * a key the locale lacks, or a catalogue that cannot be read, gives the
+ * key itself, which is what the stylesheet prints.  Borrowed: lives as
+ * long as the process.
+ */
+const char *
+i18n_text(const struct cfg *cfg, enum locale l, const char *key)
+{
+	static struct i18n_cat cat[LOCALE__MAX];
+	static bool tried[LOCALE__MAX];
+	const char *dir, *s;
+
+	if (key == NULL)
+		return "";
+	if ((unsigned)l >= LOCALE__MAX)
+		l = LOCALE_SR_CYRL;
+	if (!tried[l]) {
+		tried[l] = true;
+		dir = cfg_get(
+		    cfg, "mail.catalogue_dir", PKGDATADIR "/site/xslt/i18n");
+		(void)i18n_cat_load(
+		    &cat[l], dir, locale_tags[l], "", I18N_CAT_MAX_ENTRIES);
+	}
+	s = i18n_cat_get(&cat[l], key);
+	return s != NULL && *s != '\0' ? s : key;
+}
+
+/*
+ * A message with its first "{n}" replaced by n (NULL: nothing), as the
+ * stylesheet's template "t" does.  In arena a.
+ */
+char *
+i18n_fill(struct arena *a, const char *text, const char *n)
+{
+	const char *p = strstr(text, "{n}");
+
+	if (p == NULL)
+		return arena_strdup(a, text);
+	return arena_printf(
+	    a, "%.*s%s%s", (int)(p - text), text, n != NULL ? n : "", p + 3);
 }

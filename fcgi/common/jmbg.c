@@ -23,8 +23,8 @@
 static const int weights[6] = {7, 6, 5, 4, 3, 2};
 
 /* Days in month m (1..12) of year y, Gregorian. */
-static int
-month_days(int y, int m)
+int
+days_in_month(int y, int m)
 {
 	static const int days[12] = {
 	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -127,7 +127,7 @@ jmbg_check(const char *s, struct jmbg_info *info)
 		y = 2000 + yyy;
 	else
 		return JMBG_DATE;
-	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m) ||
+	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) ||
 	    date_in_future(y, m, d))
 		return JMBG_DATE;
 

@@ -157,6 +157,30 @@ enum locale locale_from_tag(const char *);
 enum locale locale_negotiate(
     const char *, const char *, const char *, enum locale);
 
+/*
+ * A message catalogue as a program reads it (xslt/i18n/<tag>.xml, the
+ * one the pages use): the entries whose key starts with a prefix, sorted
+ * for lookup.  The mailer's mail.* texts; a worker's words in a file it
+ * writes itself (a CSV), through i18n_text().
+ */
+struct i18n_entry {
+	char *key;
+	char *text;
+	size_t pos; /* the order in the file: the first of a key wins */
+};
+
+struct i18n_cat {
+	struct i18n_entry *e;
+	size_t n;
+};
+
+int i18n_cat_load(
+    struct i18n_cat *, const char *, const char *, const char *, size_t);
+void i18n_cat_release(struct i18n_cat *);
+const char *i18n_cat_get(const struct i18n_cat *, const char *);
+const char *i18n_text(const struct cfg *, enum locale, const char *);
+char *i18n_fill(struct arena *, const char *, const char *);
+
 /* --- translit.c: Serbian Latin <-> Cyrillic and the name search key --- */
 
 char *translit_to_cyrl(const char *);
@@ -928,6 +952,7 @@ struct jmbg_info {
 enum jmbg_problem jmbg_check(const char *, struct jmbg_info *);
 int jmbg_check_digit(const char *);
 const char *jmbg_problem_key(enum jmbg_problem);
+int days_in_month(int, int);
 int jmbg_mask(const char *, char[JMBG_MASK_BYTES]);
 
 /* --- csv.c: CSV in (any of three encodings) and out (UTF-8, guarded) --- */

@@ -27,6 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <openssl/evp.h>
+
 #include "karika.h"
 #include "stmt.h"
 #include "registry.h"
@@ -167,6 +169,7 @@ struct import {
 	const char *error; /* the file's own problem: a message key */
 	size_t err_row, err_col;
 	const char *missing; /* the required column that is missing */
+	bool repeated;	     /* these rows were imported already */
 };
 
 /* The column code each field of the person form is read from. */
@@ -422,11 +425,38 @@ import_one(struct req *r, struct import *im, size_t i, bool provider)
 }
 
 /*
+ * Marks the len bytes at data as imported by the caller's organisation
+ * (the CSW: the town), im->valid rows of them (0028's caseload_import),
+ * inside the import's transaction.  DB_DUPLICATE: they were already.
+ */
+static enum db_rc
+import_once(struct req *r, const char *data, size_t len, struct import *im)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char hex[65];
+
+	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen != 32) {
+		LOGE("rid=%s sha256 failed", r->rid);
+		return DB_ERROR;
+	}
+	hex_encode(md, 32, hex);
+	return DBQ(r, STMT_CASELOAD_IMPORT_ONCE, NULL,
+	    DBP_I(r->sess->municipality),
+	    DBP_I(person_csw(r) ? 0 : r->sess->organisation), DBP_S(hex),
+	    DBP_I(r->sess->account), DBP_I((int64_t)im->valid));
+}
+
+/*
  * Parses the len bytes at data (any accepted encoding) and runs every
  * row through the person form in one transaction, committed when commit
  * is true and rolled back otherwise (the preview).  A problem of the
- * file itself is im->error (a message key), with nothing run.  Returns
- * HTTP_OK, or the database's failure (everything rolled back).
+ * file itself is im->error (a message key), with nothing run.  An import
+ * writes nothing when no row is valid (im->valid is 0), or when the same
+ * rows were imported before (im->repeated: the confirmation posted
+ * again).  Returns HTTP_OK, or the database's failure (everything rolled
+ * back).
  */
 static enum http_status
 import_run(
@@ -461,11 +491,17 @@ import_run(
 		db_rollback(r->w->db);
 		return st;
 	}
-	if (!commit) {
+	if (!commit || im->valid == 0) {
 		db_rollback(r->w->db);
 		return HTTP_OK;
 	}
-	if ((rc = audit(r, "caseload.import", "", 0,
+	if ((rc = import_once(r, data, len, im)) == DB_DUPLICATE) {
+		db_rollback(r->w->db);
+		im->repeated = true;
+		return HTTP_OK;
+	}
+	if (rc != DB_OK ||
+	    (rc = audit(r, "caseload.import", "", 0,
 		 arena_printf(r->arena, "%zu", im->valid))) != DB_OK ||
 	    (rc = db_commit(r->w->db)) != DB_OK)
 		return db_undo(r, rc);
@@ -634,7 +670,10 @@ import_preview(struct req *r, struct xml *x)
  * POST /registry/persons/import/confirm (the preview's rows in "data"):
  * imports the valid rows in one transaction, then back to the list
  * with a notice.  Rows that fail are left out, exactly as the preview
- * showed; a database failure imports none.
+ * showed; a database failure imports none.  The same rows confirmed
+ * again (the back button, a double click) import nothing and say they
+ * were imported already; rows none of which is valid say that nothing
+ * was imported.
  */
 enum http_status
 import_confirm(struct req *r, struct xml *x)
@@ -649,13 +688,17 @@ import_confirm(struct req *r, struct xml *x)
 		return st;
 	if (im.error != NULL)
 		return upload_page(r, x, &im, HTTP_UNPROCESSABLE);
-	return form_done(r, "/registry/persons", "persons-imported");
+	return form_done(r, "/registry/persons",
+	    im.repeated		? "persons-import-repeated"
+		: im.valid == 0 ? "persons-import-none"
+				: "persons-imported");
 }
 
 /*
  * POST /registry/persons/import/rejected (the preview's rows in
  * "data"): the rejected rows as CSV, their cells as they came and a last
- * column "problems": each problem's column and message key.
+ * column "problems": each problem's column and its message in the
+ * caller's language, as the preview shows them (i18n_text()).
  */
 enum http_status
 import_rejected(struct req *r, struct xml *x)
@@ -689,7 +732,11 @@ import_rejected(struct req *r, struct xml *x)
 			buf_adds(&b, "problems");
 		for (k = 0; i > 0 && k < im.rows[i].nerr; k++)
 			buf_printf(&b, "%s%s: %s", k > 0 ? "; " : "",
-			    im.rows[i].err[k].column, im.rows[i].err[k].key);
+			    im.rows[i].err[k].column,
+			    i18n_fill(r->arena,
+				i18n_text(&r->w->cfg, r->locale,
+				    im.rows[i].err[k].key),
+				NULL));
 		cells[row->n] = arena_strdup(r->arena, b.p != NULL ? b.p : "");
 		buf_release(&b);
 		if (csv_write_row(w, cells, row->n + 1) == -1)

@@ -36,6 +36,7 @@
 /* A month of the path /registry/deliveries/YYYY-MM[/close]. */
 struct month {
 	int64_t year, mon;
+	int64_t days;	   /* how many it has: 28 to 31 */
 	const char *code;  /* YYYY-MM */
 	const char *first; /* YYYY-MM-01 */
 	const char *prev;  /* the first day of the month before */
@@ -64,6 +65,7 @@ month_from_path(struct req *r, struct month *m)
 	if (m->year < 2000 || m->mon < 1 || m->mon > 12 ||
 	    m->year * 12 + m->mon - 1 > cur)
 		return HTTP_NOT_FOUND;
+	m->days = days_in_month((int)m->year, (int)m->mon);
 	m->code = arena_printf(
 	    r->arena, "%04lld-%02lld", (long long)m->year, (long long)m->mon);
 	m->path = arena_printf(r->arena, "/registry/deliveries/%s", m->code);
@@ -85,17 +87,20 @@ month_from_path(struct req *r, struct month *m)
 	return HTTP_OK;
 }
 
-/* The most of a unit one person can have in a month, in hundredths. */
+/*
+ * The most of a unit one person can have in a month of days days, in
+ * hundredths: November's are 30 days, February's 28 or 29.
+ */
 static int64_t
-unit_max(const char *unit)
+unit_max(const char *unit, int64_t days)
 {
 	if (strcmp(unit, "hour") == 0)
-		return 74400; /* every hour of a 31-day month */
+		return days * 2400; /* every hour of the month */
 	if (strcmp(unit, "day") == 0)
-		return 3100;
+		return days * 100;
 	if (strcmp(unit, "visit") == 0)
-		return 9300; /* three visits a day */
-	return 100;	     /* "month": the month, or part of it */
+		return days * 300; /* three visits a day */
+	return 100;		   /* "month": the month, or part of it */
 }
 
 /*
@@ -138,6 +143,7 @@ struct grid {
 	const char *problem; /* the form's own error key, or NULL */
 	const char *closed;  /* when the month was closed, or NULL */
 	const char *closed_by;
+	int64_t days; /* the month's, for unit_max() */
 };
 
 /* ?page=N (1 by default). */
@@ -211,6 +217,7 @@ grid_load(struct req *r, const struct month *m, int64_t org, struct grid *g)
 	int64_t h, skip, want, n;
 
 	memset(&g->rows, 0, sizeof(g->rows));
+	g->days = m->days;
 	if ((rc = DBQ(r, STMT_DELIVERY_SERVICES, &g->svc, DBP_LOCALE(r),
 		 DBP_I(org), DBP_S(m->first), DBP_S(m->first))) != DB_OK ||
 	    (rc = DBQ(r, STMT_DELIVERY_CLOSED, &c, DBP_I(org),
@@ -317,7 +324,7 @@ grid_take(struct req *r, struct grid *g)
 				g->error[i] = "delivery.units.empty";
 		} else if (!money_parse(v, &h) || utf8_chars(v, strlen(v)) > 12)
 			g->error[i] = "delivery.units.invalid";
-		else if (h > unit_max(grid_unit(g, i)))
+		else if (h > unit_max(grid_unit(g, i), g->days))
 			g->error[i] = "delivery.units.max";
 		else if (h != g->units[i]) {
 			g->units[i] = h;
@@ -375,9 +382,9 @@ grid_write(struct req *r, struct xml *x, const struct month *m,
 			    xml_attr(x, "unit", db_str(&g->svc, k, "unit")) ==
 				-1 ||
 			    xml_attr(x, "max",
-				units_show(
-				    r, unit_max(db_str(&g->svc, k, "unit")))) ==
-				-1)
+				units_show(r,
+				    unit_max(db_str(&g->svc, k, "unit"),
+					g->days))) == -1)
 				return -1;
 			svc = db_int(&g->rows, i, "service");
 		}

@@ -583,6 +583,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND l.valid_to >= UTC_DATE() AND s.active ORDER BY label",
     [STMT_SERVICE_BY_CODE] =
 	"SELECT id FROM service WHERE municipality_id = ? AND code = ?",
+    /* A confirmed import's rows, once per town and organisation (0028):
+     * DB_DUPLICATE when they were imported already. */
+    [STMT_CASELOAD_IMPORT_ONCE] =
+	"INSERT INTO caseload_import (municipality_id, organisation_id, "
+	"digest, account_id, imported) VALUES (?, ?, ?, ?, ?)",
     /* The caseload export, 500 people at a time after id ? (keyset):
      * each person with the enrolments the caller may see. */
     [STMT_CASELOAD_PAGE] =

@@ -102,6 +102,7 @@ enum stmt {
 	STMT_PROVIDER_SERVICES,
 	STMT_SERVICE_BY_CODE,
 	STMT_CASELOAD_PAGE,
+	STMT_CASELOAD_IMPORT_ONCE,
 	/* cases, referrals, DV (case.c, referral.c, dv.c: issue 15) */
 	STMT_CASE_SCOPE,
 	STMT_CASE_MINE,

@@ -117,25 +117,14 @@ struct row {
 	const char *link;
 };
 
-/* The mail.* entries of one message catalogue. */
-struct cat_entry {
-	char *key;
-	char *text;
-};
-
-struct cat {
-	struct cat_entry *e;
-	size_t n;
-};
-
 /* Everything that lives as long as the process. */
 struct mailer {
 	struct cfg cfg;
 	struct db *db;	 /* db.c, as the workers use it, without cstmt_sql */
 	struct arena *a; /* one round's rows; reset after each round */
-	struct cat cat[LOCALE__MAX];
-	const char *from;     /* mail.from, borrowed from cfg */
-	char *envelope_from;  /* "<addr>" for MAIL FROM */
+	struct i18n_cat cat[LOCALE__MAX]; /* the mail.* entries (i18n.c) */
+	const char *from;		  /* mail.from, borrowed from cfg */
+	char *envelope_from;		  /* "<addr>" for MAIL FROM */
 	const char *smtp_url; /* borrowed from cfg, like the next two */
 	const char *user;     /* NULL: no SMTP authentication */
 	const char *password;
@@ -170,102 +159,6 @@ usage(void)
 	return 2;
 }
 
-/* Frees a catalogue's entries; cat can be loaded again. */
-static void
-cat_release(struct cat *cat)
-{
-	size_t i;
-
-	for (i = 0; i < cat->n; i++) {
-		free(cat->e[i].key);
-		free(cat->e[i].text);
-	}
-	free(cat->e);
-	cat->e = NULL;
-	cat->n = 0;
-}
-
-/*
- * Loads the mail.* entries of dir/tag.xml, a <catalogue> of <m k="key">
- * elements, into cat (released first).  The file is ours (the build
- * installs it), but it is still read without network access.  Returns 0,
- * or -1 (logged).
- */
-static int
-cat_load(struct cat *cat, const char *dir, const char *tag)
-{
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root, n;
-	xmlChar *k = NULL, *text = NULL;
-	char *path = NULL;
-	size_t len, cap = 0;
-	int rc = -1;
-
-	cat_release(cat);
-	len = strlen(dir) + strlen(tag) + sizeof("/.xml");
-	path = xmalloc(len);
-	snprintf(path, len, "%s/%s.xml", dir, tag);
-	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL) {
-		LOGE("%s: cannot read or parse", path);
-		goto out;
-	}
-	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "catalogue")) {
-		LOGE("%s: not a <catalogue>", path);
-		goto out;
-	}
-	for (n = root->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(n->name, BAD_CAST "m"))
-			continue;
-		if ((k = xmlGetProp(n, BAD_CAST "k")) == NULL ||
-		    strncmp((const char *)k, "mail.", 5) != 0) {
-			xmlFree(k);
-			k = NULL;
-			continue;
-		}
-		if ((text = xmlNodeGetContent(n)) == NULL) {
-			LOGE("%s: %s: no text", path, (const char *)k);
-			goto out;
-		}
-		if (cat->n == MAILER_CAT_MAX_ENTRIES) {
-			LOGE("%s: more than %d mail entries", path,
-			    MAILER_CAT_MAX_ENTRIES);
-			goto out;
-		}
-		if (cat->n == cap) {
-			cap = cap != 0 ? cap * 2 : 16;
-			cat->e = xrealloc(cat->e, cap * sizeof(*cat->e));
-		}
-		cat->e[cat->n].key = xstrdup((const char *)k);
-		cat->e[cat->n].text = xstrdup((const char *)text);
-		cat->n++;
-		xmlFree(k);
-		xmlFree(text);
-		k = text = NULL;
-	}
-	rc = 0;
-out:
-	xmlFree(k);
-	xmlFree(text);
-	if (doc != NULL)
-		xmlFreeDoc(doc);
-	free(path);
-	return rc;
-}
-
-/* The text of key in cat, or NULL.  Borrowed from cat. */
-static const char *
-cat_get(const struct cat *cat, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < cat->n; i++)
-		if (strcmp(cat->e[i].key, key) == 0)
-			return cat->e[i].text;
-	return NULL;
-}
-
 /*
  * Finds the subject and body of template in the catalogue of locale: an
  * unknown locale reads Serbian Cyrillic, the official script, and so does
@@ -293,8 +186,8 @@ templates(const struct mailer *m, const char *locale, const char *tmpl,
 	try[0] = l;
 	try[1] = LOCALE_SR_CYRL;
 	for (i = 0; i < 2; i++)
-		if ((*subject = cat_get(&m->cat[try[i]], ks)) != NULL &&
-		    (*body = cat_get(&m->cat[try[i]], kb)) != NULL)
+		if ((*subject = i18n_cat_get(&m->cat[try[i]], ks)) != NULL &&
+		    (*body = i18n_cat_get(&m->cat[try[i]], kb)) != NULL)
 			return true;
 	return false;
 }
@@ -738,7 +631,8 @@ mailer_open(struct mailer *m, const char *path)
 	dir = cfg_get(
 	    &m->cfg, "mail.catalogue_dir", PKGDATADIR "/site/xslt/i18n");
 	for (i = 0; i < LOCALE__MAX; i++)
-		if (cat_load(&m->cat[i], dir, locale_tags[i]) == -1)
+		if (i18n_cat_load(&m->cat[i], dir, locale_tags[i], "mail.",
+			MAILER_CAT_MAX_ENTRIES) == -1)
 			goto out;
 	rc = 0;
 out:
@@ -755,7 +649,7 @@ mailer_close(struct mailer *m)
 	db_free(m->db);
 	arena_free(m->a);
 	for (i = 0; i < LOCALE__MAX; i++)
-		cat_release(&m->cat[i]);
+		i18n_cat_release(&m->cat[i]);
 	free(m->envelope_from);
 	free(m->site);
 	cfg_release(&m->cfg);

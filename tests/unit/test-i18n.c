@@ -4,6 +4,10 @@
  * then Accept-Language (with q values), then the installation default.
  */
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -76,6 +80,51 @@ tags_round_trip(void **state)
 	assert_int_equal(locale_from_tag("sr"), LOCALE__MAX);
 }
 
+/*
+ * A catalogue as a program reads it: the entries of a prefix, the first of
+ * a repeated key, the text without its marks; "{n}" filled as "t" does.
+ */
+static void
+catalogue_lookup(void **state)
+{
+	char dir[] = "/tmp/test-i18n.XXXXXX", path[64];
+	struct i18n_cat cat = {NULL, 0};
+	struct arena *a = arena_new();
+	FILE *f;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/en.xml", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalogue>\n"
+	      "<m k=\"b.one\">First</m>\n<m k=\"a.two\">At most {n}.</m>\n"
+	      "<m k=\"b.one\">Second</m>\n"
+	      "<m k=\"c.x\">Mark <x translit=\"no\">edit</x> kept</m>\n"
+	      "<m k=\"mail.s\">Subject</m>\n</catalogue>\n",
+	    f);
+	fclose(f);
+	assert_int_equal(i18n_cat_load(&cat, dir, "en", "", 100), 0);
+	assert_int_equal(cat.n, 5);
+	assert_string_equal(i18n_cat_get(&cat, "b.one"), "First");
+	assert_string_equal(i18n_cat_get(&cat, "a.two"), "At most {n}.");
+	assert_string_equal(i18n_cat_get(&cat, "c.x"), "Mark edit kept");
+	assert_null(i18n_cat_get(&cat, "b"));
+	assert_null(i18n_cat_get(&cat, "zzz"));
+	assert_string_equal(
+	    i18n_fill(a, i18n_cat_get(&cat, "a.two"), "30"), "At most 30.");
+	assert_string_equal(
+	    i18n_fill(a, i18n_cat_get(&cat, "a.two"), NULL), "At most .");
+	assert_int_equal(i18n_cat_load(&cat, dir, "en", "mail.", 100), 0);
+	assert_int_equal(cat.n, 1);
+	assert_null(i18n_cat_get(&cat, "b.one"));
+	assert_int_equal(i18n_cat_load(&cat, dir, "en", "", 2), -1);
+	assert_int_equal(cat.n, 0);
+	assert_int_equal(i18n_cat_load(&cat, dir, "bs", "", 100), -1);
+	i18n_cat_release(&cat);
+	unlink(path);
+	rmdir(dir);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -85,6 +134,7 @@ main(void)
 	    cmocka_unit_test(unknown_values_fall_through),
 	    cmocka_unit_test(accept_language_honours_q_values),
 	    cmocka_unit_test(tags_round_trip),
+	    cmocka_unit_test(catalogue_lookup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

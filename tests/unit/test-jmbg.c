@@ -232,6 +232,18 @@ mask_hides_all_of_a_malformed_value(void **state)
 	assert_string_equal(out, "•••••••••••••");
 }
 
+/* A month's days, as the delivery grid's most of a unit counts them. */
+static void
+days_in_month_counts_leap_years(void **state)
+{
+	assert_int_equal(days_in_month(2026, 11), 30);
+	assert_int_equal(days_in_month(2026, 12), 31);
+	assert_int_equal(days_in_month(2026, 2), 28);
+	assert_int_equal(days_in_month(2028, 2), 29);
+	assert_int_equal(days_in_month(1900, 2), 28);
+	assert_int_equal(days_in_month(2000, 2), 29);
+}
+
 /* Runs the tests. */
 int
 main(void)
@@ -247,6 +259,7 @@ main(void)
 	    cmocka_unit_test(problems_have_message_keys),
 	    cmocka_unit_test(mask_shows_the_date_only),
 	    cmocka_unit_test(mask_hides_all_of_a_malformed_value),
+	    cmocka_unit_test(days_in_month_counts_leap_years),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

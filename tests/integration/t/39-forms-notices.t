@@ -125,4 +125,14 @@ like($r->{content}, qr{<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00"
     'times are local, written the local way');
 unlike($r->{content}, qr/ UTC</, 'never as raw UTC');
 
+# --- a select left empty: "any" in a filter, "choose" in a form ---------
+# (issue 12 review: "— sve —" was offered in the person form's sex).
+my $pr = login('provider1@example.org');
+$r = $pr->get('/registry/persons/new?lang=sr-Latn');
+like($r->{content}, qr{<select id="f-sex" name="sex"[^>]*><option value="">— izaberite —</option>}, 'a form asks to choose');
+unlike($r->{content}, qr/— sve —/, 'never "all" in a form');
+my $adm = login('admin@example.org');
+$r = $adm->get('/registry/admin/audit?lang=sr-Latn');
+like($r->{content}, qr{<select id="f-action" name="action"[^>]*><option value="">— sve —</option>}, 'a filter still offers "all"');
+
 done_testing();

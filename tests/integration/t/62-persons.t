@@ -99,6 +99,16 @@ unlike($r->{content}, qr/$jm/, 'the JMBG is masked for the provider');
 like($r->{content}, qr/\Q@{[substr($jm, 0, 7)]}\E/, '(its date part shown)');
 unlike($r->{content}, qr/Who opened or changed/, 'the provider sees no access history');
 
+# The record leads to the enrolment form, and the list of enrolments to
+# the record (issue 12, the review's first defect).
+like($r->{content}, qr{<a href="/registry/enrolments/new\?person=$id">Enrol in a service</a>}, 'the record links to enrolling the person');
+$r = $p1->get("/registry/enrolments/new?person=$id");
+is($r->{status}, 200, 'which opens the enrolment form');
+like($r->{content}, qr/name="service"/, 'with the service to choose');
+$r = $p1->get('/registry/enrolments');
+like($r->{content}, qr{choose .Enrol in a service.*<a href="/registry/persons">Find the person</a>}s, 'the list of enrolments says how to enrol someone');
+like($csw->get("/registry/persons/$id")->{content}, qr{href="/registry/enrolments/new\?person=$id"}, 'the CSW has the link too');
+
 # --- found in either script and any spelling -----------------------------------
 for my $q ("Ђорђевић", 'Djordjevic', 'Dordevic', 'Đorđević', "dragoljub$run", "Драгољуб$run Ђорђевић", $jm, '05.05.2015.', '2015-05-05') {
 	$r = $p1->get('/registry/persons?q=' . qenc($q));
@@ -142,6 +152,10 @@ is($p1->get("/registry/persons/$rep")->{status}, 200, 'whom the provider sees as
 $r = $p1->get("/registry/persons/$id/edit");
 is($r->{status}, 200, 'the provider opens the edit form');
 like($r->{content}, qr/value="Дежева бб"/, 'loaded with the record');
+# The stored date the local way, as the field's hint has it (issue 12
+# review: it came back as "2015-05-05").
+like($r->{content}, qr/id="f-birth" name="birth" type="text" value="5\. 5\. 2015\."/, 'the date of birth shown the local way');
+unlike($r->{content}, qr/value="2015-05-05"/, 'not as stored');
 $r = $p1->submit("/registry/persons/$id/edit", { %person, jmbg => '', address => 'Дежева 12', rep => $rep, 'rep-given' => '', 'rep-family' => '' });
 is($r->{status}, 303, 'and changes the address') or diag(main_text($r->{content}));
 is(one("SELECT CONCAT(address, '|', jmbg) FROM person WHERE id = $id"), "Дежева 12|$jm", 'the change is stored, the JMBG kept');
@@ -388,12 +402,25 @@ for my $e (sort keys %enc) {
 	my @rl = split /\r\n/, $rej;
 	is(scalar(@rl), 3, "$e: the header and the two rejected rows");
 	like($rl[0], qr/;problems$/, "$e: with a column of problems");
-	like($rl[1], qr/jmbg: jmbg\.checksum/, "$e: the bad JMBG's reason");
-	like($rl[2], qr/service: import\.service/, "$e: the unknown service's reason");
+	# The reasons in the caller's language, as the preview shows them
+	# (issue 12 review: they were message keys).
+	like($rl[1], qr/;"?jmbg: The check digit \(the last\) of the JMBG does not match the others: a digit was mistyped\."?$/, "$e: the bad JMBG's reason");
+	like($rl[2], qr/;"?service: There is no service with that code\. Use a code from the service catalogue\."?$/, "$e: the unknown service's reason");
+	unlike($rej, qr/jmbg\.checksum|import\.service/, "$e: no message key left");
+	$r = upload($p1, '/registry/persons/import/rejected?lang=sr-Cyrl', { csrf => $t, data => $data });
+	like(decode('UTF-8', $r->{content}), qr/service: Нема услуге са том шифром\./, "$e: in Serbian Cyrillic for a Cyrillic page");
 	$r = upload($p1, '/registry/persons/import/confirm', { csrf => $t, data => $data });
 	is($r->{status}, 303, "$e: the import answers with a redirect");
 	is($r->{headers}{location}, '/registry/persons?done=persons-imported', "$e: to the list, with a notice");
 	is(one("SELECT COUNT(*) FROM person"), $count + 2, "$e: exactly the valid rows are imported");
+	# The confirmation posted again (the back button, a double click)
+	# imports nothing and says so (issue 12 review, 0028).
+	my $enrolled = one("SELECT COUNT(*) FROM enrolment WHERE organisation_id = $org1");
+	$r = upload($p1, '/registry/persons/import/confirm', { csrf => $t, data => $data });
+	is($r->{headers}{location}, '/registry/persons?done=persons-import-repeated', "$e: the same rows confirmed again: a notice");
+	is(one("SELECT COUNT(*) FROM person"), $count + 2, "$e: and no one imported twice");
+	is(one("SELECT COUNT(*) FROM enrolment WHERE organisation_id = $org1"), $enrolled, "$e: nor enrolled twice");
+	like($p1->get($r->{headers}{location})->{content}, qr/These rows have already been imported/, "$e: the notice says why");
 	is(one("SELECT COUNT(*) FROM person p JOIN enrolment e ON e.person_id = p.id AND e.organisation_id = $org1 WHERE p.given_name IN ('$g1', '$g2')"), 2,
 	    "$e: each with the enrolment at the provider");
 	is(one("SELECT CONCAT(jmbg, '|', sex, '|', birth_date) FROM person WHERE given_name = '$g1'"), sprintf('%s|female|%04d-%02d-%02d', $good_jm, $gy, $gm, $gd),
@@ -425,6 +452,8 @@ $r = upload($p2, '/registry/persons/import/confirm', { csrf => $p2->csrf('/regis
     data => qq{"given_name";"family_name";"service";"start_date"\r\n"X$run";"Y";"$code2";"2025-13-01"\r\n} });
 is($r->{status}, 303, 'an import whose every row is wrong still answers');
 is(one("SELECT COUNT(*) FROM person WHERE given_name = 'X$run'"), 0, 'and imports nothing');
+is($r->{headers}{location}, '/registry/persons?done=persons-import-none', 'saying that nothing was imported');
+like($p2->get($r->{headers}{location})->{content}, qr/No row was valid: nothing has been imported/, 'not that the valid rows were');
 
 # The CSW imports people without enrolments.
 $t = $csw->csrf('/registry/persons/import');

@@ -155,10 +155,23 @@ like($r->{content}, qr/name="u$e1" id="u$e1" value="dvanaest"[^>]*aria-invalid="
 like($r->{content}, qr/id="e$e1">Upišite broj/, 'its error beside it');
 like($r->{content}, qr/name="u$e2" id="u$e2" value="2,5"/, 'and the other cells as typed');
 is(count("SELECT COUNT(*) FROM delivery WHERE month = '$month-01' AND enrolment_id = $e2"), 0, 'nothing was saved');
-$cells{"u$e1"} = '800';
+# The most is the month's own: 30 days in November, 28 or 29 in February
+# (issue 12 review), and the message names the month.
+my $days = count("SELECT DAY(LAST_DAY('$month-01'))");
+$cells{"u$e1"} = 24 * $days + 1;
 $r = $p1->submit($path, \%cells);
-is($r->{status}, 422, 'more hours than a month has is refused');
-like($r->{content}, qr/Najviše 744 za jedan mesec/, 'saying the most');
+is($r->{status}, 422, 'more hours than the month has is refused');
+like($r->{content}, qr/Najviše @{[24 * $days]} za \w+ $year\./, 'saying the month\'s most, and the month');
+$cells{"u$e1"} = '4';
+my ($eday) = grep { my $id = $_; count("SELECT s.unit FROM enrolment e JOIN service s ON s.id = e.service_id WHERE e.id = $id") eq 'day' } @ids;
+SKIP: {
+	skip 'no user of a daily service this month', 2 unless $eday;
+	$cells{"u$eday"} = $days + 1;
+	$r = $p1->submit($path, \%cells);
+	is($r->{status}, 422, "a daily service: $days + 1 days are refused");
+	like($r->{content}, qr/id="e$eday">Najviše $days za \w+ $year\./, 'saying how many days the month has');
+	$cells{"u$eday"} = $days;
+}
 
 # Filled, then corrected.
 $cells{"u$e1"} = '60';

@@ -89,7 +89,10 @@
     <xsl:when test="@level = 'persons'"><xsl:call-template name="rp-persons"/></xsl:when>
     <xsl:otherwise>
       <xsl:call-template name="rp-figures-table"/>
-      <xsl:if test="@csw = '1'">
+      <!-- The records behind a service's or a provider's figures; the
+           town's figures drill down to the services first (no list of
+           the whole town: /reports/figures/persons is no page). -->
+      <xsl:if test="@csw = '1' and @level != 'town'">
         <p><a href="{/page/@path}/persons{$q}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.persons.link'"/></xsl:call-template></a></p>
       </xsl:if>
       <xsl:apply-templates select="breakdown"/>

@@ -468,7 +468,11 @@
   </div>
   <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.note'"/></xsl:call-template></p>
   <ul class="actions">
-    <li><a href="/reports/returns"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.title'"/></xsl:call-template></a></li>
+    <!-- The returns are the providers', the analyst's and the
+         administrator's (main.c, PERM_RETURNS), not the CSW's. -->
+    <xsl:if test="/page/session/user/role[@name = 'analyst' or @name = 'admin' or @name = 'provider']">
+      <li><a href="/reports/returns"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.title'"/></xsl:call-template></a></li>
+    </xsl:if>
     <li><a href="/reports/figures"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.figures.town'"/></xsl:call-template></a></li>
   </ul>
 </xsl:template>

@@ -240,7 +240,8 @@ const char *const stmt_sql[STMT__MAX] = {
     /* The town's latest survey with answers (town). */
     [STMT_SURVEY_LATEST] =
 	"SELECT survey_id AS id, survey AS code, closes_on AS closes, "
-	"respondents FROM report_survey WHERE municipality_id = ? "
+	"respondents, results_published AS published FROM report_survey "
+	"WHERE municipality_id = ? "
 	"AND respondents > 0 ORDER BY closes_on DESC, survey_id DESC LIMIT 1",
     /* Respondents of a survey stating a need per service, through the
      * town's mapping of answers to services (survey, town). */

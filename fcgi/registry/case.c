@@ -188,8 +188,8 @@ cases_list(struct req *r, struct xml *x)
 	if (*key != '\0' &&
 	    ((rc = DBQ(r, STMT_CASE_SEARCH, &found, DBP_I(m), DBP_S(key),
 		  DBP_S(key))) != DB_OK ||
-		(rc = DBQ(r, STMT_CASE_PERSON_FIND, &people, DBP_I(m),
-		     DBP_S(key), DBP_S(key))) != DB_OK))
+		(rc = DBQ(r, STMT_CASE_PERSON_FIND, &people, DBP_LOCALE(r),
+		     DBP_I(m), DBP_S(key), DBP_S(key))) != DB_OK))
 		return db_status(rc);
 	if (xml_start(x, "cases") == -1 ||
 	    xml_attr(x, "today", case_today(r)) == -1 ||

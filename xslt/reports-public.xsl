@@ -164,33 +164,68 @@
     <xsl:otherwise><p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.none'"/></xsl:call-template></p></xsl:otherwise>
   </xsl:choose>
   <h2><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.dictionary'"/></xsl:call-template></h2>
-  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="dict-cap">
-  <table class="report dictionary">
-    <caption id="dict-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.dictionary.caption'"/></xsl:call-template></caption>
+  <!-- The files as open.c writes them: the CSV's columns; the JSON's
+       keys, the file's and each row's (issue 14: one dictionary for
+       both described neither). -->
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-csv</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.dictionary.caption'"/>
+    <xsl:with-param name="prefix">f</xsl:with-param>
+    <xsl:with-param name="fields" select="'municipality year service service_name value suppressed extracted '"/>
+  </xsl:call-template>
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-json</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.json.caption'"/>
+    <xsl:with-param name="prefix">j</xsl:with-param>
+    <xsl:with-param name="fields" select="'dataset municipality licence licence_url extracted k unit rows '"/>
+  </xsl:call-template>
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-rows</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.rows.caption'"/>
+    <xsl:with-param name="prefix">r</xsl:with-param>
+    <xsl:with-param name="fields" select="'year service name value suppressed shown_as '"/>
+  </xsl:call-template>
+  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
+</xsl:template>
+
+<!-- A dictionary table: the space-separated fields, each with its
+     meaning "reports.open.<prefix>.<field>". -->
+<xsl:template name="rp-dict">
+  <xsl:param name="id"/>
+  <xsl:param name="caption"/>
+  <xsl:param name="prefix"/>
+  <xsl:param name="fields"/>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{$id}-cap">
+  <table class="report dictionary" id="{$id}">
+    <caption id="{$id}-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="$caption"/></xsl:call-template></caption>
     <thead><tr>
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.field'"/></xsl:call-template></th>
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.meaning'"/></xsl:call-template></th>
     </tr></thead>
     <tbody>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">municipality</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">year</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service_name'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">value</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">suppressed</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">extracted</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="rp-dict-rows">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="fields" select="$fields"/>
+      </xsl:call-template>
     </tbody>
   </table>
   </div>
-  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
 </xsl:template>
 
-<xsl:template name="rp-dict-row">
-  <xsl:param name="f"/>
-  <tr>
-    <th scope="row"><code><xsl:value-of select="$f"/></code></th>
-    <td><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.open.f.', $f)"/><xsl:with-param name="n" select="/page/open/@k"/></xsl:call-template></td>
-  </tr>
+<xsl:template name="rp-dict-rows">
+  <xsl:param name="prefix"/>
+  <xsl:param name="fields"/>
+  <xsl:if test="$fields != ''">
+    <xsl:variable name="f" select="substring-before($fields, ' ')"/>
+    <tr>
+      <th scope="row"><code><xsl:value-of select="$f"/></code></th>
+      <td><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.open.', $prefix, '.', $f)"/><xsl:with-param name="n" select="/page/open/@k"/></xsl:call-template></td>
+    </tr>
+    <xsl:call-template name="rp-dict-rows">
+      <xsl:with-param name="prefix" select="$prefix"/>
+      <xsl:with-param name="fields" select="substring-after($fields, ' ')"/>
+    </xsl:call-template>
+  </xsl:if>
 </xsl:template>
 
 <!-- The province -->

@@ -336,6 +336,32 @@ my $idx = html(get('/reports/open/?lang=en'));
 like($idx, qr/Data dictionary/, 'the open-data page has a data dictionary');
 like($idx, qr/CC-BY-4.0/, 'a licence');
 like($idx, qr/Date of extraction/, 'and the date of extraction');
+# The dictionary names exactly the fields the files have (issue 14: it
+# listed the CSV's columns as the JSON's rows' keys).
+{
+	require JSON::PP;
+	my %dict = map {
+		my ($t) = $idx =~ m{<table class="report dictionary" id="$_">(.*?)</table>}s;
+		($_ => join(' ', sort(($t // '') =~ m{<th scope="row"><code>([^<]+)</code></th>}g)))
+	} qw(dict-csv dict-json dict-rows);
+	my ($head) = split /\r\n/, substr(html(get('/reports/open/users.csv')), 1);
+	is($dict{'dict-csv'}, join(' ', sort split /;/, $head), 'the CSV columns, as users.csv has them');
+	my (%top, %row);
+	for my $ds ('users', 'spending') {
+		my $doc = JSON::PP->new->decode(bytes(get("/reports/open/$ds.json")));
+		$top{$_} = 1 for keys %$doc;
+		for my $r (@{ $doc->{rows} }) {
+			$row{$_} = 1 for keys %$r;
+			ok(!defined $r->{value} && $r->{shown_as} eq "<$k", "$ds.json: a hidden row is null, shown as <$k")
+			    if $r->{suppressed} && !(!defined $r->{value} && ($r->{shown_as} // '') eq "<$k");
+		}
+	}
+	is($dict{'dict-json'}, join(' ', sort keys %top), 'the JSON file\'s keys, as the files have them');
+	is($dict{'dict-rows'}, join(' ', sort keys %row), 'the keys of a JSON row, as the files have them');
+	my $cyr = html(get('/reports/open/?lang=sr-Cyrl'));
+	like($cyr, qr/JSON/, 'the Cyrillic page writes JSON in Latin');
+	unlike($cyr, qr/ЈСОН|ЦСВ|труе/, 'not transliterated');
+}
 
 # --- the CSW's applications and unmet demand (0024) -----------------------
 # Applications of every kind for one service, by SQL; the state report's

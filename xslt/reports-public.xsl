@@ -325,7 +325,14 @@
             <td class="num"><xsl:value-of select="@accepted"/></td>
             <td class="num"><xsl:value-of select="@review"/></td>
             <td class="num"><xsl:value-of select="@returned"/></td>
-            <td class="num"><xsl:value-of select="@institutions - @received"/></td>
+            <!-- A quarter's returns are due once it has ended (people at
+                 its end): before that none is missing. -->
+            <td class="num">
+              <xsl:choose>
+                <xsl:when test="@due = '1'"><xsl:value-of select="@institutions - @received"/></xsl:when>
+                <xsl:otherwise><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.not-due'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </td>
           </tr>
         </xsl:for-each>
       </tbody>

@@ -129,8 +129,8 @@ returns_list(struct req *r, struct xml *x)
 			DBP_I(s.municipality), DBP_I(s.year),
 			DBP_I(s.year)) != DB_OK ||
 		    DBQ(r, STMT_RET_COMPLETENESS, &q, DBP_I(s.year),
-			DBP_I(s.municipality), DBP_I(s.municipality),
-			DBP_I(s.year)) != DB_OK)
+			DBP_I(s.year), DBP_I(s.municipality),
+			DBP_I(s.municipality), DBP_I(s.year)) != DB_OK)
 			return HTTP_UNAVAILABLE;
 	} else if (DBQ(r, STMT_RET_OWN, &rows, DBP_I(org), DBP_I(s.year),
 		       DBP_I(s.year)) != DB_OK)

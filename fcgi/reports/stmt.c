@@ -407,11 +407,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE report_return SET status = ?, reason = ?, reviewed_by = ?, "
 	"reviewed_at = CURRENT_TIMESTAMP WHERE id = ? AND status = 'submitted'",
     /* Per quarter of a year: institutions, returns received, accepted,
-     * sent back, waiting for review (year, town, town, year). */
+     * sent back, waiting for review, and whether the quarter has ended,
+     * so that its returns are due (year, year, town, town, year). */
     [STMT_RET_COMPLETENESS] =
 	"WITH RECURSIVE q (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM q "
 	"WHERE n < 3) "
 	"SELECT MAKEDATE(?, 1) + INTERVAL (3 * q.n) MONTH AS period, "
+	"MAKEDATE(?, 1) + INTERVAL (3 * q.n + 3) MONTH <= CURRENT_DATE "
+	"AS due, "
 	"(SELECT COUNT(*) FROM organisation o WHERE o.municipality_id = ? "
 	"AND o.category = 'residential') AS institutions, "
 	"COUNT(r.id) AS received, "

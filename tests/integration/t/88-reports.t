@@ -245,6 +245,20 @@ like($page, qr/<td class="num">41<\/td>/, 'an accepted return counts');
 $r = $dom->submit('/reports/returns/new', { year => $year, quarter => $q, places => 50, users => 42,
     admissions => 2, discharges => 1, waiting => 3 });
 is($r->{status}, 409, 'an accepted quarter is final');
+# Completeness: a quarter's returns are missing only once it has ended
+# (issue 14: the running quarter counted every institution as missing).
+{
+	my @now = localtime;
+	my ($y, $cur) = ($now[5] + 1900, int($now[4] / 3) + 1);
+	my ($t) = html($analyst->get("/reports/returns?year=$y&lang=en")) =~ m{<table class="report completeness">(.*?)</table>}s;
+	my @rows = ($t // '') =~ m{<tr><th scope="row">(.*?)</tr>}sg;
+	is(scalar(@rows), 4, 'four quarters');
+	my @miss = map { (m{<td class="num">\s*([^<]*?)\s*</td>\s*$}s)[0] } @rows;
+	is($miss[$cur - 1], 'not due yet', "the running quarter $cur has nothing missing yet");
+	like($miss[$cur - 2], qr/^\d+$/, 'the one before counts what is missing') if $cur > 1;
+	($t) = html($analyst->get('/reports/returns?year=' . ($y + 1) . '&lang=en')) =~ m{<table class="report completeness">(.*?)</table>}s;
+	is(scalar(() = ($t // '') =~ /not due yet/g), 4, 'nor next year\'s');
+}
 
 # --- the province: two towns side by side, summed ---------------------------
 my $code = 'prov-' . time() % 100000;

@@ -158,7 +158,9 @@
             <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="@places"/></xsl:call-template></td>
             <td class="num"><xsl:if test="@occupancy"><xsl:value-of select="@occupancy"/> %</xsl:if></td>
           </xsl:if>
-          <td class="num"><xsl:call-template name="rp-units"><xsl:with-param name="u" select="@units"/></xsl:call-template></td>
+          <!-- The town's services count in days, hours, months, visits:
+               their units add up to nothing; a service's do. -->
+          <td class="num"><xsl:if test="../@level != 'town'"><xsl:call-template name="rp-units"><xsl:with-param name="u" select="@units"/></xsl:call-template></xsl:if></td>
           <td class="num"><xsl:call-template name="rp-money"><xsl:with-param name="para" select="@cost"/></xsl:call-template></td>
         </tr>
       </xsl:for-each>

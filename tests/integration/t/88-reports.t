@@ -97,6 +97,17 @@ my $people = one("SELECT COUNT(DISTINCT e.person_id) FROM enrolment e JOIN servi
     . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
     . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))");
 like($page, qr{Total \(each person once\)</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'the total counts each person once');
+# Units are days, hours, months or visits by service: the town's line
+# adds none of them up (issue 14); a service's providers share its unit.
+{
+	my ($foot) = $page =~ m{<tfoot>(.*?)</tfoot>}s;
+	my @ft = ($foot // '') =~ m{<td class="num">(.*?)</td>}sg;
+	is($ft[4], '', 'the town\'s total adds no units of different kinds');
+	my $sp = html($analyst->get("/reports/figures/services/$svc[0][0]?year=$year&lang=en"));
+	($foot) = $sp =~ m{<tfoot>(.*?)</tfoot>}s;
+	@ft = ($foot // '') =~ m{<td class="num">(.*?)</td>}sg;
+	isnt($ft[4] // '', '', 'a service\'s total adds its units');
+}
 # The breakdowns (one pass over the people, and the needs): the CSW sees
 # them exact; each equals a GROUP BY of the register, group for group.
 my $in_year = "FROM (SELECT DISTINCT e.person_id FROM enrolment e JOIN service s ON s.id = e.service_id "

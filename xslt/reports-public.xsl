@@ -478,6 +478,30 @@
   </table>
   </div>
   <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.apps.note'"/></xsl:call-template></p>
+  <!-- The CSW's cases (report_case_outcome, 0030): exact, for the staff
+       of the town who open this page, as the outcomes' town line. -->
+  <xsl:for-each select="cases">
+    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="sc-cap">
+    <table class="report state-cases">
+      <caption id="sc-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases'"/><xsl:with-param name="n" select="../@year"/></xsl:call-template></caption>
+      <thead><tr>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.open'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.closing'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.opened'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.closed'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.jobs'"/></xsl:call-template></th>
+      </tr></thead>
+      <tbody><tr>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@open"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@closing"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@opened"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@closed"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@jobs"/></xsl:call-template></td>
+      </tr></tbody>
+    </table>
+    </div>
+    <p><a href="/reports/outcomes?year={../@year}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.outcomes'"/></xsl:call-template></a></p>
+  </xsl:for-each>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="si-cap">
   <table class="report state-institutions">
     <caption id="si-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.institutions'"/></xsl:call-template></caption>

@@ -489,6 +489,20 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Per service and month of a year: centi-units and the cost in
      * hundredths of a para, exact (MONTHS_SRC's six, year): one pass
      * gives the forecast both its units and the months delivered. */
+    /* The CSW's cases (issue 15) on the state page: open now, waiting
+     * for the closing's approval, opened and closed in the year, the
+     * jobs among those closed (year x4, year x2, town). */
+    [STMT_STATE_CASES] =
+	"SELECT COALESCE(SUM(status = 'open'), 0) AS open, "
+	"COALESCE(SUM(status = 'closing'), 0) AS closing, "
+	"COALESCE(SUM(opened_on >= MAKEDATE(?, 1) "
+	"AND opened_on < MAKEDATE(? + 1, 1)), 0) AS opened, "
+	"COALESCE(SUM(status = 'closed' AND outcome_on >= MAKEDATE(?, 1) "
+	"AND outcome_on < MAKEDATE(? + 1, 1)), 0) AS closed, "
+	"COALESCE(SUM(status = 'closed' AND outcome IN ('employed-cm', "
+	"'employed-se', 'self-employed') AND outcome_on >= MAKEDATE(?, 1) "
+	"AND outcome_on < MAKEDATE(? + 1, 1)), 0) AS jobs "
+	"FROM report_case_outcome WHERE municipality_id = ?",
     [STMT_UNITS_MONTHS] =
 	"SELECT u.service_id AS id, MONTH(u.month) AS m, "
 	"CAST(SUM(u.centi) AS SIGNED) AS centi, "

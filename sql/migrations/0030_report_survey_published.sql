@@ -11,3 +11,12 @@ CREATE OR REPLACE SQL SECURITY DEFINER VIEW report_survey AS
 	    AND r.status = 'completed'
 	GROUP BY s.municipality_id, s.id, s.code, s.closes_on, s.status,
 	    s.results_published;
+
+-- And the day each case was opened, for the cases of the CSW on
+-- /reports/state ("per CSW: applications by status and age, decisions,
+-- cases", issue 14): still no person, no name.
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW report_case_outcome AS
+	SELECT c.municipality_id, c.id AS case_id, c.status, c.outcome,
+	    c.exit_reason, c.outcome_on, c.outcome_organisation_id,
+	    c.opened_on
+	FROM case_file c;

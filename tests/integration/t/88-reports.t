@@ -271,6 +271,25 @@ is($r->{status}, 409, 'an accepted quarter is final');
 	is(scalar(() = ($t // '') =~ /not due yet/g), 4, 'nor next year\'s');
 }
 
+# The CSW's cases on the state page ("per CSW: applications by status
+# and age, decisions, cases"): counts of case_file.
+{
+	my $y = (localtime)[5] + 1900;
+	my @want = map { one($_) } (
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'open'",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closing'",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND YEAR(opened_on) = 2025",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closed' AND YEAR(outcome_on) = 2025",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closed' AND YEAR(outcome_on) = 2025 "
+	    . "AND outcome IN ('employed-cm', 'employed-se', 'self-employed')");
+	for my $who ($analyst, login('csw@example.org')) {
+		my ($t) = html($who->get('/reports/state?year=2025&lang=en')) =~ m{<table class="report state-cases">(.*?)</table>}s;
+		my @got = map { num($_) } ($t // '') =~ m{<td class="num">(.*?)</td>}sg;
+		is("@got", "@want", 'the state page counts the CSW\'s cases: open, closing, opened and closed in 2025, jobs');
+	}
+	is($want[4], 10, 'the pilot\'s 10 jobs among them');
+}
+
 # --- the province: two towns side by side, summed ---------------------------
 my $code = 'prov-' . time() % 100000;
 sql("INSERT INTO municipality (code, name_sr_latn, name_sr_cyrl, name_bs, name_en, country, currency) VALUES ('$code', 'Tutin', 'Тутин', 'Tutin', 'Tutin', 'RS', 'RSD')");

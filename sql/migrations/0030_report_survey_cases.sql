@@ -1,8 +1,9 @@
 -- SPDX-License-Identifier: ISC
--- 0030: the reports know whether a survey's results are public (issue
--- 14): /reports/demand links to /surveys/<code>/results only then, the
--- only time an analyst or a CSW worker may open them (fcgi/surveys/
--- results.c answers 404 before publication to all but the editors).
+-- 0030: two more facts for the reports (issue 14).  Whether a survey's
+-- results are public: /reports/demand links to /surveys/<code>/results
+-- only then, the only time an analyst or a CSW worker may open them
+-- (fcgi/surveys/results.c answers 404 before publication to all but the
+-- editors).  And the day a case was opened, for /reports/state.
 CREATE OR REPLACE SQL SECURITY DEFINER VIEW report_survey AS
 	SELECT s.municipality_id, s.id AS survey_id, s.code AS survey,
 	    s.closes_on, s.status, COUNT(r.id) AS respondents,

@@ -4,8 +4,11 @@
  * numbers in published figures").  A cell with fewer than k people is
  * hidden; where exactly one cell of a group is hidden and the group's
  * total is published, the next smallest cell is hidden too, so that the
- * first cannot be recovered by subtraction.  The caller prints a hidden
- * cell as "<k", never as 0, and never sends its number to the page.
+ * first cannot be recovered by subtraction.  In a table whose rows and
+ * columns both have published totals, a zero cell goes with a lone hidden
+ * one when no other is left, and no hidden cell may be solvable through
+ * other lines (cells_suppress_table).  The caller prints a hidden cell as
+ * "<k", never as 0, and never sends its number to the page.
  */
 #include <stdlib.h>
 #include <string.h>

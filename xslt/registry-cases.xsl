@@ -337,7 +337,12 @@
       <xsl:when test="$c/@outcome">
         <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('outcome.', $c/@outcome)"/></xsl:call-template>
           <xsl:if test="$c/@exit-reason"><xsl:text>: </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="concat('exitreason.', $c/@exit-reason)"/></xsl:call-template></xsl:if>
-          <xsl:if test="$c/@outcome-org-name"><xsl:text> · </xsl:text><xsl:value-of select="$c/@outcome-org-name"/></xsl:if>
+          <xsl:if test="$c/@outcome-org-name"><xsl:text> · </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$lang = 'sr-Cyrl' and $c/@outcome-org-name-cyrl"><xsl:value-of select="$c/@outcome-org-name-cyrl"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$c/@outcome-org-name"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
           <xsl:text> · </xsl:text><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@outcome-on"/></xsl:call-template></p>
         <xsl:if test="$c/@status = 'closing' and $c/@supervisor = '1' and $c/@mine != '1'">
           <xsl:call-template name="case-button"><xsl:with-param name="href" select="concat($base, '/close/approve')"/><xsl:with-param name="k" select="'case.close.approve'"/></xsl:call-template>

@@ -89,7 +89,10 @@
     <xsl:when test="@level = 'persons'"><xsl:call-template name="rp-persons"/></xsl:when>
     <xsl:otherwise>
       <xsl:call-template name="rp-figures-table"/>
-      <xsl:if test="@csw = '1'">
+      <!-- The records behind a service's or a provider's figures; the
+           town's figures drill down to the services first (no list of
+           the whole town: /reports/figures/persons is no page). -->
+      <xsl:if test="@csw = '1' and @level != 'town'">
         <p><a href="{/page/@path}/persons{$q}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.persons.link'"/></xsl:call-template></a></p>
       </xsl:if>
       <xsl:apply-templates select="breakdown"/>
@@ -155,7 +158,9 @@
             <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="@places"/></xsl:call-template></td>
             <td class="num"><xsl:if test="@occupancy"><xsl:value-of select="@occupancy"/> %</xsl:if></td>
           </xsl:if>
-          <td class="num"><xsl:call-template name="rp-units"><xsl:with-param name="u" select="@units"/></xsl:call-template></td>
+          <!-- The town's services count in days, hours, months, visits:
+               their units add up to nothing; a service's do. -->
+          <td class="num"><xsl:if test="../@level != 'town'"><xsl:call-template name="rp-units"><xsl:with-param name="u" select="@units"/></xsl:call-template></xsl:if></td>
           <td class="num"><xsl:call-template name="rp-money"><xsl:with-param name="para" select="@cost"/></xsl:call-template></td>
         </tr>
       </xsl:for-each>

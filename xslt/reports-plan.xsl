@@ -76,11 +76,18 @@
   <xsl:choose>
     <xsl:when test="survey">
       <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.demand.survey.note'"/><xsl:with-param name="n" select="survey/@respondents"/></xsl:call-template>
-        <xsl:text> </xsl:text><a href="/surveys/{survey/@code}/results"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.survey.results'"/></xsl:call-template></a></p>
+        <!-- The results open to all once published, before that to the
+             survey's editors and the administrator only (surveys/results.c). -->
+        <xsl:if test="survey/@published = '1' or /page/session/user/role[@name = 'editor' or @name = 'admin']">
+          <xsl:text> </xsl:text><a href="/surveys/{survey/@code}/results"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.survey.results'"/></xsl:call-template></a>
+        </xsl:if></p>
     </xsl:when>
     <xsl:otherwise><p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.demand.survey.none'"/></xsl:call-template></p></xsl:otherwise>
   </xsl:choose>
-  <p><a href="/reports/forecast?year={@year}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.forecast.link'"/></xsl:call-template></a></p>
+  <!-- The forecast is the analyst's and the administrator's (main.c, PERM_PLAN). -->
+  <xsl:if test="/page/session/user/role[@name = 'analyst' or @name = 'admin']">
+    <p><a href="/reports/forecast?year={@year}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.forecast.link'"/></xsl:call-template></a></p>
+  </xsl:if>
 </xsl:template>
 
 <!-- The forecast -->

@@ -164,33 +164,68 @@
     <xsl:otherwise><p><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.none'"/></xsl:call-template></p></xsl:otherwise>
   </xsl:choose>
   <h2><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.dictionary'"/></xsl:call-template></h2>
-  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="dict-cap">
-  <table class="report dictionary">
-    <caption id="dict-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.dictionary.caption'"/></xsl:call-template></caption>
+  <!-- The files as open.c writes them: the CSV's columns; the JSON's
+       keys, the file's and each row's (issue 14: one dictionary for
+       both described neither). -->
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-csv</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.dictionary.caption'"/>
+    <xsl:with-param name="prefix">f</xsl:with-param>
+    <xsl:with-param name="fields" select="'municipality year service service_name value suppressed extracted '"/>
+  </xsl:call-template>
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-json</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.json.caption'"/>
+    <xsl:with-param name="prefix">j</xsl:with-param>
+    <xsl:with-param name="fields" select="'dataset municipality licence licence_url extracted k unit rows '"/>
+  </xsl:call-template>
+  <xsl:call-template name="rp-dict">
+    <xsl:with-param name="id">dict-rows</xsl:with-param>
+    <xsl:with-param name="caption" select="'reports.open.rows.caption'"/>
+    <xsl:with-param name="prefix">r</xsl:with-param>
+    <xsl:with-param name="fields" select="'year service name value suppressed shown_as '"/>
+  </xsl:call-template>
+  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
+</xsl:template>
+
+<!-- A dictionary table: the space-separated fields, each with its
+     meaning "reports.open.<prefix>.<field>". -->
+<xsl:template name="rp-dict">
+  <xsl:param name="id"/>
+  <xsl:param name="caption"/>
+  <xsl:param name="prefix"/>
+  <xsl:param name="fields"/>
+  <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{$id}-cap">
+  <table class="report dictionary" id="{$id}">
+    <caption id="{$id}-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="$caption"/></xsl:call-template></caption>
     <thead><tr>
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.field'"/></xsl:call-template></th>
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.open.meaning'"/></xsl:call-template></th>
     </tr></thead>
     <tbody>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">municipality</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">year</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f" select="'service_name'"/></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">value</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">suppressed</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="rp-dict-row"><xsl:with-param name="f">extracted</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="rp-dict-rows">
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="fields" select="$fields"/>
+      </xsl:call-template>
     </tbody>
   </table>
   </div>
-  <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.note'"/><xsl:with-param name="n" select="@k"/></xsl:call-template></p>
 </xsl:template>
 
-<xsl:template name="rp-dict-row">
-  <xsl:param name="f"/>
-  <tr>
-    <th scope="row"><code><xsl:value-of select="$f"/></code></th>
-    <td><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.open.f.', $f)"/><xsl:with-param name="n" select="/page/open/@k"/></xsl:call-template></td>
-  </tr>
+<xsl:template name="rp-dict-rows">
+  <xsl:param name="prefix"/>
+  <xsl:param name="fields"/>
+  <xsl:if test="$fields != ''">
+    <xsl:variable name="f" select="substring-before($fields, ' ')"/>
+    <tr>
+      <th scope="row"><code><xsl:value-of select="$f"/></code></th>
+      <td><xsl:call-template name="rp-t"><xsl:with-param name="k" select="concat('reports.open.', $prefix, '.', $f)"/><xsl:with-param name="n" select="/page/open/@k"/></xsl:call-template></td>
+    </tr>
+    <xsl:call-template name="rp-dict-rows">
+      <xsl:with-param name="prefix" select="$prefix"/>
+      <xsl:with-param name="fields" select="substring-after($fields, ' ')"/>
+    </xsl:call-template>
+  </xsl:if>
 </xsl:template>
 
 <!-- The province -->
@@ -290,7 +325,14 @@
             <td class="num"><xsl:value-of select="@accepted"/></td>
             <td class="num"><xsl:value-of select="@review"/></td>
             <td class="num"><xsl:value-of select="@returned"/></td>
-            <td class="num"><xsl:value-of select="@institutions - @received"/></td>
+            <!-- A quarter's returns are due once it has ended (people at
+                 its end): before that none is missing. -->
+            <td class="num">
+              <xsl:choose>
+                <xsl:when test="@due = '1'"><xsl:value-of select="@institutions - @received"/></xsl:when>
+                <xsl:otherwise><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.not-due'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </td>
           </tr>
         </xsl:for-each>
       </tbody>
@@ -436,6 +478,30 @@
   </table>
   </div>
   <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.apps.note'"/></xsl:call-template></p>
+  <!-- The CSW's cases (report_case_outcome, 0030): exact, for the staff
+       of the town who open this page, as the outcomes' town line. -->
+  <xsl:for-each select="cases">
+    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="sc-cap">
+    <table class="report state-cases">
+      <caption id="sc-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases'"/><xsl:with-param name="n" select="../@year"/></xsl:call-template></caption>
+      <thead><tr>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.open'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.closing'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.opened'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.closed'"/></xsl:call-template></th>
+        <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.jobs'"/></xsl:call-template></th>
+      </tr></thead>
+      <tbody><tr>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@open"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@closing"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@opened"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@closed"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="count"><xsl:with-param name="n" select="@jobs"/></xsl:call-template></td>
+      </tr></tbody>
+    </table>
+    </div>
+    <p><a href="/reports/outcomes?year={../@year}"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.cases.outcomes'"/></xsl:call-template></a></p>
+  </xsl:for-each>
   <div class="table-wrap" role="region" tabindex="0" aria-labelledby="si-cap">
   <table class="report state-institutions">
     <caption id="si-cap"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.institutions'"/></xsl:call-template></caption>
@@ -468,7 +534,11 @@
   </div>
   <p class="note"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.state.note'"/></xsl:call-template></p>
   <ul class="actions">
-    <li><a href="/reports/returns"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.title'"/></xsl:call-template></a></li>
+    <!-- The returns are the providers', the analyst's and the
+         administrator's (main.c, PERM_RETURNS), not the CSW's. -->
+    <xsl:if test="/page/session/user/role[@name = 'analyst' or @name = 'admin' or @name = 'provider']">
+      <li><a href="/reports/returns"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.returns.title'"/></xsl:call-template></a></li>
+    </xsl:if>
     <li><a href="/reports/figures"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.figures.town'"/></xsl:call-template></a></li>
   </ul>
 </xsl:template>

@@ -268,7 +268,7 @@ check_one(struct req *r, const struct field *f, const char *raw,
     const char **text, int64_t *num)
 {
 	char iso[11];
-
+	int64_t any;
 	char *t, *c;
 	size_t n;
 
@@ -298,8 +298,12 @@ check_one(struct req *r, const struct field *f, const char *raw,
 				*c += 'a' - 'A';
 		return email_ok(t) ? NULL : "invalid.email";
 	case VALID_INT:
-		return str_to_int64(t, f->min, f->max, num) == 0
-		    ? NULL
+		if (str_to_int64(t, f->min, f->max, num) == 0)
+			return NULL;
+		/* A number all the same, only not one this field takes:
+		 * say so, as for a date or an amount (issue 14). */
+		return str_to_int64(t, INT64_MIN, INT64_MAX, &any) == 0
+		    ? "invalid.number.range"
 		    : "invalid.number";
 	case VALID_TOKEN:
 		return strlen(t) == 64 && strspn(t, "0123456789abcdef") == 64

@@ -61,7 +61,8 @@ const char *const case_barriers[CASE_BARRIERS] = {
  */
 static struct db_res cur;
 
-/* Today (UTC) as YYYY-MM-DD in the arena. */
+/* Today in the installation's time zone (TZ, worker.c) as YYYY-MM-DD in
+ * the arena: the day the town's workers live in. */
 const char *
 case_today(struct req *r)
 {
@@ -69,10 +70,24 @@ case_today(struct req *r)
 	time_t now = time(NULL);
 	char d[11];
 
-	if (gmtime_r(&now, &tm) == NULL ||
+	if (localtime_r(&now, &tm) == NULL ||
 	    strftime(d, sizeof(d), "%Y-%m-%d", &tm) != 10)
 		return "2026-01-01";
 	return arena_strdup(r->arena, d);
+}
+
+/*
+ * Refuses a date after today in field i of f, beside the field: the day
+ * something happened (a case opened, an outcome, an incident, issue 15).
+ * A field already in error or left empty is left as it is.
+ */
+void
+case_not_future(struct req *r, struct form *f, size_t i)
+{
+	/* Both YYYY-MM-DD (valid.c): the later day sorts after. */
+	if (f->error[i] == NULL && *f->text[i] != '\0' &&
+	    strcmp(f->text[i], case_today(r)) > 0)
+		form_error(f, i, "invalid.date.future");
 }
 
 /*
@@ -173,8 +188,8 @@ cases_list(struct req *r, struct xml *x)
 	if (*key != '\0' &&
 	    ((rc = DBQ(r, STMT_CASE_SEARCH, &found, DBP_I(m), DBP_S(key),
 		  DBP_S(key))) != DB_OK ||
-		(rc = DBQ(r, STMT_CASE_PERSON_FIND, &people, DBP_I(m),
-		     DBP_S(key), DBP_S(key))) != DB_OK))
+		(rc = DBQ(r, STMT_CASE_PERSON_FIND, &people, DBP_LOCALE(r),
+		     DBP_I(m), DBP_S(key), DBP_S(key))) != DB_OK))
 		return db_status(rc);
 	if (xml_start(x, "cases") == -1 ||
 	    xml_attr(x, "today", case_today(r)) == -1 ||
@@ -355,6 +370,13 @@ case_new_load(struct req *r, struct form *f)
 	return HTTP_OK;
 }
 
+static enum http_status
+case_new_check(struct req *r, struct form *f)
+{
+	case_not_future(r, f, NF_OPENED);
+	return HTTP_OK;
+}
+
 static int
 case_new_extra(struct req *r, struct xml *x, const struct form *f)
 {
@@ -412,6 +434,7 @@ case_new_run(struct req *r, struct xml *x)
 	p.fields = new_fields;
 	p.nfields = NF__MAX;
 	p.load = case_new_load;
+	p.check = case_new_check;
 	p.extra = case_new_extra;
 	p.save = case_new_save;
 	return r->method == METHOD_POST ? form_post(r, x, &p)
@@ -908,6 +931,7 @@ close_check(struct req *r, struct form *f)
 	bool exit = f->error[CF_OUTCOME] == NULL &&
 	    strcmp(f->text[CF_OUTCOME], "exit") == 0;
 
+	case_not_future(r, f, CF_ON);
 	if (f->error[CF_OUTCOME] == NULL && f->error[CF_REASON] == NULL) {
 		if (exit && *f->text[CF_REASON] == '\0')
 			form_error(f, CF_REASON, "case.exit.reason.required");

@@ -250,6 +250,7 @@ dv_new_check(struct req *r, struct form *f)
 		n += f->present[DF_KIND + k];
 	if (n == 0)
 		form_error(f, DF_KIND, "dv.kinds.none");
+	case_not_future(r, f, DF_INCIDENT);
 	return HTTP_OK;
 }
 
@@ -508,6 +509,13 @@ ref_load(struct req *r, struct form *f)
 }
 
 static enum http_status
+ref_check(struct req *r, struct form *f)
+{
+	case_not_future(r, f, RF_MADE);
+	return HTTP_OK;
+}
+
+static enum http_status
 ref_save(struct req *r, struct form *f)
 {
 	enum db_rc rc;
@@ -527,6 +535,7 @@ dv_referral(struct req *r, struct xml *x)
 
 	dv_page(r, &p, "referral", "dvref.submit", ref_fields, RF__MAX);
 	p.load = ref_load;
+	p.check = ref_check;
 	p.save = ref_save;
 	return dv_form_run(r, x, &p, "dv.referral");
 }

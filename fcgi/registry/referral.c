@@ -269,7 +269,8 @@ packet_write(struct req *r, struct xml *x, int64_t id)
 	struct db_res fl, pk;
 
 	if (DBQ(r, STMT_REFERRAL_FIELDS, &fl, DBP_I(id)) != DB_OK ||
-	    DBQ(r, STMT_REFERRAL_PACKET, &pk, DBP_I(id)) != DB_OK)
+	    DBQ(r, STMT_REFERRAL_PACKET, &pk, DBP_LOCALE(r), DBP_I(id)) !=
+		DB_OK)
 		return -1;
 	if (xml_rows(x, "field", &fl) == -1)
 		return -1;

@@ -182,6 +182,7 @@ extern const struct record_kind case_kind;
 extern const char *const case_barriers[CASE_BARRIERS];
 
 const char *case_today(struct req *);
+void case_not_future(struct req *, struct form *, size_t);
 const char *case_key(struct req *, const char *);
 bool case_flag(const struct db_res *, const char *);
 enum db_rc csw_workers(struct req *, struct db_res *);

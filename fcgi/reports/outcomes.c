@@ -304,7 +304,10 @@ load_by_partner(struct req *r, const struct muni *m, int64_t year, bool exact,
 	if ((rc = DBQ(r, STMT_OUT_BY_PARTNER, &res, DBP_LOCALE(r), DBP_I(m->id),
 		 DBP_I(year), DBP_I(year))) != DB_OK)
 		return rc;
-	/* Rows come ordered by partner, the one for none last. */
+	/* Rows come ordered by partner, the one for none last.  That one
+	 * is always there, zeros and all: with a single partner its cells
+	 * are what a lone hidden cell of a column is hidden with, else the
+	 * town's line would give it back (issue 14). */
 	for (i = 0; i < res.nrows; i++) {
 		int64_t org =
 		    db_str(&res, i, "org") != NULL ? db_int(&res, i, "org") : 0;
@@ -313,9 +316,12 @@ load_by_partner(struct req *r, const struct muni *m, int64_t year, bool exact,
 			nr++;
 		last = org;
 	}
-	if (nr > OUT_MAX_ORGS + 1)
-		nr = OUT_MAX_ORGS + 1;
+	if (nr > OUT_MAX_ORGS)
+		nr = OUT_MAX_ORGS;
+	if (res.nrows == 0 || last != 0)
+		nr++;
 	otab_init(r, t, "by-partner", nr, OC__MAX);
+	t->row_key[nr - 1] = "outcomes.no-partner";
 	for (j = 0; j < OC__MAX; j++)
 		t->col_key[j] =
 		    arena_printf(r->arena, "outcome.%s", oc_codes[j]);
@@ -326,10 +332,10 @@ load_by_partner(struct req *r, const struct muni *m, int64_t year, bool exact,
 		if (i > 0 && org != last)
 			row++;
 		last = org;
-		if (row >= nr)
-			break;
 		if (org == 0)
-			t->row_key[row] = "outcomes.no-partner";
+			row = nr - 1;
+		else if (row >= nr - 1)
+			continue; /* past OUT_MAX_ORGS */
 		else
 			t->row_name[row] = db_str(&res, i, "name");
 		if ((j = code_index(oc_codes, OC__MAX,

@@ -129,8 +129,8 @@ returns_list(struct req *r, struct xml *x)
 			DBP_I(s.municipality), DBP_I(s.year),
 			DBP_I(s.year)) != DB_OK ||
 		    DBQ(r, STMT_RET_COMPLETENESS, &q, DBP_I(s.year),
-			DBP_I(s.municipality), DBP_I(s.municipality),
-			DBP_I(s.year)) != DB_OK)
+			DBP_I(s.year), DBP_I(s.municipality),
+			DBP_I(s.municipality), DBP_I(s.year)) != DB_OK)
 			return HTTP_UNAVAILABLE;
 	} else if (DBQ(r, STMT_RET_OWN, &rows, DBP_I(org), DBP_I(s.year),
 		       DBP_I(s.year)) != DB_OK)
@@ -422,17 +422,19 @@ return_review(struct req *r, struct xml *x)
  * GET /reports/state[?year=] -> <state year><provider id name places
  * users units waiting/>…<applications id name submitted review info
  * age-30 age-60 age-over waiting approved no-place refused in-time/>…
- * <institution id name period places users admissions discharges waiting
- * occupancy/>…</state>: the state of the town's providers (from the
- * register), of the CSW's applications per service (counts of
- * report_application: by status and age now, the year's decisions) and
- * of residential institutions (their latest accepted return only).
+ * <cases open closing opened closed jobs/><institution id name period
+ * places users admissions discharges waiting occupancy/>…</state>: the
+ * state of the town's providers (from the register), of the CSW's
+ * applications per service (counts of report_application: by status and
+ * age now, the year's decisions), of its cases (report_case_outcome:
+ * open now, the year's opened and closed) and of residential
+ * institutions (their latest accepted return only).
  */
 enum http_status
 state_show(struct req *r, struct xml *x)
 {
 	struct rscope s;
-	struct db_res prov, inst, apps;
+	struct db_res prov, inst, apps, cases;
 	enum http_status st;
 	size_t i;
 
@@ -445,12 +447,16 @@ state_show(struct req *r, struct xml *x)
 		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
 		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
 		DBP_I(s.municipality)) != DB_OK ||
+	    RDBQ(r, STMT_STATE_CASES, &cases, DBP_I(s.year), DBP_I(s.year),
+		DBP_I(s.year), DBP_I(s.year), DBP_I(s.year), DBP_I(s.year),
+		DBP_I(s.municipality)) != DB_OK ||
 	    DBQ(r, STMT_RET_INSTITUTIONS, &inst, DBP_LOCALE(r),
 		DBP_I(s.municipality)) != DB_OK)
 		return HTTP_UNAVAILABLE;
 	if (xml_start(x, "state") == -1 || rscope_write(x, &s) == -1 ||
 	    rscope_town(x, &s) == -1 || xml_rows(x, "provider", &prov) == -1 ||
-	    xml_rows(x, "applications", &apps) == -1)
+	    xml_rows(x, "applications", &apps) == -1 ||
+	    xml_rows(x, "cases", &cases) == -1)
 		return HTTP_INTERNAL;
 	for (i = 0; i < inst.nrows; i++)
 		if (xml_start(x, "institution") == -1 ||

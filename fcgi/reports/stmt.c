@@ -240,7 +240,8 @@ const char *const stmt_sql[STMT__MAX] = {
     /* The town's latest survey with answers (town). */
     [STMT_SURVEY_LATEST] =
 	"SELECT survey_id AS id, survey AS code, closes_on AS closes, "
-	"respondents FROM report_survey WHERE municipality_id = ? "
+	"respondents, results_published AS published FROM report_survey "
+	"WHERE municipality_id = ? "
 	"AND respondents > 0 ORDER BY closes_on DESC, survey_id DESC LIMIT 1",
     /* Respondents of a survey stating a need per service, through the
      * town's mapping of answers to services (survey, town). */
@@ -406,11 +407,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE report_return SET status = ?, reason = ?, reviewed_by = ?, "
 	"reviewed_at = CURRENT_TIMESTAMP WHERE id = ? AND status = 'submitted'",
     /* Per quarter of a year: institutions, returns received, accepted,
-     * sent back, waiting for review (year, town, town, year). */
+     * sent back, waiting for review, and whether the quarter has ended,
+     * so that its returns are due (year, year, town, town, year). */
     [STMT_RET_COMPLETENESS] =
 	"WITH RECURSIVE q (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM q "
 	"WHERE n < 3) "
 	"SELECT MAKEDATE(?, 1) + INTERVAL (3 * q.n) MONTH AS period, "
+	"MAKEDATE(?, 1) + INTERVAL (3 * q.n + 3) MONTH <= CURRENT_DATE "
+	"AS due, "
 	"(SELECT COUNT(*) FROM organisation o WHERE o.municipality_id = ? "
 	"AND o.category = 'residential') AS institutions, "
 	"COUNT(r.id) AS received, "
@@ -485,6 +489,20 @@ const char *const stmt_sql[STMT__MAX] = {
     /* Per service and month of a year: centi-units and the cost in
      * hundredths of a para, exact (MONTHS_SRC's six, year): one pass
      * gives the forecast both its units and the months delivered. */
+    /* The CSW's cases (issue 15) on the state page: open now, waiting
+     * for the closing's approval, opened and closed in the year, the
+     * jobs among those closed (year x4, year x2, town). */
+    [STMT_STATE_CASES] =
+	"SELECT COALESCE(SUM(status = 'open'), 0) AS open, "
+	"COALESCE(SUM(status = 'closing'), 0) AS closing, "
+	"COALESCE(SUM(opened_on >= MAKEDATE(?, 1) "
+	"AND opened_on < MAKEDATE(? + 1, 1)), 0) AS opened, "
+	"COALESCE(SUM(status = 'closed' AND outcome_on >= MAKEDATE(?, 1) "
+	"AND outcome_on < MAKEDATE(? + 1, 1)), 0) AS closed, "
+	"COALESCE(SUM(status = 'closed' AND outcome IN ('employed-cm', "
+	"'employed-se', 'self-employed') AND outcome_on >= MAKEDATE(?, 1) "
+	"AND outcome_on < MAKEDATE(? + 1, 1)), 0) AS jobs "
+	"FROM report_case_outcome WHERE municipality_id = ?",
     [STMT_UNITS_MONTHS] =
 	"SELECT u.service_id AS id, MONTH(u.month) AS m, "
 	"CAST(SUM(u.centi) AS SIGNED) AS centi, "

@@ -53,6 +53,7 @@ enum stmt {
 	STMT_RET_INSTITUTIONS,
 	STMT_STATE_PROVIDERS,
 	STMT_STATE_APPS,
+	STMT_STATE_CASES,
 	STMT_UNITS_MONTHS,
 	/* outcomes.c: activation outcomes and DV figures (issue 15) */
 	STMT_OUT_GROUPS,

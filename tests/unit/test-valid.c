@@ -103,6 +103,41 @@ a_date_outside_its_range_is_refused_and_kept_as_typed(void **state)
 	arena_free(r.arena);
 }
 
+enum { N_TAKEUP, N__MAX };
+static const struct field numbers[N__MAX] = {
+    {"takeup", VALID_INT, true, 0, 100, "reports.scenario.takeup", "off", NULL,
+	NULL},
+};
+
+static void
+a_number_outside_its_range_is_told_from_no_number(void **state)
+{
+	static const char *const range[] = {
+	    "takeup=150", "takeup=-5", "takeup=101", "takeup=99999999999"};
+	static const char *const nan[] = {
+	    "takeup=ten", "takeup=5x", "takeup=1.5", "takeup=%2B5"};
+	struct req r = {0};
+	struct form f;
+	size_t i;
+
+	for (i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
+		post(&r, range[i]);
+		form_validate(&r, numbers, N__MAX, &f);
+		assert_string_equal(f.error[N_TAKEUP], "invalid.number.range");
+		assert_string_equal(f.text[N_TAKEUP], range[i] + 7);
+	}
+	for (i = 0; i < sizeof(nan) / sizeof(nan[0]); i++) {
+		post(&r, nan[i]);
+		form_validate(&r, numbers, N__MAX, &f);
+		assert_string_equal(f.error[N_TAKEUP], "invalid.number");
+	}
+	post(&r, "takeup=0");
+	form_validate(&r, numbers, N__MAX, &f);
+	assert_null(f.error[N_TAKEUP]);
+	assert_true(f.num[N_TAKEUP] == 0);
+	arena_free(r.arena);
+}
+
 static void
 next_paths_stay_on_this_site(void **state)
 {
@@ -237,6 +272,7 @@ main(void)
 	    cmocka_unit_test(dates_that_do_not_exist_are_refused),
 	    cmocka_unit_test(
 		a_date_outside_its_range_is_refused_and_kept_as_typed),
+	    cmocka_unit_test(a_number_outside_its_range_is_told_from_no_number),
 	    cmocka_unit_test(next_paths_stay_on_this_site),
 	    cmocka_unit_test(
 		a_refused_csrf_token_fails_the_form_and_keeps_its_values),

@@ -97,6 +97,17 @@ my $people = one("SELECT COUNT(DISTINCT e.person_id) FROM enrolment e JOIN servi
     . "WHERE s.municipality_id = $m AND e.start_date < MAKEDATE($year + 1, 1) "
     . "AND (e.end_date IS NULL OR e.end_date >= MAKEDATE($year, 1))");
 like($page, qr{Total \(each person once\)</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'the total counts each person once');
+# Units are days, hours, months or visits by service: the town's line
+# adds none of them up (issue 14); a service's providers share its unit.
+{
+	my ($foot) = $page =~ m{<tfoot>(.*?)</tfoot>}s;
+	my @ft = ($foot // '') =~ m{<td class="num">(.*?)</td>}sg;
+	is($ft[4], '', 'the town\'s total adds no units of different kinds');
+	my $sp = html($analyst->get("/reports/figures/services/$svc[0][0]?year=$year&lang=en"));
+	($foot) = $sp =~ m{<tfoot>(.*?)</tfoot>}s;
+	@ft = ($foot // '') =~ m{<td class="num">(.*?)</td>}sg;
+	isnt($ft[4] // '', '', 'a service\'s total adds its units');
+}
 # The breakdowns (one pass over the people, and the needs): the CSW sees
 # them exact; each equals a GROUP BY of the register, group for group.
 my $in_year = "FROM (SELECT DISTINCT e.person_id FROM enrolment e JOIN service s ON s.id = e.service_id "
@@ -245,6 +256,39 @@ like($page, qr/<td class="num">41<\/td>/, 'an accepted return counts');
 $r = $dom->submit('/reports/returns/new', { year => $year, quarter => $q, places => 50, users => 42,
     admissions => 2, discharges => 1, waiting => 3 });
 is($r->{status}, 409, 'an accepted quarter is final');
+# Completeness: a quarter's returns are missing only once it has ended
+# (issue 14: the running quarter counted every institution as missing).
+{
+	my @now = localtime;
+	my ($y, $cur) = ($now[5] + 1900, int($now[4] / 3) + 1);
+	my ($t) = html($analyst->get("/reports/returns?year=$y&lang=en")) =~ m{<table class="report completeness">(.*?)</table>}s;
+	my @rows = ($t // '') =~ m{<tr><th scope="row">(.*?)</tr>}sg;
+	is(scalar(@rows), 4, 'four quarters');
+	my @miss = map { (m{<td class="num">\s*([^<]*?)\s*</td>\s*$}s)[0] } @rows;
+	is($miss[$cur - 1], 'not due yet', "the running quarter $cur has nothing missing yet");
+	like($miss[$cur - 2], qr/^\d+$/, 'the one before counts what is missing') if $cur > 1;
+	($t) = html($analyst->get('/reports/returns?year=' . ($y + 1) . '&lang=en')) =~ m{<table class="report completeness">(.*?)</table>}s;
+	is(scalar(() = ($t // '') =~ /not due yet/g), 4, 'nor next year\'s');
+}
+
+# The CSW's cases on the state page ("per CSW: applications by status
+# and age, decisions, cases"): counts of case_file.
+{
+	my $y = (localtime)[5] + 1900;
+	my @want = map { one($_) } (
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'open'",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closing'",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND YEAR(opened_on) = 2025",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closed' AND YEAR(outcome_on) = 2025",
+	    "SELECT COUNT(*) FROM case_file WHERE municipality_id = $m AND status = 'closed' AND YEAR(outcome_on) = 2025 "
+	    . "AND outcome IN ('employed-cm', 'employed-se', 'self-employed')");
+	for my $who ($analyst, login('csw@example.org')) {
+		my ($t) = html($who->get('/reports/state?year=2025&lang=en')) =~ m{<table class="report state-cases">(.*?)</table>}s;
+		my @got = map { num($_) } ($t // '') =~ m{<td class="num">(.*?)</td>}sg;
+		is("@got", "@want", 'the state page counts the CSW\'s cases: open, closing, opened and closed in 2025, jobs');
+	}
+	is($want[4], 10, 'the pilot\'s 10 jobs among them');
+}
 
 # --- the province: two towns side by side, summed ---------------------------
 my $code = 'prov-' . time() % 100000;
@@ -336,6 +380,32 @@ my $idx = html(get('/reports/open/?lang=en'));
 like($idx, qr/Data dictionary/, 'the open-data page has a data dictionary');
 like($idx, qr/CC-BY-4.0/, 'a licence');
 like($idx, qr/Date of extraction/, 'and the date of extraction');
+# The dictionary names exactly the fields the files have (issue 14: it
+# listed the CSV's columns as the JSON's rows' keys).
+{
+	require JSON::PP;
+	my %dict = map {
+		my ($t) = $idx =~ m{<table class="report dictionary" id="$_">(.*?)</table>}s;
+		($_ => join(' ', sort(($t // '') =~ m{<th scope="row"><code>([^<]+)</code></th>}g)))
+	} qw(dict-csv dict-json dict-rows);
+	my ($head) = split /\r\n/, substr(html(get('/reports/open/users.csv')), 1);
+	is($dict{'dict-csv'}, join(' ', sort split /;/, $head), 'the CSV columns, as users.csv has them');
+	my (%top, %row);
+	for my $ds ('users', 'spending') {
+		my $doc = JSON::PP->new->decode(bytes(get("/reports/open/$ds.json")));
+		$top{$_} = 1 for keys %$doc;
+		for my $r (@{ $doc->{rows} }) {
+			$row{$_} = 1 for keys %$r;
+			ok(!defined $r->{value} && $r->{shown_as} eq "<$k", "$ds.json: a hidden row is null, shown as <$k")
+			    if $r->{suppressed} && !(!defined $r->{value} && ($r->{shown_as} // '') eq "<$k");
+		}
+	}
+	is($dict{'dict-json'}, join(' ', sort keys %top), 'the JSON file\'s keys, as the files have them');
+	is($dict{'dict-rows'}, join(' ', sort keys %row), 'the keys of a JSON row, as the files have them');
+	my $cyr = html(get('/reports/open/?lang=sr-Cyrl'));
+	like($cyr, qr/JSON/, 'the Cyrillic page writes JSON in Latin');
+	unlike($cyr, qr/ЈСОН|ЦСВ|труе/, 'not transliterated');
+}
 
 # --- the CSW's applications and unmet demand (0024) -----------------------
 # Applications of every kind for one service, by SQL; the state report's

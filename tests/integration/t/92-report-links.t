@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: ISC
+# Every link a report page shows leads somewhere its reader may go
+# (issue 14, the reviewer's walk): followed by the same caller, no link
+# of the pages of karika-reports answers 403 or 404.  The town's figures
+# had a list of "the people behind these figures" that is no page, the
+# demand page linked the forecast and the survey's unpublished results
+# for the CSW, the state page the returns the CSW may not open.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Karika::Test;
+
+binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_output todo_output);
+
+my ($svc) = map { $_->[0] } sql("SELECT MIN(s.id) FROM service s JOIN municipality m ON m.id = s.municipality_id "
+    . "WHERE m.code = 'novi-pazar'");
+my @pages = ('/reports/', '/reports/figures', "/reports/figures/services/$svc", '/reports/demand',
+    '/reports/state', '/reports/outcomes', '/reports/dv', '/reports/returns', '/reports/forecast',
+    '/reports/public', '/reports/open/', '/reports/province', '/reports/outcomes/province');
+
+# The links of a page's main part (the layout's menu is another's).
+sub links {
+	my ($html) = @_;
+	my ($main) = $html =~ m{<main\b(.*?)</main>}s or return ();
+	my %seen;
+	return grep { !$seen{$_}++ } map { s/&amp;/&/gr }
+	    grep { m{^/(reports|surveys)/} && !m{\.(csv|json)\b} } $main =~ m{<a [^>]*href="([^"]+)"}g;
+}
+
+for my $who (qw(csw analyst admin provider1)) {
+	my $a = login("$who\@example.org");
+	my (%bad, $followed);
+	for my $page (@pages) {
+		my $r = $a->get($page);
+		next unless $r->{status} == 200;
+		for my $link (links($r->{content})) {
+			my $s = $a->get($link)->{status};
+			$followed++;
+			$bad{"$page -> $link ($s)"} = 1 if $s == 403 || $s == 404;
+		}
+	}
+	ok($followed, "$who follows the links of the report pages");
+	ok(!%bad, "no link shown to $who leads to a refusal or to no page") or diag(join("\n", sort keys %bad));
+}
+
+# The latest survey's results: linked only once published (the demo's
+# needs survey is not), then the CSW may open them.
+my $csw = login('csw@example.org');
+my $page = $csw->get('/reports/demand?lang=en')->{content};
+my ($code) = $page =~ m{<a href="/surveys/([^/"]+)/results"};
+ok(!defined $code, 'the unpublished results are not linked');
+my ($sid, $scode) = @{(sql("SELECT s.id, s.code FROM survey s JOIN survey_response r ON r.survey_id = s.id "
+    . "AND r.status = 'completed' JOIN municipality m ON m.id = s.municipality_id "
+    . "WHERE m.code = 'novi-pazar' GROUP BY s.id, s.code, s.closes_on "
+    . "ORDER BY s.closes_on DESC, s.id DESC LIMIT 1"))[0]};
+my ($was) = map { $_->[0] } sql("SELECT results_published FROM survey WHERE id = $sid");
+is($was, 0, "the demo's latest survey $scode has its results unpublished");
+sql("UPDATE survey SET results_published = TRUE WHERE id = $sid");
+$page = $csw->get('/reports/demand?lang=en')->{content};
+like($page, qr{<a href="/surveys/\Q$scode\E/results"}, 'published, they are linked');
+is($csw->get("/surveys/$scode/results")->{status}, 200, 'and the CSW opens them');
+sql("UPDATE survey SET results_published = FALSE WHERE id = $sid");
+
+done_testing();

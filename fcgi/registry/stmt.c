@@ -1484,8 +1484,8 @@ const char *const stmt_sql[STMT__MAX] = {
 		  "ORDER BY id LIMIT 501",
     [STMT_ATTEMPT_INSERT] =
 	"INSERT INTO test_attempt (course_id, professional_id, started_at, "
-	"deadline_at, total) VALUES (?, ?, UTC_TIMESTAMP(), "
-	"UTC_TIMESTAMP() + INTERVAL ? MINUTE, ?)",
+	"deadline_at, total, shuffle) VALUES (?, ?, UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP() + INTERVAL ? MINUTE, ?, ?)",
     /* The drawn questions, from a JSON array of ids in their order. */
     [STMT_ATTEMPT_DRAWN] =
 	"INSERT INTO test_attempt_question (attempt_id, position, "
@@ -1505,8 +1505,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ELT(?, q.text_sr_latn, q.text_sr_latn, q.text_bs, q.text_en) "
 	"AS text, o.code AS `option`, o.item, "
 	"ELT(?, o.label_sr_latn, o.label_sr_latn, o.label_bs, o.label_en) "
-	"AS label, o.correct, o.match_code AS `match` "
+	"AS label, o.correct, o.match_code AS `match`, a.shuffle "
 	"FROM test_attempt_question aq "
+	"JOIN test_attempt a ON a.id = aq.attempt_id "
 	"JOIN test_question q ON q.id = aq.question_id "
 	"LEFT JOIN test_option o ON o.question_id = q.id "
 	"WHERE aq.attempt_id = ? ORDER BY aq.position, o.item DESC, "

@@ -1402,7 +1402,10 @@ const char *const stmt_sql[STMT__MAX] = {
     /* The caller's standing in a course: the newest certificate, the
      * attempts in the period, an attempt still open, and when the
      * oldest attempt of the period stops counting. */
+    /* valid: the latest certificate is still valid today (the page
+     * says "valid until" or "lapsed on"). */
     [STMT_COURSE_MINE] =
+	"SELECT m.*, m.`valid-to` >= UTC_DATE() AS valid FROM ("
 	"SELECT (SELECT MAX(valid_to) FROM certificate WHERE "
 	"professional_id = ? AND course_id = ?) AS `valid-to`, "
 	"(SELECT COUNT(*) FROM test_attempt WHERE professional_id = ? "
@@ -1412,7 +1415,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND deadline_at > UTC_TIMESTAMP()) AS `open`, "
 	"(SELECT MIN(started_at) + INTERVAL ? DAY FROM test_attempt "
 	"WHERE professional_id = ? AND course_id = ? AND started_at > "
-	"UTC_TIMESTAMP() - INTERVAL ? DAY) AS `next-at`",
+	"UTC_TIMESTAMP() - INTERVAL ? DAY) AS `next-at`) m",
     [STMT_MODULE_GET] = "SELECT id, position, " CTEXT(
 	"title") " AS title, " CTEXT("body") " AS body FROM course_module "
 					     "WHERE id = ? AND course_id = ?",

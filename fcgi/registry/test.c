@@ -647,9 +647,14 @@ attempt_submit(struct req *r, struct xml *x)
 	if ((rc = attempt_course(r, &a, &c)) != DB_OK)
 		return db_status(rc);
 	if (strcmp(db_str(&a, 0, "status"), "open") != 0) {
+		/* An attempt whose time ran out (ended by a reload or an
+		 * earlier send) says so again, not "already finished". */
 		r->render = true;
 		if (xml_start(x, "attempt-page") == -1 ||
-		    xml_attr(x, "refused", "done") == -1 ||
+		    xml_attr(x, "refused",
+			strcmp(db_str(&a, 0, "status"), "late") == 0
+			    ? "late"
+			    : "done") == -1 ||
 		    write_attempt(r, x, &a, &c, NULL) == -1 || xml_end(x) == -1)
 			return HTTP_INTERNAL;
 		return HTTP_CONFLICT;

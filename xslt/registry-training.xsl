@@ -254,10 +254,10 @@
   <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'test.title'"/></xsl:call-template></h2>
   <!-- An attempt draws @draw questions, or the whole bank when it has
        no more (questions removed since): then all of them, in an order
-       of its own. -->
+       of its own.  A bank still empty (a new course) has the setting. -->
   <p>
     <xsl:choose>
-      <xsl:when test="$c/@questions &gt; $c/@draw">
+      <xsl:when test="$c/@questions &gt; $c/@draw or $c/@questions = 0">
         <xsl:call-template name="fill"><xsl:with-param name="k" select="'test.rules'"/><xsl:with-param name="a" select="$c/@draw"/><xsl:with-param name="b" select="$c/@minutes"/><xsl:with-param name="c" select="$c/@pass"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

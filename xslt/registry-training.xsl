@@ -19,6 +19,43 @@
   </xsl:choose>
 </xsl:template>
 
+<!-- A count with its noun in the plural form its number takes: the key
+     k with ".one", ".few" or ".many" ("{n} mesec", "{n} meseca", "{n}
+     meseci"; in Serbian and Bosnian 1, 21, 31… take one, 2-4, 22-24…
+     few, the rest many, 11-14 too; in English 1 takes one, the rest
+     many). -->
+<xsl:template name="tr-plural">
+  <xsl:param name="k"/>
+  <xsl:param name="n"/>
+  <xsl:variable name="n10" select="$n mod 10"/>
+  <xsl:variable name="n100" select="$n mod 100"/>
+  <xsl:variable name="form">
+    <xsl:choose>
+      <xsl:when test="$lang = 'en'"><xsl:value-of select="substring('many', 1, 4 * ($n != 1))"/><xsl:value-of select="substring('one', 1, 3 * ($n = 1))"/></xsl:when>
+      <xsl:when test="$n10 = 1 and $n100 != 11">one</xsl:when>
+      <xsl:when test="$n10 &gt;= 2 and $n10 &lt;= 4 and ($n100 &lt; 12 or $n100 &gt; 14)">few</xsl:when>
+      <xsl:otherwise>many</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.', $form)"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
+</xsl:template>
+
+<!-- An error beside a field: layout.xsl's, except that too many
+     questions per attempt names the bank's size (the form's @bank). -->
+<xsl:template name="field-error">
+  <xsl:choose>
+    <xsl:when test="@error = 'course.draw.bank'">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/><xsl:with-param name="n" select="ancestor::training-form/@bank"/></xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:call-template name="t">
+        <xsl:with-param name="k" select="concat(@error, substring('.any', 1, 4 * (@error = 'invalid.too_long' and not(@max))))"/>
+        <xsl:with-param name="n" select="@max"/>
+      </xsl:call-template>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
 <!-- Where a deadline stands: current, due soon (60 days), lapsed. -->
 <xsl:template name="tr-state">
   <xsl:param name="days"/>
@@ -86,7 +123,7 @@
         <xsl:for-each select="course">
           <li><a href="/registry/training/courses/{@id}"><xsl:value-of select="@title"/></a>
             <xsl:text> · </xsl:text>
-            <xsl:call-template name="fill"><xsl:with-param name="k" select="'course.facts'"/><xsl:with-param name="a" select="@modules"/><xsl:with-param name="b" select="@questions"/><xsl:with-param name="c" select="@months"/></xsl:call-template>
+            <xsl:call-template name="fill"><xsl:with-param name="k" select="'course.facts'"/><xsl:with-param name="a" select="@modules"/><xsl:with-param name="b" select="@questions"/><xsl:with-param name="c"><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="@months"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:if test="@status = 'draft'"><xsl:text> · </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'course.draft'"/></xsl:call-template></xsl:if>
           </li>
         </xsl:for-each>
@@ -215,8 +252,20 @@
     </xsl:for-each>
   </ol>
   <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'test.title'"/></xsl:call-template></h2>
-  <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'test.rules'"/><xsl:with-param name="a" select="$c/@draw"/><xsl:with-param name="b" select="$c/@minutes"/><xsl:with-param name="c" select="$c/@pass"/></xsl:call-template></p>
-  <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'test.attempts'"/><xsl:with-param name="a" select="$c/@attempts"/><xsl:with-param name="b" select="$c/@attempts-days"/><xsl:with-param name="c" select="$c/@months"/></xsl:call-template></p>
+  <!-- An attempt draws @draw questions, or the whole bank when it has
+       no more (questions removed since): then all of them, in an order
+       of its own.  A bank still empty (a new course) has the setting. -->
+  <p>
+    <xsl:choose>
+      <xsl:when test="$c/@questions &gt; $c/@draw or $c/@questions = 0">
+        <xsl:call-template name="fill"><xsl:with-param name="k" select="'test.rules'"/><xsl:with-param name="a" select="$c/@draw"/><xsl:with-param name="b" select="$c/@minutes"/><xsl:with-param name="c" select="$c/@pass"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="fill"><xsl:with-param name="k" select="'test.rules.all'"/><xsl:with-param name="a" select="$c/@questions"/><xsl:with-param name="b" select="$c/@minutes"/><xsl:with-param name="c" select="$c/@pass"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </p>
+  <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'test.attempts'"/><xsl:with-param name="a" select="$c/@attempts"/><xsl:with-param name="b" select="$c/@attempts-days"/><xsl:with-param name="c"><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="$c/@months"/></xsl:call-template></xsl:with-param></xsl:call-template></p>
   <xsl:variable name="me" select="mine"/>
   <xsl:choose>
     <xsl:when test="$me/@professional = 0">
@@ -224,7 +273,9 @@
     </xsl:when>
     <xsl:otherwise>
       <xsl:if test="$me/@valid-to">
-        <p><xsl:call-template name="t"><xsl:with-param name="k" select="'course.mine.valid'"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="date"><xsl:with-param name="d" select="$me/@valid-to"/></xsl:call-template></p>
+        <!-- The last day of the latest certificate: "valid until" while it
+             lasts, "lapsed" (the day after it) once it has lapsed. -->
+        <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('course.mine.', substring('valid', 1, 5 * ($me/@valid = 1)), substring('lapsed', 1, 6 * ($me/@valid != 1)))"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="date"><xsl:with-param name="d" select="$me/@valid-to"/></xsl:call-template></p>
       </xsl:if>
       <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'course.mine.used'"/><xsl:with-param name="a" select="$me/@used"/><xsl:with-param name="b" select="$c/@attempts"/></xsl:call-template></p>
       <xsl:choose>

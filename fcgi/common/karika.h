@@ -604,6 +604,11 @@ enum route_flags {
 				   resp_stream_open() (x is NULL): a
 				   download; an outcome other than 200
 				   before it opened is the error page */
+
+	/* The path matches in any case too (a code a person types: "*" in
+	 * capitals); the handler reads r->path as sent and answers with its
+	 * one spelling. */
+	ROUTE_ANY_CASE = 1 << 4,
 };
 
 struct route {

@@ -258,10 +258,21 @@ route_dispatch(struct req *r, const struct route *routes, size_t n)
 	size_t i, nids = 0;
 	bool pathmatch = false;
 	enum http_method m;
+	char *lower = NULL, *c;
 
 	for (i = 0; i < n && found == NULL; i++) {
-		if (!route_match(routes[i].pattern, r->path, ids, &nids))
-			continue;
+		if (!route_match(routes[i].pattern, r->path, ids, &nids)) {
+			if (!(routes[i].flags & ROUTE_ANY_CASE))
+				continue;
+			if (lower == NULL) {
+				lower = arena_strdup(r->arena, r->path);
+				for (c = lower; *c != '\0'; c++)
+					if (*c >= 'A' && *c <= 'Z')
+						*c = (char)(*c - 'A' + 'a');
+			}
+			if (!route_match(routes[i].pattern, lower, ids, &nids))
+				continue;
+		}
 		pathmatch = true;
 		m = routes[i].method;
 		if (m == r->method ||

@@ -119,11 +119,38 @@ course_load(struct req *r, struct form *f)
 	return HTTP_OK;
 }
 
+/* The active questions of course id's bank into *n.  The database's
+ * outcome. */
+static enum db_rc
+bank_size(struct req *r, int64_t id, int64_t *n)
+{
+	struct db_res res;
+	enum db_rc rc;
+
+	*n = 0;
+	if ((rc = DBQ(r, STMT_COURSE_GET, &res, DBP_LOCALE(r), DBP_LOCALE(r),
+		 DBP_I(id))) != DB_OK)
+		return rc;
+	if (res.nrows == 1)
+		*n = db_int(&res, 0, "questions");
+	return DB_OK;
+}
+
+/*
+ * A course's form: its code's shape; and an attempt draws at most the
+ * questions its bank has: more is refused beside the field, which names
+ * the bank's size (course_form_head).  A course without questions yet
+ * (a new one) may say how many it will draw; the course page says how
+ * many are really drawn when the bank is smaller (questions removed
+ * later).
+ */
 static enum http_status
 course_check(struct req *r, struct form *f)
 {
 	struct db_res res;
 	enum http_status st;
+	enum db_rc rc;
+	int64_t bank;
 
 	if (r->nids > 0 &&
 	    (st = record_check(r, &course_edit_kind, r->ids[0], "course.update",
@@ -131,6 +158,12 @@ course_check(struct req *r, struct form *f)
 		return st;
 	if (f->error[CF_CODE] == NULL && !code_ok(f->text[CF_CODE]))
 		form_error(f, CF_CODE, "course.code.shape");
+	if (r->nids > 0 && f->error[CF_DRAW] == NULL) {
+		if ((rc = bank_size(r, r->ids[0], &bank)) != DB_OK)
+			return db_status(rc);
+		if (bank > 0 && f->num[CF_DRAW] > bank)
+			form_error(f, CF_DRAW, "course.draw.bank");
+	}
 	return HTTP_OK;
 }
 
@@ -190,6 +223,23 @@ course_head(struct req *r, struct xml *x, const struct form *f)
 	return r->nids > 0 ? xml_attr_int(x, "course", r->ids[0]) : 0;
 }
 
+/* The course being edited, with its bank's size (<… bank="16">: the
+ * error of too many questions per attempt names it). */
+static int
+course_form_head(struct req *r, struct xml *x, const struct form *f)
+{
+	int64_t bank;
+
+	if (r->nids == 0)
+		return 0;
+	if (bank_size(r, r->ids[0], &bank) != DB_OK)
+		return -1;
+	return xml_attr_int(x, "course", r->ids[0]) == -1 ||
+		xml_attr_int(x, "bank", bank) == -1
+	    ? -1
+	    : 0;
+}
+
 static const struct form_page course_new_page = {
     .elem = "training-form",
     .page = "course-new",
@@ -235,7 +285,7 @@ course_edit_page(struct req *r)
 	p.action = arena_printf(r->arena,
 	    "/registry/training/courses/%lld/edit", (long long)r->ids[0]);
 	p.load = course_load;
-	p.extra = course_head;
+	p.extra = course_form_head;
 	return p;
 }
 

@@ -340,8 +340,10 @@ static const struct route routes[] = {
 	"professional-edit", ADMIN, FORM},
     {METHOD_GET, "/registry/certificates", cert_find, "certificates", PERM_ANY,
 	FORM},
+    /* A code typed in capitals too: cert_verify sends to its one
+     * (lower-case) address. */
     {METHOD_GET, "/registry/certificates/*", cert_verify, "certificate",
-	PERM_ANY, 0},
+	PERM_ANY, ROUTE_ANY_CASE},
 };
 
 WORKER_MAIN("registry", routes)

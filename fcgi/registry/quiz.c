@@ -7,10 +7,15 @@
  * Drawing: a partial Fisher-Yates shuffle of the bank's indices with
  * numbers from getrandom(2), each made uniform by rejection, so that an
  * attempt never holds a question twice and every question is equally
- * likely.  Scoring: a question is right when the set of (item, option)
- * pairs chosen is exactly its key's (one option for single and true or
- * false questions, every right option and no wrong one for multiple
- * choice, every item with its option for matching).  Dates: a
+ * likely.  Showing: each question's options (and a matching question's
+ * items) in an order of their own per attempt, a full shuffle from a
+ * stream seeded with the attempt's secret, so that the page never shows
+ * the bank's order (where a matching question's item n goes with option
+ * n) and a reload shows the same order.  Scoring: a question is right
+ * when the set of (item, option) pairs chosen is exactly its key's (one
+ * option for single and true or false questions, every right option and
+ * no wrong one for multiple choice, every item with its option for
+ * matching).  Dates: a
  * certificate issued on a day is valid for whole months, through the day
  * before the same day of the month so many months on; where that month
  * has no such day, through its last day (29 February plus a year is valid
@@ -18,6 +23,8 @@
  */
 #include <string.h>
 #include <sys/random.h>
+
+#include <openssl/evp.h>
 
 #include "quiz.h"
 
@@ -94,6 +101,75 @@ quiz_draw(size_t nbank, size_t k, size_t *out, quiz_rand_fn rnd, void *arg)
 		out[i] = idx[i];
 	}
 	return (int)k;
+}
+
+/*
+ * A repeatable source of random bytes (a quiz_rand_fn; arg a struct
+ * quiz_stream): SHA-256 of (seed, subject, purpose, counter) block after
+ * block.  Seeded with an attempt's secret (test_attempt.shuffle, from
+ * getrandom(2)) and a question's id, it shuffles that question's options
+ * the same way at every reload of the attempt, and differently in
+ * another attempt; nobody without the seed can tell the order from the
+ * bank's.  Returns 0, or -1 when the digest fails.
+ */
+int
+quiz_stream_rand(void *arg, void *buf, size_t n)
+{
+	struct quiz_stream *s = arg;
+	unsigned char in[8 + 8 + 1 + 4], *b = buf;
+	unsigned int mdlen;
+	size_t i;
+
+	while (n > 0) {
+		if (s->used == sizeof(s->block)) {
+			for (i = 0; i < 8; i++) {
+				in[i] = (unsigned char)(s->seed >> (8 * i));
+				in[8 + i] =
+				    (unsigned char)(s->subject >> (8 * i));
+			}
+			in[16] = (unsigned char)s->purpose;
+			for (i = 0; i < 4; i++)
+				in[17 + i] =
+				    (unsigned char)(s->counter >> (8 * i));
+			if (EVP_Digest(in, sizeof(in), s->block, &mdlen,
+				EVP_sha256(), NULL) != 1 ||
+			    mdlen != sizeof(s->block))
+				return -1;
+			s->counter++;
+			s->used = 0;
+		}
+		*b++ = s->block[s->used++];
+		n--;
+	}
+	return 0;
+}
+
+/* Starts s: the stream of (seed, subject, purpose) from its first byte. */
+void
+quiz_stream_init(
+    struct quiz_stream *s, uint64_t seed, uint64_t subject, char purpose)
+{
+	memset(s, 0, sizeof(*s));
+	s->seed = seed;
+	s->subject = subject;
+	s->purpose = purpose;
+	s->used = sizeof(s->block);
+}
+
+/*
+ * A uniform random order of n things (n at most QUIZ_OPTIONS_MAX) into
+ * perm[]: a full Fisher-Yates shuffle (quiz_draw of all n), perm[i] the
+ * index of the thing shown ith.  Returns 0, or -1 (n too large, a failing
+ * source).
+ */
+int
+quiz_shuffle(size_t n, size_t *perm, quiz_rand_fn rnd, void *arg)
+{
+	if (n > QUIZ_OPTIONS_MAX)
+		return -1;
+	if (n == 0)
+		return 0;
+	return quiz_draw(n, n, perm, rnd, arg) == (int)n ? 0 : -1;
 }
 
 /* The type named s (test_question.type), or QUIZ__MAX. */

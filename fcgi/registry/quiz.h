@@ -43,9 +43,21 @@ struct quiz_pairs {
 
 extern const int quiz_remind_days[QUIZ_REMIND_STAGES];
 
+/* A repeatable stream of random bytes (quiz_stream_rand). */
+struct quiz_stream {
+	uint64_t seed, subject;
+	char purpose;
+	uint32_t counter;
+	size_t used;
+	unsigned char block[32];
+};
+
 int quiz_getrandom(void *, void *, size_t);
 int quiz_uniform(quiz_rand_fn, void *, uint32_t, uint32_t *);
 int quiz_draw(size_t, size_t, size_t *, quiz_rand_fn, void *);
+void quiz_stream_init(struct quiz_stream *, uint64_t, uint64_t, char);
+int quiz_stream_rand(void *, void *, size_t);
+int quiz_shuffle(size_t, size_t *, quiz_rand_fn, void *);
 enum quiz_type quiz_type_from(const char *);
 int quiz_pairs_add(struct quiz_pairs *, const char *, const char *);
 bool quiz_correct(const struct quiz_pairs *, const struct quiz_pairs *);

@@ -1406,7 +1406,10 @@ const char *const stmt_sql[STMT__MAX] = {
     /* The caller's standing in a course: the newest certificate, the
      * attempts in the period, an attempt still open, and when the
      * oldest attempt of the period stops counting. */
+    /* valid: the latest certificate is still valid today (the page
+     * says "valid until" or "lapsed on"). */
     [STMT_COURSE_MINE] =
+	"SELECT m.*, m.`valid-to` >= UTC_DATE() AS valid FROM ("
 	"SELECT (SELECT MAX(valid_to) FROM certificate WHERE "
 	"professional_id = ? AND course_id = ?) AS `valid-to`, "
 	"(SELECT COUNT(*) FROM test_attempt WHERE professional_id = ? "
@@ -1416,7 +1419,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND deadline_at > UTC_TIMESTAMP()) AS `open`, "
 	"(SELECT MIN(started_at) + INTERVAL ? DAY FROM test_attempt "
 	"WHERE professional_id = ? AND course_id = ? AND started_at > "
-	"UTC_TIMESTAMP() - INTERVAL ? DAY) AS `next-at`",
+	"UTC_TIMESTAMP() - INTERVAL ? DAY) AS `next-at`) m",
     [STMT_MODULE_GET] = "SELECT id, position, " CTEXT(
 	"title") " AS title, " CTEXT("body") " AS body FROM course_module "
 					     "WHERE id = ? AND course_id = ?",
@@ -1488,8 +1491,8 @@ const char *const stmt_sql[STMT__MAX] = {
 		  "ORDER BY id LIMIT 501",
     [STMT_ATTEMPT_INSERT] =
 	"INSERT INTO test_attempt (course_id, professional_id, started_at, "
-	"deadline_at, total) VALUES (?, ?, UTC_TIMESTAMP(), "
-	"UTC_TIMESTAMP() + INTERVAL ? MINUTE, ?)",
+	"deadline_at, total, shuffle) VALUES (?, ?, UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP() + INTERVAL ? MINUTE, ?, ?)",
     /* The drawn questions, from a JSON array of ids in their order. */
     [STMT_ATTEMPT_DRAWN] =
 	"INSERT INTO test_attempt_question (attempt_id, position, "
@@ -1509,8 +1512,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"ELT(?, q.text_sr_latn, q.text_sr_latn, q.text_bs, q.text_en) "
 	"AS text, o.code AS `option`, o.item, "
 	"ELT(?, o.label_sr_latn, o.label_sr_latn, o.label_bs, o.label_en) "
-	"AS label, o.correct, o.match_code AS `match` "
+	"AS label, o.correct, o.match_code AS `match`, a.shuffle "
 	"FROM test_attempt_question aq "
+	"JOIN test_attempt a ON a.id = aq.attempt_id "
 	"JOIN test_question q ON q.id = aq.question_id "
 	"LEFT JOIN test_option o ON o.question_id = q.id "
 	"WHERE aq.attempt_id = ? ORDER BY aq.position, o.item DESC, "

@@ -8,7 +8,9 @@
  * questions from its bank at random (quiz_draw(): getrandom(2), never the
  * same question twice, which test_attempt_question's unique key holds
  * too) and keeps them with a deadline (now + the course's minutes) in
- * the database; a worker may start as many attempts as the course allows
+ * the database, with a secret of its own that orders each question's
+ * options (shuffle_items: never the bank's order, the same at every
+ * reload); a worker may start as many attempts as the course allows
  * in its period.  The page (GET …/attempts/N) shows the drawn questions
  * in one form: single choice and true or false as radio buttons, multiple
  * choice as checkboxes, matching as a row of radio buttons per item (the
@@ -60,6 +62,61 @@ struct tqs {
 	struct tq *q;
 };
 
+/* Puts the n things of arr in the order perm (quiz_shuffle). */
+static void
+permute(const char **arr, const size_t *perm, size_t n)
+{
+	const char *t[QUIZ_OPTIONS_MAX];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		t[i] = arr[perm[i]];
+	memcpy(arr, t, n * sizeof(*arr));
+}
+
+/*
+ * Puts each question's options (but true and false) and a matching
+ * question's items in the attempt's own order: a shuffle from the stream
+ * of the attempt's secret and the question's id ('o' for the options,
+ * 'i' for the items), the same at every reload, never the bank's order
+ * (where item n of a matching question goes with option n).  Scoring
+ * goes by codes: the order changes nothing there.  Returns DB_OK, or
+ * DB_ERROR when the digest fails (logged).
+ */
+static enum db_rc
+shuffle_items(struct req *r, struct tqs *qs, uint64_t seed)
+{
+	struct quiz_stream s;
+	size_t perm[QUIZ_OPTIONS_MAX], i, k;
+	bool ok[QUIZ_OPTIONS_MAX];
+	struct tq *t;
+
+	for (i = 0; i < qs->n; i++) {
+		t = &qs->q[i];
+		if (t->type != QUIZ_TRUEFALSE) {
+			quiz_stream_init(&s, seed, (uint64_t)t->id, 'o');
+			if (quiz_shuffle(t->nopt, perm, quiz_stream_rand, &s) ==
+			    -1)
+				goto fail;
+			permute(t->opt, perm, t->nopt);
+			permute(t->opt_label, perm, t->nopt);
+			for (k = 0; k < t->nopt; k++)
+				ok[k] = t->opt_ok[perm[k]];
+			memcpy(t->opt_ok, ok, t->nopt * sizeof(*ok));
+		}
+		quiz_stream_init(&s, seed, (uint64_t)t->id, 'i');
+		if (quiz_shuffle(t->nitem, perm, quiz_stream_rand, &s) == -1)
+			goto fail;
+		permute(t->item, perm, t->nitem);
+		permute(t->item_label, perm, t->nitem);
+		permute(t->item_match, perm, t->nitem);
+	}
+	return DB_OK;
+fail:
+	LOGE("rid=%s the options of an attempt could not be shuffled", r->rid);
+	return DB_ERROR;
+}
+
 /*
  * Loads attempt aid's questions with their options (one statement, rows
  * ordered by position, items first) into *qs.  Returns the database's
@@ -74,6 +131,7 @@ load_items(struct req *r, int64_t aid, struct tqs *qs)
 	size_t i;
 	int64_t pos;
 	const char *oc;
+	uint64_t shuffle = 0;
 
 	memset(qs, 0, sizeof(*qs));
 	if ((rc = DBQ(r, STMT_ATTEMPT_ITEMS, &res, DBP_LOCALE(r), DBP_LOCALE(r),
@@ -84,6 +142,7 @@ load_items(struct req *r, int64_t aid, struct tqs *qs)
 	qs->q = arena_calloc(r->arena, res.nrows + 1, sizeof(*qs->q));
 	for (i = 0; i < res.nrows; i++) {
 		pos = db_int(&res, i, "position");
+		shuffle = (uint64_t)db_int(&res, i, "shuffle");
 		if (q == NULL || q->position != pos) {
 			q = &qs->q[qs->n++];
 			q->position = pos;
@@ -110,7 +169,7 @@ load_items(struct req *r, int64_t aid, struct tqs *qs)
 			q->opt_ok[q->nopt++] = db_int(&res, i, "correct") == 1;
 		}
 	}
-	return DB_OK;
+	return shuffle_items(r, qs, shuffle);
 }
 
 /*
@@ -344,6 +403,7 @@ attempt_start(struct req *r, struct xml *x)
 	int64_t cid = r->ids[0], pid, days, aid;
 	size_t drawn[QUIZ_DRAW_MAX], i;
 	struct buf json;
+	int64_t shuffle;
 	int n;
 
 	if ((st = record_check(r, &course_kind, cid, "test.start", &c)) !=
@@ -376,6 +436,9 @@ attempt_start(struct req *r, struct xml *x)
 	if (n <= 0)
 		return refused(
 		    r, x, HTTP_CONFLICT, "test.no-questions", cid, NULL);
+	/* The attempt's secret order of options (shuffle_items). */
+	if (quiz_getrandom(NULL, &shuffle, sizeof(shuffle)) == -1)
+		return HTTP_INTERNAL;
 	buf_init(&json, BUF_NO_MAX);
 	buf_addc(&json, '[');
 	for (i = 0; i < (size_t)n; i++)
@@ -384,7 +447,8 @@ attempt_start(struct req *r, struct xml *x)
 	buf_addc(&json, ']');
 	if ((rc = db_begin(r->w->db)) != DB_OK ||
 	    (rc = DBQ(r, STMT_ATTEMPT_INSERT, &ins, DBP_I(cid), DBP_I(pid),
-		 DBP_I(db_int(&c, 0, "minutes")), DBP_I(n))) != DB_OK) {
+		 DBP_I(db_int(&c, 0, "minutes")), DBP_I(n), DBP_I(shuffle))) !=
+		DB_OK) {
 		buf_release(&json);
 		return db_undo(r, rc);
 	}
@@ -583,9 +647,14 @@ attempt_submit(struct req *r, struct xml *x)
 	if ((rc = attempt_course(r, &a, &c)) != DB_OK)
 		return db_status(rc);
 	if (strcmp(db_str(&a, 0, "status"), "open") != 0) {
+		/* An attempt whose time ran out (ended by a reload or an
+		 * earlier send) says so again, not "already finished". */
 		r->render = true;
 		if (xml_start(x, "attempt-page") == -1 ||
-		    xml_attr(x, "refused", "done") == -1 ||
+		    xml_attr(x, "refused",
+			strcmp(db_str(&a, 0, "status"), "late") == 0
+			    ? "late"
+			    : "done") == -1 ||
 		    write_attempt(r, x, &a, &c, NULL) == -1 || xml_end(x) == -1)
 			return HTTP_INTERNAL;
 		return HTTP_CONFLICT;

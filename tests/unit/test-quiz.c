@@ -2,7 +2,8 @@
 /*
  * test-quiz.c: the arithmetic of tests and certificates (quiz.c, issue
  * 16): the random draw never holds a question twice and covers the bank,
- * a biased or failing source is refused; scoring is the exact set of
+ * a biased or failing source is refused; an attempt's order of options is
+ * a uniform shuffle, the same at every reload; scoring is the exact set of
  * right pairs for each kind of question; the pass mark; validity dates
  * over month ends and leap years; the day a reminder is due; the
  * verification code's shape.
@@ -134,6 +135,91 @@ uniform_rejects_the_biased_top(void **state)
 	assert_int_equal(quiz_uniform(stuck, NULL, 4, &v), 0);
 	assert_int_equal(v, 3);
 	assert_int_equal(quiz_uniform(stuck, NULL, 0, &v), -1);
+}
+
+/* The index of permutation p of 4 things among the 24 (Lehmer code). */
+static int
+perm_index(const size_t *p)
+{
+	int idx = 0, i, j, smaller;
+
+	for (i = 0; i < 4; i++) {
+		for (smaller = 0, j = i + 1; j < 4; j++)
+			smaller += p[j] < p[i];
+		idx = idx * (4 - i) + smaller;
+	}
+	return idx;
+}
+
+/* A shuffle of an attempt's options is a permutation, the same for the
+ * same (seed, question, purpose) at every reload, another for another
+ * attempt, question or purpose. */
+static void
+shuffle_is_a_repeatable_permutation(void **state)
+{
+	struct quiz_stream s;
+	size_t a[QUIZ_OPTIONS_MAX], b[QUIZ_OPTIONS_MAX];
+	bool seen[QUIZ_OPTIONS_MAX];
+	uint64_t seed;
+	int differ = 0, i;
+	size_t k;
+
+	for (seed = 1; seed <= 200; seed++) {
+		quiz_stream_init(&s, seed * 0x9e3779b97f4a7c15u, 42, 'o');
+		assert_int_equal(
+		    quiz_shuffle(QUIZ_OPTIONS_MAX, a, quiz_stream_rand, &s), 0);
+		memset(seen, 0, sizeof(seen));
+		for (k = 0; k < QUIZ_OPTIONS_MAX; k++) {
+			assert_true(a[k] < QUIZ_OPTIONS_MAX);
+			assert_false(seen[a[k]]);
+			seen[a[k]] = true;
+		}
+		/* The same stream again: the same order (a reload). */
+		quiz_stream_init(&s, seed * 0x9e3779b97f4a7c15u, 42, 'o');
+		assert_int_equal(
+		    quiz_shuffle(QUIZ_OPTIONS_MAX, b, quiz_stream_rand, &s), 0);
+		assert_memory_equal(a, b, sizeof(a));
+		/* Another question, purpose or attempt: another order. */
+		for (i = 0; i < 3; i++) {
+			quiz_stream_init(&s,
+			    seed * 0x9e3779b97f4a7c15u + (i == 0),
+			    42 + (i == 1), i == 2 ? 'i' : 'o');
+			assert_int_equal(quiz_shuffle(QUIZ_OPTIONS_MAX, b,
+					     quiz_stream_rand, &s),
+			    0);
+			differ += memcmp(a, b, sizeof(a)) != 0;
+		}
+	}
+	/* Two orders of 12 agree by chance once in 479,001,600. */
+	assert_int_equal(differ, 600);
+}
+
+/* Every order of 4 options is about as likely (the bank's order, the
+ * identity, too: 1 in 24, not more), and a shuffle of 0 or 1 thing or of
+ * too many, or from a failing source, is what it should be. */
+static void
+shuffle_is_uniform(void **state)
+{
+	struct quiz_stream s;
+	size_t p[QUIZ_OPTIONS_MAX + 1];
+	int count[24] = {0}, i;
+	uint64_t seed;
+
+	for (seed = 0; seed < 24000; seed++) {
+		quiz_stream_init(&s, seed, 7, 'o');
+		assert_int_equal(quiz_shuffle(4, p, quiz_stream_rand, &s), 0);
+		count[perm_index(p)]++;
+	}
+	/* About 1,000 each: 5 standard deviations (31) either side. */
+	for (i = 0; i < 24; i++) {
+		assert_in_range(count[i], 845, 1155);
+	}
+	assert_int_equal(quiz_shuffle(0, p, quiz_stream_rand, &s), 0);
+	assert_int_equal(quiz_shuffle(1, p, quiz_stream_rand, &s), 0);
+	assert_int_equal(p[0], 0);
+	assert_int_equal(
+	    quiz_shuffle(QUIZ_OPTIONS_MAX + 1, p, quiz_stream_rand, &s), -1);
+	assert_int_equal(quiz_shuffle(4, p, broken, NULL), -1);
 }
 
 static struct quiz_pairs
@@ -357,6 +443,8 @@ main(void)
 	    cmocka_unit_test(draw_reaches_every_question),
 	    cmocka_unit_test(draw_refuses_limits_and_broken_sources),
 	    cmocka_unit_test(uniform_rejects_the_biased_top),
+	    cmocka_unit_test(shuffle_is_a_repeatable_permutation),
+	    cmocka_unit_test(shuffle_is_uniform),
 	    cmocka_unit_test(scoring_single_and_truefalse),
 	    cmocka_unit_test(scoring_multiple_needs_exactly_the_right_set),
 	    cmocka_unit_test(scoring_matching_needs_every_item),

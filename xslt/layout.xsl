@@ -386,12 +386,13 @@
   </div>
 </xsl:template>
 
-<!-- A field's error message; "too long" says the field's limit (@max,
-     written for text fields) when there is one. -->
+<!-- A field's error message with its {n}: the worker's (@n: the range a
+     number must be in, a limit a later check found, form_error_n()), else
+     for "too long" the field's limit (@max, written for text fields). -->
 <xsl:template name="field-error">
   <xsl:call-template name="t">
     <xsl:with-param name="k" select="concat(@error, substring('.any', 1, 4 * (@error = 'invalid.too_long' and not(@max))))"/>
-    <xsl:with-param name="n" select="@max"/>
+    <xsl:with-param name="n" select="(@n | @max[not(../@n)])[1]"/>
   </xsl:call-template>
 </xsl:template>
 

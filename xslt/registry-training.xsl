@@ -40,21 +40,6 @@
   <xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.', $form)"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
 </xsl:template>
 
-<!-- An error beside a field: layout.xsl's, except that too many
-     questions per attempt names the bank's size (the form's @bank). -->
-<xsl:template name="field-error">
-  <xsl:choose>
-    <xsl:when test="@error = 'course.draw.bank'">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/><xsl:with-param name="n" select="ancestor::training-form/@bank"/></xsl:call-template>
-    </xsl:when>
-    <xsl:otherwise>
-      <xsl:call-template name="t">
-        <xsl:with-param name="k" select="concat(@error, substring('.any', 1, 4 * (@error = 'invalid.too_long' and not(@max))))"/>
-        <xsl:with-param name="n" select="@max"/>
-      </xsl:call-template>
-    </xsl:otherwise>
-  </xsl:choose>
-</xsl:template>
 
 <!-- Where a deadline stands: current, due soon (60 days), lapsed. -->
 <xsl:template name="tr-state">

@@ -862,6 +862,7 @@ struct form {
 	int64_t *num;
 	bool *present;
 	const char **error;  /* message-catalogue key, or NULL */
+	const char **param;  /* the message's {n}, or NULL */
 	const char *problem; /* the form's own error key, or NULL */
 	size_t nerrors;
 };
@@ -869,6 +870,7 @@ struct form {
 void form_validate(struct req *, const struct field *, size_t, struct form *);
 void form_empty(struct req *, size_t, struct form *);
 void form_error(struct form *, size_t, const char *);
+void form_error_n(struct form *, size_t, const char *, const char *);
 int form_write(struct xml *, const char *, const char *, const char *,
     const struct field *, const struct form *);
 bool date_parse(const char *, char[11], int64_t *);

@@ -18,6 +18,8 @@
 #include "karika.h"
 
 #define EMAIL_MAX_BYTES 254
+/* A number range beyond this is no limit a person types to: not named. */
+#define NUMBER_SHOWN_MAX 1000000000000LL
 
 /*
  * An address as people type it: a local part without blanks or '@', and a
@@ -369,6 +371,14 @@ form_validate(struct req *r, const struct field *f, size_t n, struct form *out)
 		    check_one(r, &f[i], raw, &out->text[i], &out->num[i]);
 		if (out->error[i] != NULL)
 			out->nerrors++;
+		if (out->error[i] != NULL &&
+		    strcmp(out->error[i], "invalid.number.range") == 0 &&
+		    f[i].min > -NUMBER_SHOWN_MAX &&
+		    f[i].max < NUMBER_SHOWN_MAX) {
+			out->error[i] = "invalid.number.between";
+			out->param[i] = arena_printf(r->arena, "%lld–%lld",
+			    (long long)f[i].min, (long long)f[i].max);
+		}
 	}
 }
 
@@ -384,6 +394,16 @@ form_error(struct form *form, size_t i, const char *key)
 	if (form->error[i] == NULL)
 		form->nerrors++;
 	form->error[i] = key;
+	form->param[i] = NULL;
+}
+
+/* form_error() with the message's {n}, e.g. the limit the value broke. */
+void
+form_error_n(struct form *form, size_t i, const char *key, const char *n)
+{
+	form_error(form, i, key);
+	if (key != NULL)
+		form->param[i] = n;
 }
 
 /* An empty form of n fields: what a page shows before the first POST. */
@@ -399,6 +419,7 @@ form_empty(struct req *r, size_t n, struct form *out)
 	out->num = arena_calloc(r->arena, n, sizeof(*out->num));
 	out->present = arena_calloc(r->arena, n, sizeof(*out->present));
 	out->error = arena_calloc(r->arena, n, sizeof(*out->error));
+	out->param = arena_calloc(r->arena, n, sizeof(*out->param));
 	for (i = 0; i < n; i++)
 		out->text[i] = "";
 }
@@ -444,7 +465,9 @@ form_write(struct xml *x, const char *method, const char *action,
 		    xml_attr(x, "label", f[i].label) == -1 ||
 		    xml_attr(x, "autocomplete", f[i].autocomplete) == -1 ||
 		    xml_attr(x, "required", f[i].required ? "1" : NULL) == -1 ||
-		    xml_attr(x, "error", form->error[i]) == -1)
+		    xml_attr(x, "error", form->error[i]) == -1 ||
+		    xml_attr(x, "n",
+			form->error[i] != NULL ? form->param[i] : NULL) == -1)
 			return -1;
 		if (f[i].kind == VALID_CHECKBOX && form->present[i] &&
 		    xml_attr(x, "checked", "1") == -1)

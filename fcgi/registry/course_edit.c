@@ -162,7 +162,8 @@ course_check(struct req *r, struct form *f)
 		if ((rc = bank_size(r, r->ids[0], &bank)) != DB_OK)
 			return db_status(rc);
 		if (bank > 0 && f->num[CF_DRAW] > bank)
-			form_error(f, CF_DRAW, "course.draw.bank");
+			form_error_n(f, CF_DRAW, "course.draw.bank",
+			    arena_printf(r->arena, "%lld", (long long)bank));
 	}
 	return HTTP_OK;
 }
@@ -223,21 +224,13 @@ course_head(struct req *r, struct xml *x, const struct form *f)
 	return r->nids > 0 ? xml_attr_int(x, "course", r->ids[0]) : 0;
 }
 
-/* The course being edited, with its bank's size (<… bank="16">: the
- * error of too many questions per attempt names it). */
+/* The course being edited (<… course="id">). */
 static int
 course_form_head(struct req *r, struct xml *x, const struct form *f)
 {
-	int64_t bank;
-
 	if (r->nids == 0)
 		return 0;
-	if (bank_size(r, r->ids[0], &bank) != DB_OK)
-		return -1;
-	return xml_attr_int(x, "course", r->ids[0]) == -1 ||
-		xml_attr_int(x, "bank", bank) == -1
-	    ? -1
-	    : 0;
+	return xml_attr_int(x, "course", r->ids[0]);
 }
 
 static const struct form_page course_new_page = {

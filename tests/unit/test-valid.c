@@ -123,7 +123,9 @@ a_number_outside_its_range_is_told_from_no_number(void **state)
 	for (i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
 		post(&r, range[i]);
 		form_validate(&r, numbers, N__MAX, &f);
-		assert_string_equal(f.error[N_TAKEUP], "invalid.number.range");
+		assert_string_equal(
+		    f.error[N_TAKEUP], "invalid.number.between");
+		assert_string_equal(f.param[N_TAKEUP], "0–100");
 		assert_string_equal(f.text[N_TAKEUP], range[i] + 7);
 	}
 	for (i = 0; i < sizeof(nan) / sizeof(nan[0]); i++) {

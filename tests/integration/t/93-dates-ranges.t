@@ -71,7 +71,7 @@ for my $days (0, 91, -3) {
 	$r = $csw->submit("/registry/cases/$cid/referrals/new", { organisation => $nsz, request => 'Test',
 	    days => $days, 'f-name' => 1 });
 	is($r->{status}, 422, "a referral for $days days is refused");
-	like(error_of($r->{content}, 'days'), qr/outside the allowed range/, 'as out of range');
+	like(error_of($r->{content}, 'days'), qr/Enter a number from 1–90\./, 'as out of range, naming the range');
 	like($r->{content}, qr/value="\Q$days\E"/, 'kept as typed');
 }
 $r = $csw->submit("/registry/cases/$cid/referrals/new", { organisation => $nsz, request => 'Test',
@@ -83,7 +83,7 @@ $analyst->get('/?lang=en');
 for my $takeup (150, -5) {
 	$r = $analyst->submit('/reports/scenarios/new', { name => "Range $takeup", price => '1', takeup => $takeup });
 	is($r->{status}, 422, "a take-up of $takeup % is refused");
-	like(error_of($r->{content}, 'takeup'), qr/outside the allowed range/, 'as out of range');
+	like(error_of($r->{content}, 'takeup'), qr/Enter a number from 0–100\./, 'as out of range, naming the range');
 	like($r->{content}, qr/0–100/, 'the label gives the range');
 }
 my $sid = one("SELECT MIN(id) FROM report_scenario WHERE municipality_id = $m");
@@ -92,7 +92,7 @@ SKIP: {
 	skip 'no scenario in the town', 3 unless $sid;
 	$r = $analyst->submit("/reports/scenarios/$sid/places", { service => $svc, places => -1 });
 	is($r->{status}, 422, 'minus one extra place is refused');
-	like(error_of($r->{content}, 'places'), qr/outside the allowed range/, 'as out of range');
+	like(error_of($r->{content}, 'places'), qr/Enter a number from 0–100000\./, 'as out of range, naming the range');
 	like($r->{content}, qr/0–100000/, 'the label gives the range');
 }
 

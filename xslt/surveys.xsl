@@ -154,10 +154,13 @@
 
 <!-- ===== Results ===== -->
 
-<!-- A count, or "<k" when it is suppressed (prefix: "" or "prev-"). -->
+<!-- A count, or "<k" when it is suppressed (prefix: "" or "prev-"), or,
+     when it is hidden only because it would reveal a small one
+     (hidden="2"), a note saying so: it is not small. -->
 <xsl:template name="cell">
   <xsl:param name="p" select="''"/>
   <xsl:choose>
+    <xsl:when test="@*[name() = concat($p, 'hidden')] = '2'"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden.other'"/></xsl:call-template></xsl:when>
     <xsl:when test="@*[name() = concat($p, 'hidden')]"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden'"/><xsl:with-param name="n" select="/page/results/@k"/></xsl:call-template></xsl:when>
     <xsl:otherwise><xsl:value-of select="@*[name() = concat($p, 'n')]"/></xsl:otherwise>
   </xsl:choose>
@@ -278,11 +281,13 @@
   </section>
 </xsl:template>
 
-<!-- A mean or median the local way, or "<k" when too few answered. -->
+<!-- A mean or median the local way, or "<k" when too few answered, or a
+     note when it would reveal a hidden count beside it. -->
 <xsl:template name="stat">
   <xsl:param name="v"/>
   <xsl:param name="p" select="''"/>
   <xsl:choose>
+    <xsl:when test="@*[name() = concat($p, 'stats-hidden')] = '2'"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden.other'"/></xsl:call-template></xsl:when>
     <xsl:when test="@*[name() = concat($p, 'stats-hidden')]"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden'"/><xsl:with-param name="n" select="/page/results/@k"/></xsl:call-template></xsl:when>
     <xsl:when test="$v"><xsl:value-of select="translate($v, '.', substring('.,', 1 + ($lang != 'en'), 1))"/></xsl:when>
     <xsl:otherwise>–</xsl:otherwise>

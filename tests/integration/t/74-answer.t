@@ -157,7 +157,7 @@ $r = get('/surveys/tiny/results?lang=en');
 is($r->{status}, 200, 'a tiny survey\'s results');
 unlike(main_text($r->{content}), qr/Completed responses: 2/, 'shows no count of 2');
 like($r->{content}, qr/fewer than 5/, 'but "fewer than 5"');
-# Complementary suppression: 6 + 3 + 0: the 3 is hidden, and the 6 with it.
+# 5 + 2 + 2 + 0: both cells of 2 are hidden.
 for (1 .. 7) {
 	my $opt = $_ <= 5 ? '18-29' : '45-64';
 	sql("INSERT INTO survey_response (survey_id, respondent_group, status, completed_on) VALUES ($tid, 'user', 'completed', UTC_DATE());
@@ -168,7 +168,21 @@ like($r->{content}, qr{Completed responses: <strong>9</strong>}, '9 responses ar
 my ($age) = $r->{content} =~ /(<section class="result" aria-labelledby="r-age">.*?<\/section>)/s;
 like($age, qr/18 to 29<\/th><td class="num">5</, 'a cell of 5 is shown');
 like($age, qr/30 to 44<\/th><td class="num">fewer than 5/, 'a cell of 2 is hidden');
-like($age, qr/45 to 64<\/th><td class="num">fewer than 5/, 'and its complement too');
+like($age, qr/45 to 64<\/th><td class="num">fewer than 5/, 'and a second small cell');
+# A matrix row as the reviewer found it: 2 "not a problem", 7 "serious":
+# the 2 is hidden, the 7 with it (said so), and the row's mean and median,
+# which would give the split, are hidden too.
+sql("INSERT INTO survey_answer (response_id, survey_id, question, item, option_code, number)
+    SELECT id, $tid, 'problems', 'poverty', IF(respondent_group = 'citizen', '1', '4'), IF(respondent_group = 'citizen', 1, 4)
+    FROM survey_response WHERE survey_id = $tid");
+$r = get('/surveys/tiny/results?lang=en');
+my ($prob) = $r->{content} =~ /(<section class="result" aria-labelledby="r-problems">.*?<\/section>)/s;
+my ($pov) = $prob =~ /(<tr><th scope="row">Poverty<\/th>.*?<\/tr>)/s;
+like($pov, qr/<td class="num">fewer than 5<\/td>/, 'a small matrix cell is hidden');
+like($pov, qr/<td class="num">hidden, as it would reveal a hidden figure<\/td>/, 'its complement is said to be hidden for it');
+unlike($pov, qr/>7</, 'the 7 is not shown');
+unlike($pov, qr/[0-9],[0-9]{2}|[0-9]\.[0-9]{2}/, 'nor a mean or median that would pin the hidden cells');
+like($r->{content}, qr/nor figures from which they could be worked out/, 'the note says so');
 
 # A closed survey refuses answers.
 my $c = agent();

@@ -1244,6 +1244,9 @@ size_t qanswers_prune(struct qanswers *, const struct qdef *);
 size_t qanswer_decode(struct arena *, const struct qdef *, size_t,
     const struct kvlist *, const struct qanswers *, struct qanswers *,
     struct qerrors *);
+size_t qanswer_decode_partial(struct arena *, const struct qdef *, size_t,
+    const struct kvlist *, const struct qanswers *, struct qanswers *,
+    struct qerrors *);
 const char *qanswer_field(struct arena *, const char *, const char *);
 bool qcond_holds(
     const struct qdef *, const struct qcond *, const struct qanswers *);

@@ -77,6 +77,29 @@ $r = page();
 like($r->{content}, qr/name="p" value="risks"/, 'Back shows the page before');
 like($r->{content}, qr/id="f-q\.needed-yes" name="q\.needed" value="yes" checked/, 'with its answers kept');
 like($r->{content}, qr/value="12\.5"/, 'the number kept');
+# Back from a partly answered page keeps what was given: 5 of 6 matrix
+# rows (the matrix is required, Next would ask for the sixth).
+my %five = %problems;
+delete $five{'q.problems.access'};
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'risks', go => 'back', %five, 'q.care-hours' => '12.5' });
+is($r->{status}, 303, 'Back from a page half answered: 303');
+like(page()->{content}, qr/name="p" value="household"/, 'to the page before');
+# An invalid number on Back: not kept, and the page says so; the rest is kept.
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'household', go => 'back', 'q.members' => 'abc',
+    'q.household' => ['elderly', 'other'], 'q.household.other' => 'Baka', 'q.income' => 'short' });
+is($r->{status}, 422, 'Back with a number that is no number: 422, the page again');
+like($r->{content}, qr/value="abc"/, 'what was typed is shown');
+like($r->{content}, qr/Type a number/, 'the error beside it');
+like($r->{content}, qr/the marked ones are not/, 'and the page says it was not kept');
+$r = page();
+like($r->{content}, qr/name="q\.income" value="short" checked/, 'the valid answer of that page was kept');
+is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
+    'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'on from there');
+$r = page();
+like($r->{content}, qr/name="p" value="risks"/, 'to the half answered page');
+my @kept = $r->{content} =~ /name="q\.problems\.[a-z]+" value="4" checked/g;
+is(scalar @kept, 5, 'its 5 matrix rows kept');
+like($r->{content}, qr/value="12\.5"/, 'and its number');
 is(send_page('risks', 'q.care-hours' => '12.5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303, 'and on again');
 
 # Save, then resume on another "device" with the code.

@@ -450,7 +450,7 @@ current(const struct survey *s, const struct qanswers *all)
 static enum http_status
 no_response(struct req *r, const struct survey *s)
 {
-	return form_done(r, path_of(r, s, ""), "survey_lost");
+	return form_done(r, path_of(r, s, ""), "survey-lost");
 }
 
 /*

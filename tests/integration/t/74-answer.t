@@ -26,6 +26,16 @@ is(get('/surveys/health/')->{status}, 404, 'no survey answers at /surveys/health
 is(get('/surveys/edit/page')->{status}, 404, 'nor at /surveys/edit/page');
 sql("UPDATE survey SET code = 'pilot-$year' WHERE code = 'health'");
 
+# Without answers in progress, /page and /saved send to the welcome
+# page, which says so.
+for my $path ('page', 'saved') {
+	my $r = get("${base}$path?lang=en");
+	is($r->{status}, 303, "/$path without a response: 303");
+	like($r->{headers}{location}, qr{\Q$base\E\?done=survey-lost$}, 'to the welcome page');
+	like(get("${base}?done=survey-lost&lang=en")->{content}, qr/No answers in progress were found on this device/,
+	    'which says the answers were not found');
+}
+
 my $a = agent();
 my $r = $a->get("$base?lang=en");
 is($r->{status}, 200, 'the welcome page');

@@ -58,6 +58,14 @@ is($r->{status}, 422, 'a choice without options is refused');
 # A condition on a later page's question is refused with the reason.
 $r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'p1', conditions => 'likert equals 1' });
 is($r->{status}, 422, 'a condition on a later question is refused');
+# In Cyrillic the operators and the letters of a code stay Latin.
+$r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'p1', conditions => 'color is red', lang => 'sr-Cyrl' },
+    "/surveys/edit/$id/pages/1?lang=sr-Cyrl");
+is($r->{status}, 422, 'a condition with an unknown operator is refused');
+like($r->{content}, qr/equals, one-of или not,/, 'the operators are written as typed, in Latin');
+unlike($r->{content}, qr/нот/, 'none transliterated');
+$r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'P 1' }, "/surveys/edit/$id/pages/1?lang=sr-Cyrl");
+like($r->{content}, qr/мала слова a–z, цифре/, 'a code\'s letters are said to be Latin a–z');
 is($ed->get("/surveys/edit/$id/preview?page=2")->{status}, 200, 'a draft previews');
 
 # Move: the number question up.

@@ -201,6 +201,7 @@
     </ul>
   </nav>
   <xsl:apply-templates select="question" mode="result"/>
+  <xsl:if test="@editor and count(crossable) &gt; 1"><xsl:call-template name="cross-form"/></xsl:if>
   <xsl:apply-templates select="cross"/>
 </xsl:template>
 
@@ -292,6 +293,34 @@
     <xsl:when test="$v"><xsl:value-of select="translate($v, '.', substring('.,', 1 + ($lang != 'en'), 1))"/></xsl:when>
     <xsl:otherwise>–</xsl:otherwise>
   </xsl:choose>
+</xsl:template>
+
+<!-- Editors: two questions to cross-tabulate, as a GET form (?row&col),
+     keeping the group filter. -->
+<xsl:template name="cross-form">
+  <form method="get" action="/surveys/{survey/@slug}/results" class="cross-form">
+    <xsl:if test="groups/@current != ''"><input type="hidden" name="group" value="{groups/@current}"/></xsl:if>
+    <fieldset>
+      <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross'"/></xsl:call-template></legend>
+      <div class="field">
+        <label for="f-row"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.row'"/></xsl:call-template></label>
+        <select id="f-row" name="row">
+          <xsl:for-each select="crossable">
+            <option value="{@code}"><xsl:if test="@code = /page/results/cross/@a or (not(/page/results/cross) and position() = 1)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+          </xsl:for-each>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-col"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.col'"/></xsl:call-template></label>
+        <select id="f-col" name="col">
+          <xsl:for-each select="crossable">
+            <option value="{@code}"><xsl:if test="@code = /page/results/cross/@b or (not(/page/results/cross) and position() = 2)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+          </xsl:for-each>
+        </select>
+      </div>
+      <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.show'"/></xsl:call-template></button></p>
+    </fieldset>
+  </form>
 </xsl:template>
 
 <xsl:template match="cross">

@@ -12,7 +12,9 @@
  * results are public too.  Editors and administrators of the
  * municipality see the same page without suppression, before
  * publication, with the free-text answers and a cross-tabulation of two
- * questions (?cross=a,b).  Everything is aggregated in SQL.
+ * questions (?cross=a,b, or ?row=a&col=b from the page's form, which
+ * lists the questions that can be crossed as <crossable>).  Everything is
+ * aggregated in SQL.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +349,30 @@ crossable(const struct qdef *d, const char *code, size_t len)
 	return NULL;
 }
 
+/*
+ * <crossable code>text</crossable> for each question an editor may
+ * cross-tabulate: the choices of the page's cross-tabulation form.
+ */
+static int
+write_crossable(struct req *r, struct xml *x, const struct qdef *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nquestions; i++) {
+		const char *c = d->questions[i].code;
+
+		if (crossable(d, c, strlen(c)) == NULL)
+			continue;
+		if (xml_start(x, "crossable") == -1 ||
+		    xml_attr(x, "code", c) == -1 ||
+		    xml_text(x, qdef_text(&d->questions[i].text, r->locale)) ==
+			-1 ||
+		    xml_end(x) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* The label of option code of q in the request's locale (or the code). */
 static int
 write_label(
@@ -519,7 +545,15 @@ results_show(struct req *r, struct xml *x)
 		if (write_question(r, x, &s.def->questions[i], &a, prev, k,
 			editor ? &texts : NULL) == -1)
 			return HTTP_INTERNAL;
-	if (editor && (cross = kv_get(&r->query, "cross")) != NULL &&
+	if (editor && write_crossable(r, x, s.def) == -1)
+		return HTTP_INTERNAL;
+	/* ?cross=a,b, or the page's form: ?row=a&col=b. */
+	if ((cross = kv_get(&r->query, "cross")) == NULL &&
+	    kv_get(&r->query, "row") != NULL &&
+	    kv_get(&r->query, "col") != NULL)
+		cross = arena_printf(r->arena, "%s,%s",
+		    kv_get(&r->query, "row"), kv_get(&r->query, "col"));
+	if (editor && cross != NULL &&
 	    (st = write_cross(r, x, &s, g, cross)) != HTTP_OK)
 		return st;
 	if (xml_end(x) == -1)

@@ -171,6 +171,19 @@ is($r->{status}, 200, 'the editor sees the results before publication');
 like($r->{content}, qr/Dva reda/, 'with the free text');
 is(get("${base}results")->{status}, 404, 'the public does not');
 like($ed->get("${base}results?lang=en&cross=group,age")->{content}, qr/cross-tabulated/, 'a cross-tabulation');
+# The editor reaches the results from the editor's pages, and crosses
+# two questions with a form.
+like($ed->get('/surveys/edit/?lang=en')->{content}, qr{<a href="\Q$base\Eresults">See the results}, 'the editor list links the results');
+like($ed->get("/surveys/edit/$sid?lang=en")->{content}, qr{<a href="\Q$base\Eresults">See the results}, 'so does the survey\'s page');
+$r = $ed->get("${base}results?lang=en");
+like($r->{content}, qr{<form method="get" action="\Q$base\Eresults" class="cross-form">}, 'the results have a cross-tabulation form');
+like($r->{content}, qr{<select id="f-row" name="row">.*<option value="age"}s, 'with the choice questions');
+unlike($r->{content}, qr{<option value="comment"}, 'not the free text ones');
+$r = $ed->get("${base}results?lang=en&group=citizen&row=group&col=age");
+like($r->{content}, qr/cross-tabulated/, 'the form\'s query crosses the two');
+like($r->{content}, qr{<input type="hidden" name="group" value="citizen">}, 'keeping the group filter');
+like($r->{content}, qr{<option value="age" selected>}, 'and showing the choice');
+unlike(get("/surveys/pilot-$year/results?lang=en")->{content}, qr/cross-form/, 'the public has no such form');
 
 # The public page of the published pilot: charts, a table, no free text.
 $r = get("/surveys/pilot-$year/results?lang=en");

@@ -65,12 +65,16 @@
   </p>
 </xsl:template>
 
-<!-- Why a change was refused: the reason as the definition check gave it. -->
+<!-- Why a change was refused: the reason as the definition check gave it
+     (line and words), or the page or question concerned. -->
 <xsl:template match="sedit/problem">
   <div class="errors" role="alert">
     <p><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></p>
     <xsl:if test="@reason">
       <p><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.reason'"/></xsl:call-template><xsl:text> </xsl:text><code><xsl:value-of select="@reason"/></code></p>
+    </xsl:if>
+    <xsl:if test="@which">
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.which'"/></xsl:call-template><xsl:text> </xsl:text><code><xsl:value-of select="@which"/></code></p>
     </xsl:if>
   </div>
 </xsl:template>

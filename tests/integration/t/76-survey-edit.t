@@ -157,6 +157,22 @@ is($r->{status}, 409, 'removing a question is refused');
 $r = $ed->submit("/surveys/edit/$id/questions/2", { code => 'color', type => 'single',
     text => 'Koja je boja?', options => "red = Crvena\ngreen = Zelena" });
 is($r->{status}, 422, 'changing options is refused');
+like($r->{content}, qr{<p class="error" id="e-options">}, 'and says why beside the options');
+unlike($r->{content}, qr/Line and reason|Ред и разлог|Red i razlog/, 'with no "line and reason" for what is no line');
+# An option removed in sr-Latn only: blamed on that field, for the lock.
+$r = $ed->submit("/surveys/edit/$id/questions/2?lang=en", { code => 'color', type => 'single', required => 1, other => 1,
+    text => 'Koja je boja?', options => "red = Crvena", options_bs => "red = Crvena\nblue = Plava" },
+    "/surveys/edit/$id/questions/2");
+is($r->{status}, 422, 'an option removed in Serbian only is refused');
+like($r->{content}, qr{<p class="error" id="e-options">The survey already has responses}, 'beside the options, as locked');
+unlike($r->{content}, qr{id="e-options_bs"}, 'not blamed on the Bosnian lines');
+# The type or the code changed: said beside them.
+$r = $ed->submit("/surveys/edit/$id/questions/2?lang=en", { code => 'colour', type => 'number', text => 'Koja je boja?' },
+    "/surveys/edit/$id/questions/2");
+is($r->{status}, 422, 'a type and a code changed are refused');
+like($r->{content}, qr{<p class="error" id="e-type">The survey already has responses}, 'beside the type');
+like($r->{content}, qr{<p class="error" id="e-code">The survey already has responses}, 'and the code');
+unlike($r->{content}, qr/Line and reason/, 'with no stray line');
 (my $fewer = $good) =~ s{<question code="age".*?</question>}{}s;
 $r = $ed->submit("/surveys/edit/$id/definition", { xml => $fewer });
 is($r->{status}, 422, 'an upload without a question is refused too');

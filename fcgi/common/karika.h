@@ -1189,6 +1189,7 @@ size_t qdef_find(const struct qdef *, const char *);
 size_t qdef_option(const struct qquestion *, const char *);
 int qnum_parse(const char *, int, int64_t *);
 char *qnum_format(struct arena *, int64_t, int);
+char *qnum_plain(struct arena *, int64_t, int);
 int qdate_parse(const char *, char[11]);
 
 /*

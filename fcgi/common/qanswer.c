@@ -23,9 +23,12 @@
  * Keys: invalid.required, invalid.one_line, survey.choice.invalid,
  * survey.other.required, survey.other.max, survey.multiple.min,
  * survey.multiple.max, survey.matrix.required, survey.number.invalid,
- * survey.number.integer, survey.number.decimals, survey.number.min,
- * survey.number.max, survey.text.invalid, survey.text.max,
- * survey.date.invalid, survey.date.min, survey.date.max.
+ * survey.number.integer, survey.number.decimal (one),
+ * survey.number.decimals (2 to 4), survey.number.min, survey.number.max
+ * (a number as written, "168" or "7.5": the page puts the local decimal
+ * sign), survey.text.invalid, survey.text.max, survey.date.invalid,
+ * survey.date.min, survey.date.max (YYYY-MM-DD: the page writes it the
+ * local way).
  *
  * Back and save (qanswer_decode_partial) keep every valid answer of a
  * page and ask for nothing missing: a required question left empty, a
@@ -574,18 +577,19 @@ read_number(struct page_in *in, size_t qi)
 	}
 	if ((rc = qnum_parse(s, q->decimals, &v)) == -2)
 		err(in, qi, f,
-		    q->decimals == 0 ? "survey.number.integer"
-				     : "survey.number.decimals",
+		    q->decimals == 0	   ? "survey.number.integer"
+			: q->decimals == 1 ? "survey.number.decimal"
+					   : "survey.number.decimals",
 		    q->decimals == 0 ? NULL
 				     : arena_printf(in->a, "%d", q->decimals));
 	else if (rc != 0)
 		err(in, qi, f, "survey.number.invalid", NULL);
 	else if (q->has_min && v < q->min)
 		err(in, qi, f, "survey.number.min",
-		    qnum_format(in->a, q->min, q->decimals));
+		    qnum_plain(in->a, q->min, q->decimals));
 	else if (q->has_max && v > q->max)
 		err(in, qi, f, "survey.number.max",
-		    qnum_format(in->a, q->max, q->decimals));
+		    qnum_plain(in->a, q->max, q->decimals));
 	else
 		add(in, q->code, "", NULL, qnum_format(in->a, v, q->decimals),
 		    NULL);

@@ -360,6 +360,17 @@ question_from(
 	conds_from(r, f, QF_CONDS, d, &q->conds, &q->nconds);
 }
 
+/* v (qnum_plain) with the decimal comma but in English. */
+static const char *
+local_num(struct req *r, int64_t v, int decimals)
+{
+	char *s = qnum_plain(r->arena, v, decimals), *dot;
+
+	if (r->locale != LOCALE_EN && (dot = strchr(s, '.')) != NULL)
+		*dot = ',';
+	return s;
+}
+
 static enum http_status
 question_load(struct req *r, struct form *f, const struct sv *s)
 {
@@ -385,12 +396,11 @@ question_load(struct req *r, struct form *f, const struct sv *s)
 			    arena_printf(r->arena, "%lld", (long long)q->max);
 		break;
 	case QTYPE_NUMBER:
+		/* As written, with the local decimal sign (both read). */
 		if (q->has_min)
-			f->text[QF_MIN] =
-			    qnum_format(r->arena, q->min, q->decimals);
+			f->text[QF_MIN] = local_num(r, q->min, q->decimals);
 		if (q->has_max)
-			f->text[QF_MAX] =
-			    qnum_format(r->arena, q->max, q->decimals);
+			f->text[QF_MAX] = local_num(r, q->max, q->decimals);
 		f->text[QF_DECIMALS] =
 		    arena_printf(r->arena, "%d", q->decimals);
 		break;

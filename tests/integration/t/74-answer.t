@@ -77,6 +77,16 @@ like($r->{content}, qr/value="three"/, 'and keeps what was typed');
 is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
     'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'multiple with "other"');
 my %problems = map { ("q.problems.$_" => '4') } qw(poverty unemployment violence isolation barriers access);
+# A number's bounds are said as they were written, the local way.
+$r = send_page('risks', 'q.care-hours' => '200', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no');
+is($r->{status}, 422, 'a number over its maximum: 422');
+like($r->{content}, qr/Type a number of at most 168\./, 'the maximum as written');
+unlike($r->{content}, qr/168\.0/, 'with no decimals it does not have');
+sub send_sr { my ($p, %f) = @_; return $a->post("${base}page?lang=sr-Latn", { csrf => $csrf, p => $p, go => 'next', %f }) }
+$r = send_sr('risks', 'q.care-hours' => '-0,5', 'q.needed' => 'yes', %problems);
+like($r->{content}, qr/Upišite broj od najmanje 0\./, 'the minimum too, in Serbian');
+$r = send_sr('risks', 'q.care-hours' => '12,55', 'q.needed' => 'yes', %problems);
+like($r->{content}, qr/Upišite broj sa najviše jednom decimalom\./, 'one decimal, in the right form');
 is(send_page('risks', 'q.care-hours' => '12,5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303,
     'a decimal comma, yes/no and a matrix');
 
@@ -128,6 +138,10 @@ $a = $b;
 like(page()->{content}, qr/name="p" value="services"/, 'at the page saved');
 
 my %aware = map { ("q.awareness.$_" => 'heard') } qw(day-care home-help companion respite assistance family-support);
+$r = send_sr('services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
+    'q.csw-contact' => '1. 1. 2027.', 'q.unmet' => 'no');
+is($r->{status}, 422, 'a date after its limit: 422');
+like($r->{content}, qr/Upišite datum do 31\. 12\. 2026\./, 'the limit written the local way');
 is(send_page('services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
     'q.csw-contact' => '3. 2. 2025.', 'q.unmet' => 'no', 'q.info' => 'other', 'q.info.other' => 'Radio')->{status}, 303,
     'a date typed the local way, a single choice with "other"');

@@ -176,6 +176,8 @@ unlike($r->{content}, qr/Line and reason/, 'with no stray line');
 (my $fewer = $good) =~ s{<question code="age".*?</question>}{}s;
 $r = $ed->submit("/surveys/edit/$id/definition", { xml => $fewer });
 is($r->{status}, 422, 'an upload without a question is refused too');
+like($r->{content}, qr/this question cannot be removed|ovo pitanje ne može ukloniti/, 'saying why');
+unlike($r->{content}, qr/Red i razlog|Line and reason/, 'as no line and reason');
 $r = $ed->submit("/surveys/edit/$id/questions/2", { code => 'color', type => 'single', required => 1,
     other => 1, text => 'Koje je boje?', options => "red = Crvena\nblue = Plava" });
 is($r->{status}, 303, 'but texts can be corrected') or diag($r->{content});

@@ -27,6 +27,7 @@
 struct agg {
 	int64_t id;
 	struct db_res groups, options, answered, numbers;
+	struct db_res bygroup; /* public with groups: every group's counts */
 	int64_t total;
 };
 
@@ -58,15 +59,23 @@ row_of(const struct db_res *res, const char *q, const char *item)
 	return -1;
 }
 
-/* Reads the aggregates of survey id for group g ("" for all). */
+/*
+ * Reads the aggregates of survey id for group g ("" for all); bygroup
+ * too when the page is public (k > 0) and the survey has groups.
+ */
 static enum db_rc
-agg_load(struct req *r, int64_t id, const char *g, struct agg *a)
+agg_load(struct req *r, int64_t id, const char *g, bool bygroup, struct agg *a)
 {
 	enum db_rc rc;
 	size_t i;
 
 	a->id = id;
 	a->total = 0;
+	a->bygroup.nrows = 0;
+	if (bygroup &&
+	    (rc = DBQ(r, STMT_RESULTS_BY_GROUP, &a->bygroup, DBP_I(id))) !=
+		DB_OK)
+		return rc;
 	if ((rc = DBQ(r, STMT_RESULTS_GROUPS, &a->groups, DBP_I(id), DBP_S(g),
 		 DBP_S(g))) != DB_OK ||
 	    (rc = DBQ(r, STMT_RESULTS_OPTIONS, &a->options, DBP_I(id), DBP_S(g),
@@ -141,9 +150,71 @@ struct cells {
 	bool *hide[2], any[2];
 };
 
+/*
+ * Across the group filter (a public page with groups, a->bygroup): the
+ * page of every group and the page of all are published, so the counts
+ * of q (item) form a table, groups by options, whose row totals (a
+ * group's page) and column totals (the page of all) are known.  A cell
+ * of group g's page is hidden where cells_suppress_table() hides it in
+ * that table, in which an option hidden on the page of all counts as
+ * small in every group (else the groups' cells would add up to it).
+ * Responses of no listed group are one more row.  Sets hide (group g's
+ * page, g not ""), in place of cells_suppress()'s (its own complement
+ * could be the lone hidden cell of its column).
+ */
 static void
-cells_of(struct req *r, const struct qquestion *q, const char *item,
-    const struct agg *a, const struct agg *prev, int64_t k, struct cells *c)
+across_groups(struct req *r, const struct qdef *d, const struct qquestion *q,
+    const char *item, const struct agg *a, const char *g, int64_t k, size_t n,
+    bool *hide)
+{
+	size_t rows = d->ngroups + 1, i, j, c, me = d->ngroups;
+	int64_t *t = arena_calloc(r->arena, rows * n + 1, sizeof(int64_t));
+	int64_t *all = arena_calloc(r->arena, n + 1, sizeof(int64_t));
+	bool *th = arena_calloc(r->arena, rows * n + 1, sizeof(bool));
+	bool *ah = arena_calloc(r->arena, n + 1, sizeof(bool));
+	const char *grp, *opt;
+
+	for (i = 0; i < a->bygroup.nrows; i++) {
+		if (strcmp(db_str(&a->bygroup, i, "question"), q->code) != 0 ||
+		    strcmp(db_str(&a->bygroup, i, "item"), item) != 0)
+			continue;
+		opt = db_str(&a->bygroup, i, "opt");
+		for (c = 0; c < n; c++)
+			if (strcmp(opt,
+				c < q->nopts ? q->opts[c].code : "other") == 0)
+				break;
+		if (c == n)
+			continue;
+		grp = db_str(&a->bygroup, i, "grp");
+		for (j = 0; j < d->ngroups; j++)
+			if (strcmp(grp, d->groups[j].code) == 0)
+				break;
+		t[j * n + c] += db_int(&a->bygroup, i, "n");
+		all[c] += db_int(&a->bygroup, i, "n");
+	}
+	for (j = 0; j < d->ngroups; j++)
+		if (strcmp(g, d->groups[j].code) == 0)
+			me = j;
+	if (me == d->ngroups) { /* no such group: nothing shown */
+		for (c = 0; c < n; c++)
+			hide[c] = true;
+		return;
+	}
+	cells_suppress(all, ah, n, k);
+	for (c = 0; c < n; c++)
+		if (ah[c])
+			for (j = 0; j < rows; j++)
+				if (t[j * n + c] > 0)
+					t[j * n + c] = 1;
+	cells_suppress_table(t, th, rows, n, k);
+	for (c = 0; c < n; c++)
+		hide[c] = th[me * n + c];
+}
+
+static void
+cells_of(struct req *r, const struct qdef *d, const struct qquestion *q,
+    const char *item, const struct agg *a, const struct agg *prev,
+    const char *g, int64_t k, struct cells *c)
 {
 	const struct agg *ag[2] = {a, prev};
 	size_t i, pass;
@@ -168,7 +239,11 @@ cells_of(struct req *r, const struct qquestion *q, const char *item,
 		    0)
 			c->base[pass] =
 			    db_int(&ag[pass]->answered, (size_t)row, "n");
-		cells_suppress(c->cnt[pass], c->hide[pass], c->n, k);
+		if (*g != '\0' && ag[pass]->bygroup.nrows > 0)
+			across_groups(
+			    r, d, q, item, ag[pass], g, k, c->n, c->hide[pass]);
+		else
+			cells_suppress(c->cnt[pass], c->hide[pass], c->n, k);
 		if (c->base[pass] < k)
 			for (i = 0; i < c->n; i++)
 				c->hide[pass][i] = true;
@@ -263,9 +338,9 @@ write_texts(struct xml *x, const struct db_res *texts, const char *q)
 
 /* One question's results: <question code type><text/>…</question>. */
 static int
-write_question(struct req *r, struct xml *x, const struct qquestion *q,
-    const struct agg *a, const struct agg *prev, int64_t k,
-    const struct db_res *texts)
+write_question(struct req *r, struct xml *x, const struct qdef *d,
+    const struct qquestion *q, const struct agg *a, const struct agg *prev,
+    const char *g, int64_t k, const struct db_res *texts)
 {
 	struct cells c;
 	size_t i;
@@ -293,7 +368,7 @@ write_question(struct req *r, struct xml *x, const struct qquestion *q,
 	case QTYPE_DROPDOWN:
 	case QTYPE_YESNO:
 	case QTYPE_GROUP:
-		cells_of(r, q, "", a, prev, k, &c);
+		cells_of(r, d, q, "", a, prev, g, k, &c);
 		if (write_options(r, x, q, "", &c, prev != NULL, k) == -1 ||
 		    (texts != NULL && q->other &&
 			write_texts(x, texts, q->code) == -1))
@@ -301,7 +376,7 @@ write_question(struct req *r, struct xml *x, const struct qquestion *q,
 		break;
 	case QTYPE_MATRIX:
 		for (i = 0; i < q->nitems; i++) {
-			cells_of(r, q, q->items[i].code, a, prev, k, &c);
+			cells_of(r, d, q, q->items[i].code, a, prev, g, k, &c);
 			if (xml_start(x, "item") == -1 ||
 			    xml_attr(x, "code", q->items[i].code) == -1 ||
 			    xml_attr(x, "label",
@@ -487,7 +562,7 @@ results_show(struct req *r, struct xml *x)
 	const char *g = kv_get(&r->query, "group"), *cross;
 	enum http_status st;
 	enum db_rc rc;
-	bool editor;
+	bool editor, bygroup;
 	int64_t k;
 	size_t i;
 
@@ -506,7 +581,8 @@ results_show(struct req *r, struct xml *x)
 	}
 	if (g == NULL)
 		g = "";
-	if ((rc = agg_load(r, s.id, g, &a)) != DB_OK)
+	bygroup = k > 0 && s.def->ngroups > 0;
+	if ((rc = agg_load(r, s.id, g, bygroup, &a)) != DB_OK)
 		return db_status(rc);
 	round.nrows = 0;
 	if (s.copied_from != 0) {
@@ -515,7 +591,8 @@ results_show(struct req *r, struct xml *x)
 			return db_status(rc);
 		if (round.nrows == 1 &&
 		    (editor || db_int(&round, 0, "published") == 1)) {
-			if ((rc = agg_load(r, s.copied_from, g, &pa)) != DB_OK)
+			if ((rc = agg_load(
+				 r, s.copied_from, g, bygroup, &pa)) != DB_OK)
 				return db_status(rc);
 			prev = &pa;
 		}
@@ -542,8 +619,8 @@ results_show(struct req *r, struct xml *x)
 	if (write_groups(r, x, s.def, &a, k, g) == -1)
 		return HTTP_INTERNAL;
 	for (i = 0; i < s.def->nquestions; i++)
-		if (write_question(r, x, &s.def->questions[i], &a, prev, k,
-			editor ? &texts : NULL) == -1)
+		if (write_question(r, x, s.def, &s.def->questions[i], &a, prev,
+			g, k, editor ? &texts : NULL) == -1)
 			return HTTP_INTERNAL;
 	if (editor && write_crossable(r, x, s.def) == -1)
 		return HTTP_INTERNAL;

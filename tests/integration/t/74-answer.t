@@ -243,6 +243,17 @@ like($pov, qr/<td class="num">hidden, as it would reveal a hidden figure<\/td>/,
 unlike($pov, qr/>7</, 'the 7 is not shown');
 unlike($pov, qr/[0-9],[0-9]{2}|[0-9]\.[0-9]{2}/, 'nor a mean or median that would pin the hidden cells');
 like($r->{content}, qr/nor figures from which they could be worked out/, 'the note says so');
+# Across the group filter: all 9 live in town, 7 users and 2 citizens.
+# The citizens' 2 is hidden on their page; the users' page must not show
+# 7, or 9 - 7 would give it.
+sql("INSERT INTO survey_answer (response_id, survey_id, question, item, option_code)
+    SELECT id, $tid, 'settlement', '', 'town' FROM survey_response WHERE survey_id = $tid");
+$r = get('/surveys/tiny/results?lang=en');
+my ($town) = $r->{content} =~ /aria-labelledby="r-settlement">.*?(<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<)/s;
+like($town, qr/>9</, 'all 9 are shown on the page of all');
+$r = get('/surveys/tiny/results?lang=en&group=user');
+($town) = $r->{content} =~ /aria-labelledby="r-settlement">.*?(<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<)/s;
+like($town, qr/hidden, as it would reveal a hidden figure/, 'the users\' 7 is hidden, for the citizens\' 2');
 
 # A closed survey refuses answers.
 my $c = agent();

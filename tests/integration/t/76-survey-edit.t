@@ -66,6 +66,7 @@ like($r->{content}, qr/equals, one-of или not,/, 'the operators are written a
 unlike($r->{content}, qr/нот/, 'none transliterated');
 $r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'P 1' }, "/surveys/edit/$id/pages/1?lang=sr-Cyrl");
 like($r->{content}, qr/мала слова a–z, цифре/, 'a code\'s letters are said to be Latin a–z');
+like($ed->get("/surveys/edit/$id?lang=sr-Cyrl")->{content}, qr/\(\.sps, /, 'a file\'s extension stays Latin');
 is($ed->get("/surveys/edit/$id/preview?page=2")->{status}, 200, 'a draft previews');
 
 # Move: the number question up.

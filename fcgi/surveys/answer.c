@@ -662,10 +662,9 @@ complete(struct req *r, struct xml *x, const struct survey *s,
  * the group's invitation, the page again with the error).  Back and save
  * keep every valid answer without asking for the rest (a matrix's chosen
  * rows too); a value that is invalid is not kept, and the page comes
- * again (422) with what was typed, the error beside it and a line
- * saying the marked answers were not kept, the valid ones being kept.  A
- * refused form token: the page again, 403.  Two statements (the survey, then
- * the write).
+ * again (422) with what was typed, the error beside it and a line saying
+ * the marked answers were not kept, the others were.  A refused form
+ * token: the page again, 403.  Two statements (the survey, the write).
  */
 enum http_status
 answer_save(struct req *r, struct xml *x)

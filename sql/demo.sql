@@ -976,7 +976,29 @@ SET @closes = UTC_DATE() + INTERVAL 1 DAY;
 SET @pilot_opens = UTC_DATE() - INTERVAL 60 DAY;
 SET @pilot_closes = UTC_DATE() - INTERVAL 45 DAY;
 
--- Opening at 00:00 and closing at 23:59 local time (CET: UTC+1).
+-- Opening at 00:00 and closing at 23:59 local time, Europe/Belgrade: UTC+1,
+-- and UTC+2 in summer time, from 02:00 on the last Sunday of March to
+-- 03:00 on the last Sunday of October (the EU rule; worker.c's default
+-- zone).  The server's time zone tables are not loaded in every stack
+-- (CONVERT_TZ would give NULL), so the rule is spelt out here: local
+-- midnight of day d is in summer time when d is after March's last Sunday
+-- and not after October's; 23:59 when d is not before March's and before
+-- October's.
+SET @y4 = YEAR(UTC_DATE());
+SET @mar = LAST_DAY(MAKEDATE(@y4, 1) + INTERVAL 2 MONTH);
+SET @mar = @mar - INTERVAL (DAYOFWEEK(@mar) - 1) DAY;
+SET @oct = LAST_DAY(MAKEDATE(@y4, 1) + INTERVAL 9 MONTH);
+SET @oct = @oct - INTERVAL (DAYOFWEEK(@oct) - 1) DAY;
+-- The dates below fall in this year or the last days of the one before
+-- (winter either way, as the rule for this year gives).
+SET @pilot_opens_at = TIMESTAMP(@pilot_opens) - INTERVAL
+    IF(@pilot_opens > @mar AND @pilot_opens <= @oct, 2, 1) HOUR;
+SET @pilot_closes_at = TIMESTAMP(@pilot_closes, '23:59:00') - INTERVAL
+    IF(@pilot_closes >= @mar AND @pilot_closes < @oct, 2, 1) HOUR;
+SET @opens_at = TIMESTAMP(@opens) - INTERVAL
+    IF(@opens > @mar AND @opens <= @oct, 2, 1) HOUR;
+SET @closes_at = TIMESTAMP(@closes, '23:59:00') - INTERVAL
+    IF(@closes >= @mar AND @closes < @oct, 2, 1) HOUR;
 INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
     title_bs, title_en, opens_on, closes_on, definition, status, opens_at,
     closes_at, results_published, round) VALUES
@@ -994,8 +1016,7 @@ INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
     '>Probno mapiranje potreba (pilot)<'),
     '>Mapping the need for social protection services<',
     '>Needs mapping pilot round<'),
- 'closed', TIMESTAMP(@pilot_opens) - INTERVAL 1 HOUR,
- TIMESTAMP(@pilot_closes, '22:59:00'), TRUE, 1);
+ 'closed', @pilot_opens_at, @pilot_closes_at, TRUE, 1);
 SET @s1 = LAST_INSERT_ID();
 
 INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
@@ -1015,8 +1036,7 @@ INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl,
     CONCAT('>Mapiranje potreba za uslugama socijalne zaštite ', @y, '.<')),
     '>Mapping the need for social protection services<',
     CONCAT('>Mapping the need for social protection services ', @y, '<')),
- 'published', TIMESTAMP(@opens) - INTERVAL 1 HOUR,
- TIMESTAMP(@closes, '22:59:00'), FALSE, 2, @s1);
+ 'published', @opens_at, @closes_at, FALSE, 2, @s1);
 SET @s2 = LAST_INSERT_ID();
 
 -- Completed responses, generated the same way on every load: 320 for this

@@ -75,7 +75,16 @@
   <xsl:if test="help"><p class="hint" id="h-{@field}"><xsl:value-of select="help"/></p></xsl:if>
   <xsl:if test="@type = 'date'"><p class="hint" id="d-{@field}"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.date.hint'"/></xsl:call-template></p></xsl:if>
   <xsl:for-each select="error">
-    <p class="error" id="e-{../@field}"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/><xsl:with-param name="n" select="@n"/></xsl:call-template></p>
+    <!-- A bound the local way: a date as the page writes dates, a number
+         with the local decimal sign. -->
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="@key = 'survey.date.min' or @key = 'survey.date.max'"><xsl:call-template name="date"><xsl:with-param name="d" select="@n"/></xsl:call-template></xsl:when>
+        <xsl:when test="@key = 'survey.number.min' or @key = 'survey.number.max'"><xsl:value-of select="translate(@n, '.', substring('.,', 1 + ($lang != 'en'), 1))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@n"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <p class="error" id="e-{../@field}"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/><xsl:with-param name="n" select="string($n)"/></xsl:call-template></p>
   </xsl:for-each>
 </xsl:template>
 

@@ -65,12 +65,16 @@
   </p>
 </xsl:template>
 
-<!-- Why a change was refused: the reason as the definition check gave it. -->
+<!-- Why a change was refused: the reason as the definition check gave it
+     (line and words), or the page or question concerned. -->
 <xsl:template match="sedit/problem">
   <div class="errors" role="alert">
     <p><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></p>
     <xsl:if test="@reason">
       <p><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.reason'"/></xsl:call-template><xsl:text> </xsl:text><code><xsl:value-of select="@reason"/></code></p>
+    </xsl:if>
+    <xsl:if test="@which">
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.which'"/></xsl:call-template><xsl:text> </xsl:text><code><xsl:value-of select="@which"/></code></p>
     </xsl:if>
   </div>
 </xsl:template>
@@ -123,6 +127,7 @@
             <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.col.round'"/></xsl:call-template></th>
             <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.col.dates'"/></xsl:call-template></th>
             <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.col.completed'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.results'"/></xsl:call-template></th>
           </tr></thead>
           <tbody>
             <xsl:for-each select="survey">
@@ -138,6 +143,7 @@
                   </xsl:if>
                 </td>
                 <td class="num"><xsl:value-of select="@completed"/></td>
+                <td><xsl:if test="@status != 'draft'"><a href="/surveys/{@code}/results"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.results.view'"/></xsl:call-template></a></xsl:if></td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -213,7 +219,8 @@
     <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.col.completed'"/></xsl:call-template></dt>
     <dd><xsl:value-of select="@completed"/></dd>
     <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.results'"/></xsl:call-template></dt>
-    <dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sedit.results.', @results)"/></xsl:call-template></dd>
+    <dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sedit.results.', @results)"/></xsl:call-template>
+      <xsl:if test="@status != 'draft'"><xsl:text> · </xsl:text><a href="/surveys/{@code}/results"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.results.view'"/></xsl:call-template></a></xsl:if></dd>
   </dl>
   <xsl:if test="@locked">
     <p class="notice"><xsl:call-template name="t"><xsl:with-param name="k" select="'sedit.locked'"/></xsl:call-template></p>

@@ -154,10 +154,13 @@
 
 <!-- ===== Results ===== -->
 
-<!-- A count, or "<k" when it is suppressed (prefix: "" or "prev-"). -->
+<!-- A count, or "<k" when it is suppressed (prefix: "" or "prev-"), or,
+     when it is hidden only because it would reveal a small one
+     (hidden="2"), a note saying so: it is not small. -->
 <xsl:template name="cell">
   <xsl:param name="p" select="''"/>
   <xsl:choose>
+    <xsl:when test="@*[name() = concat($p, 'hidden')] = '2'"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden.other'"/></xsl:call-template></xsl:when>
     <xsl:when test="@*[name() = concat($p, 'hidden')]"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden'"/><xsl:with-param name="n" select="/page/results/@k"/></xsl:call-template></xsl:when>
     <xsl:otherwise><xsl:value-of select="@*[name() = concat($p, 'n')]"/></xsl:otherwise>
   </xsl:choose>
@@ -198,6 +201,7 @@
     </ul>
   </nav>
   <xsl:apply-templates select="question" mode="result"/>
+  <xsl:if test="@editor and count(crossable) &gt; 1"><xsl:call-template name="cross-form"/></xsl:if>
   <xsl:apply-templates select="cross"/>
 </xsl:template>
 
@@ -278,15 +282,45 @@
   </section>
 </xsl:template>
 
-<!-- A mean or median the local way, or "<k" when too few answered. -->
+<!-- A mean or median the local way, or "<k" when too few answered, or a
+     note when it would reveal a hidden count beside it. -->
 <xsl:template name="stat">
   <xsl:param name="v"/>
   <xsl:param name="p" select="''"/>
   <xsl:choose>
+    <xsl:when test="@*[name() = concat($p, 'stats-hidden')] = '2'"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden.other'"/></xsl:call-template></xsl:when>
     <xsl:when test="@*[name() = concat($p, 'stats-hidden')]"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.hidden'"/><xsl:with-param name="n" select="/page/results/@k"/></xsl:call-template></xsl:when>
     <xsl:when test="$v"><xsl:value-of select="translate($v, '.', substring('.,', 1 + ($lang != 'en'), 1))"/></xsl:when>
     <xsl:otherwise>–</xsl:otherwise>
   </xsl:choose>
+</xsl:template>
+
+<!-- Editors: two questions to cross-tabulate, as a GET form (?row&col),
+     keeping the group filter. -->
+<xsl:template name="cross-form">
+  <form method="get" action="/surveys/{survey/@slug}/results" class="cross-form">
+    <xsl:if test="groups/@current != ''"><input type="hidden" name="group" value="{groups/@current}"/></xsl:if>
+    <fieldset>
+      <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross'"/></xsl:call-template></legend>
+      <div class="field">
+        <label for="f-row"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.row'"/></xsl:call-template></label>
+        <select id="f-row" name="row">
+          <xsl:for-each select="crossable">
+            <option value="{@code}"><xsl:if test="@code = /page/results/cross/@a or (not(/page/results/cross) and position() = 1)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+          </xsl:for-each>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-col"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.col'"/></xsl:call-template></label>
+        <select id="f-col" name="col">
+          <xsl:for-each select="crossable">
+            <option value="{@code}"><xsl:if test="@code = /page/results/cross/@b or (not(/page/results/cross) and position() = 2)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+          </xsl:for-each>
+        </select>
+      </div>
+      <p class="submit"><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'results.cross.show'"/></xsl:call-template></button></p>
+    </fieldset>
+  </form>
 </xsl:template>
 
 <xsl:template match="cross">

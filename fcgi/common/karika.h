@@ -1196,6 +1196,7 @@ size_t qdef_find(const struct qdef *, const char *);
 size_t qdef_option(const struct qquestion *, const char *);
 int qnum_parse(const char *, int, int64_t *);
 char *qnum_format(struct arena *, int64_t, int);
+char *qnum_plain(struct arena *, int64_t, int);
 int qdate_parse(const char *, char[11]);
 
 /*
@@ -1249,6 +1250,9 @@ void qanswers_set_page(struct arena *, struct qanswers *, const struct qdef *,
     size_t, const struct qanswers *);
 size_t qanswers_prune(struct qanswers *, const struct qdef *);
 size_t qanswer_decode(struct arena *, const struct qdef *, size_t,
+    const struct kvlist *, const struct qanswers *, struct qanswers *,
+    struct qerrors *);
+size_t qanswer_decode_partial(struct arena *, const struct qdef *, size_t,
     const struct kvlist *, const struct qanswers *, struct qanswers *,
     struct qerrors *);
 const char *qanswer_field(struct arena *, const char *, const char *);

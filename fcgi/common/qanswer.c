@@ -23,9 +23,19 @@
  * Keys: invalid.required, invalid.one_line, survey.choice.invalid,
  * survey.other.required, survey.other.max, survey.multiple.min,
  * survey.multiple.max, survey.matrix.required, survey.number.invalid,
- * survey.number.integer, survey.number.decimals, survey.number.min,
- * survey.number.max, survey.text.invalid, survey.text.max,
- * survey.date.invalid, survey.date.min, survey.date.max.
+ * survey.number.integer, survey.number.decimal (one),
+ * survey.number.decimals (2 to 4), survey.number.min, survey.number.max
+ * (a number as written, "168" or "7.5": the page puts the local decimal
+ * sign), survey.text.invalid, survey.text.max, survey.date.invalid,
+ * survey.date.min, survey.date.max (YYYY-MM-DD: the page writes it the
+ * local way).
+ *
+ * Back and save (qanswer_decode_partial) keep every valid answer of a
+ * page and ask for nothing missing: a required question left empty, a
+ * matrix row not chosen, fewer ticks than the minimum or "other" without
+ * its text are no errors then (Next asks for them, and every page is
+ * left by Next before the end); a value that is invalid still is, and the
+ * valid rows of a matrix are kept beside an invalid one.
  *
  * Conditions see only answers of earlier pages (qdef.c enforces that), so
  * a page's visibility is known before it is shown, and a question hidden
@@ -45,6 +55,7 @@ struct page_in {
 	const struct kvlist *form;
 	struct qanswers *out;
 	struct qerrors *errs;
+	bool partial; /* Back or save: what is missing is no error */
 };
 
 /*
@@ -409,6 +420,9 @@ read_other(struct page_in *in, size_t qi, const char **text)
 		return false;
 	}
 	if (t == NULL) {
+		*text = NULL;
+		if (in->partial)
+			return true;
 		err(in, qi, f, "survey.other.required", NULL);
 		return false;
 	}
@@ -442,7 +456,7 @@ read_one(struct page_in *in, size_t qi)
 		return;
 	}
 	if (v == NULL) {
-		if (q->required)
+		if (q->required && !in->partial)
 			err(in, qi, f, "invalid.required", NULL);
 		return;
 	}
@@ -482,11 +496,11 @@ read_multiple(struct page_in *in, size_t qi)
 	min = q->has_min ? (size_t)q->min : 0;
 	if (q->required && min == 0)
 		min = 1;
-	if (n == 0 && q->required) {
+	if (n == 0 && q->required && !in->partial) {
 		err(in, qi, f, "invalid.required", NULL);
 		return;
 	}
-	if (n > 0 && n < min) {
+	if (n > 0 && n < min && !in->partial) {
 		err(in, qi, f, "survey.multiple.min",
 		    arena_printf(in->a, "%zu", min));
 		return;
@@ -519,16 +533,19 @@ read_matrix(struct page_in *in, size_t qi)
 	pick = arena_calloc(in->a, q->nitems + 1, sizeof(*pick));
 	for (i = 0; i < q->nitems; i++) {
 		f = qanswer_field(in->a, q->code, q->items[i].code);
+		bad = false;
 		v = field(in, f, &bad);
 		if (bad || (v != NULL && qdef_option(q, v) == QDEF_NONE)) {
 			err(in, qi, f, "survey.choice.invalid", NULL);
-			return;
+			if (!in->partial)
+				return;
+			continue; /* the valid rows are kept */
 		}
 		if (v == NULL && missing == NULL)
 			missing = f;
 		pick[i] = v;
 	}
-	if (q->required && missing != NULL) {
+	if (q->required && missing != NULL && !in->partial) {
 		err(in, qi, missing, "survey.matrix.required", NULL);
 		return;
 	}
@@ -554,24 +571,25 @@ read_number(struct page_in *in, size_t qi)
 	if ((s = field(in, f, &bad)) == NULL) {
 		if (bad)
 			err(in, qi, f, "survey.number.invalid", NULL);
-		else if (q->required)
+		else if (q->required && !in->partial)
 			err(in, qi, f, "invalid.required", NULL);
 		return;
 	}
 	if ((rc = qnum_parse(s, q->decimals, &v)) == -2)
 		err(in, qi, f,
-		    q->decimals == 0 ? "survey.number.integer"
-				     : "survey.number.decimals",
+		    q->decimals == 0	   ? "survey.number.integer"
+			: q->decimals == 1 ? "survey.number.decimal"
+					   : "survey.number.decimals",
 		    q->decimals == 0 ? NULL
 				     : arena_printf(in->a, "%d", q->decimals));
 	else if (rc != 0)
 		err(in, qi, f, "survey.number.invalid", NULL);
 	else if (q->has_min && v < q->min)
 		err(in, qi, f, "survey.number.min",
-		    qnum_format(in->a, q->min, q->decimals));
+		    qnum_plain(in->a, q->min, q->decimals));
 	else if (q->has_max && v > q->max)
 		err(in, qi, f, "survey.number.max",
-		    qnum_format(in->a, q->max, q->decimals));
+		    qnum_plain(in->a, q->max, q->decimals));
 	else
 		add(in, q->code, "", NULL, qnum_format(in->a, v, q->decimals),
 		    NULL);
@@ -588,7 +606,7 @@ read_text(struct page_in *in, size_t qi)
 	if ((s = field(in, f, &bad)) == NULL) {
 		if (bad)
 			err(in, qi, f, "survey.text.invalid", NULL);
-		else if (q->required)
+		else if (q->required && !in->partial)
 			err(in, qi, f, "invalid.required", NULL);
 		return;
 	}
@@ -613,7 +631,7 @@ read_date(struct page_in *in, size_t qi)
 	if ((s = field(in, f, &bad)) == NULL) {
 		if (bad)
 			err(in, qi, f, "survey.date.invalid", NULL);
-		else if (q->required)
+		else if (q->required && !in->partial)
 			err(in, qi, f, "invalid.required", NULL);
 		return;
 	}
@@ -627,20 +645,12 @@ read_date(struct page_in *in, size_t qi)
 		add(in, q->code, "", NULL, NULL, arena_strdup(in->a, iso));
 }
 
-/*
- * Decodes the submitted form of page p of survey d, given the answers of
- * earlier pages (prior, for the conditions).  The answers of the page's
- * shown questions that are valid go to out (rows in arena a; out starts
- * empty), one error per invalid question to errs (its array in arena a).
- * Returns the number of errors: 0 means the page may be stored and the
- * respondent moves on.  p must be a page of d.
- */
-size_t
-qanswer_decode(struct arena *a, const struct qdef *d, size_t p,
+static size_t
+decode(struct arena *a, const struct qdef *d, size_t p,
     const struct kvlist *form, const struct qanswers *prior,
-    struct qanswers *out, struct qerrors *errs)
+    struct qanswers *out, struct qerrors *errs, bool partial)
 {
-	struct page_in in = {a, d, form, out, errs};
+	struct page_in in = {a, d, form, out, errs, partial};
 	const struct qpage *pg = &d->pages[p];
 	size_t i;
 
@@ -678,4 +688,33 @@ qanswer_decode(struct arena *a, const struct qdef *d, size_t p,
 		}
 	}
 	return errs->n;
+}
+
+/*
+ * Decodes the submitted form of page p of survey d, given the answers of
+ * earlier pages (prior, for the conditions).  The answers of the page's
+ * shown questions that are valid go to out (rows in arena a; out starts
+ * empty), one error per invalid question to errs (its array in arena a).
+ * Returns the number of errors: 0 means the page may be stored and the
+ * respondent moves on.  p must be a page of d.
+ */
+size_t
+qanswer_decode(struct arena *a, const struct qdef *d, size_t p,
+    const struct kvlist *form, const struct qanswers *prior,
+    struct qanswers *out, struct qerrors *errs)
+{
+	return decode(a, d, p, form, prior, out, errs, false);
+}
+
+/*
+ * As qanswer_decode, for Back and save: every valid answer given goes to
+ * out, nothing missing is an error, and errs holds only the values that
+ * are invalid (which are not kept).
+ */
+size_t
+qanswer_decode_partial(struct arena *a, const struct qdef *d, size_t p,
+    const struct kvlist *form, const struct qanswers *prior,
+    struct qanswers *out, struct qerrors *errs)
+{
+	return decode(a, d, p, form, prior, out, errs, true);
 }

@@ -428,6 +428,25 @@ qnum_format(struct arena *a, int64_t v, int decimals)
 }
 
 /*
+ * v (in units of 10^-decimals) as a person writes it: no trailing zeros
+ * of the fraction, no point for a whole number ("168", "7.5"), in arena
+ * a.  The point is the page's to localise.
+ */
+char *
+qnum_plain(struct arena *a, int64_t v, int decimals)
+{
+	char *s = qnum_format(a, v, decimals), *e;
+
+	if (strchr(s, '.') == NULL)
+		return s;
+	for (e = s + strlen(s); e[-1] == '0'; e--)
+		e[-1] = '\0';
+	if (e[-1] == '.')
+		e[-1] = '\0';
+	return s;
+}
+
+/*
  * Parses a date as a browser's date field sends it (2026-11-29) or as
  * people write it here (29.11.2026., 29. 11. 2026, the final dot
  * optional) into out as YYYY-MM-DD, through date_parse() (valid.c, the

@@ -450,7 +450,7 @@ current(const struct survey *s, const struct qanswers *all)
 static enum http_status
 no_response(struct req *r, const struct survey *s)
 {
-	return form_done(r, path_of(r, s, ""), "survey_lost");
+	return form_done(r, path_of(r, s, ""), "survey-lost");
 }
 
 /*
@@ -660,8 +660,11 @@ complete(struct req *r, struct xml *x, const struct survey *s,
  * the response is completed.  The group question's page is kept only if
  * the group may go on (group_check(): 409 for a full quota, 422 without
  * the group's invitation, the page again with the error).  Back and save
- * keep what is valid without asking for the rest.  A refused form token:
- * the page again, 403.  Two statements (the survey, then the write).
+ * keep every valid answer without asking for the rest (a matrix's chosen
+ * rows too); a value that is invalid is not kept, and the page comes
+ * again (422) with what was typed, the error beside it and a line saying
+ * the marked answers were not kept, the others were.  A refused form
+ * token: the page again, 403.  Two statements (the survey, the write).
  */
 enum http_status
 answer_save(struct req *r, struct xml *x)
@@ -672,6 +675,7 @@ answer_save(struct req *r, struct xml *x)
 	const char *go = kv_get(&r->form, "go"), *g = NULL;
 	enum http_status st;
 	size_t p, n, next;
+	bool partial;
 
 	if ((st = survey_load(r, &s)) != HTTP_OK)
 		return st;
@@ -686,18 +690,29 @@ answer_save(struct req *r, struct xml *x)
 		return r->csrf_failed
 		    ? HTTP_FORBIDDEN
 		    : form_done(r, path_of(r, &s, "page"), NULL);
-	n = qanswer_decode(r->arena, s.def, p, &r->form, &all, &page, &errs);
+	partial =
+	    go != NULL && (strcmp(go, "back") == 0 || strcmp(go, "save") == 0);
+	n = (partial ? qanswer_decode_partial : qanswer_decode)(
+	    r->arena, s.def, p, &r->form, &all, &page, &errs);
 	if (r->csrf_failed)
 		return again(
 		    r, x, &s, p, &all, &errs, "form.csrf", HTTP_FORBIDDEN);
-	if (go != NULL &&
-	    (strcmp(go, "back") == 0 || strcmp(go, "save") == 0)) {
+	if (partial) {
+		before = all;
+		before.v = arena_calloc(r->arena, all.n + 1, sizeof(*before.v));
+		if (all.n > 0)
+			memcpy(before.v, all.v, all.n * sizeof(*before.v));
 		qanswers_set_page(r->arena, &all, s.def, p, &page);
 		qanswers_prune(&all, s.def);
 		next = strcmp(go, "back") == 0 ? qnav_prev(s.def, p, &all) : p;
+		if (n > 0) /* the valid answers kept, the page again */
+			next = p;
 		if ((st = keep(r, &s, &all, next == QDEF_NONE ? p : next,
 			 group_of(s.def, &all))) != HTTP_OK)
 			return st;
+		if (n > 0)
+			return again(r, x, &s, p, &before, &errs,
+			    "survey.not_kept", HTTP_UNPROCESSABLE);
 		return form_done(r,
 		    path_of(r, &s, strcmp(go, "save") == 0 ? "saved" : "page"),
 		    NULL);

@@ -319,14 +319,21 @@ write_survey(struct req *r, struct xml *x, const struct sv *s)
 	return 0;
 }
 
-/* <problem key="…" reason="…"/>: why a change was refused. */
+/*
+ * <problem key="…" reason="…"/>: why a change was refused: reason is
+ * qdef's line and words for a definition refused (sedit.refused), else
+ * the code of the page or question concerned (which="…").
+ */
 static int
 write_problem(struct xml *x, const char *key, const char *reason)
 {
+	bool refused;
+
 	if (key == NULL)
 		return 0;
+	refused = strcmp(key, "sedit.refused") == 0;
 	if (xml_start(x, "problem") == -1 || xml_attr(x, "key", key) == -1 ||
-	    xml_attr(x, "reason", reason) == -1)
+	    xml_attr(x, refused ? "reason" : "which", reason) == -1)
 		return -1;
 	return xml_end(x);
 }

@@ -360,6 +360,17 @@ question_from(
 	conds_from(r, f, QF_CONDS, d, &q->conds, &q->nconds);
 }
 
+/* v (qnum_plain) with the decimal comma but in English. */
+static const char *
+local_num(struct req *r, int64_t v, int decimals)
+{
+	char *s = qnum_plain(r->arena, v, decimals), *dot;
+
+	if (r->locale != LOCALE_EN && (dot = strchr(s, '.')) != NULL)
+		*dot = ',';
+	return s;
+}
+
 static enum http_status
 question_load(struct req *r, struct form *f, const struct sv *s)
 {
@@ -385,12 +396,11 @@ question_load(struct req *r, struct form *f, const struct sv *s)
 			    arena_printf(r->arena, "%lld", (long long)q->max);
 		break;
 	case QTYPE_NUMBER:
+		/* As written, with the local decimal sign (both read). */
 		if (q->has_min)
-			f->text[QF_MIN] =
-			    qnum_format(r->arena, q->min, q->decimals);
+			f->text[QF_MIN] = local_num(r, q->min, q->decimals);
 		if (q->has_max)
-			f->text[QF_MAX] =
-			    qnum_format(r->arena, q->max, q->decimals);
+			f->text[QF_MAX] = local_num(r, q->max, q->decimals);
 		f->text[QF_DECIMALS] =
 		    arena_printf(r->arena, "%d", q->decimals);
 		break;
@@ -410,6 +420,77 @@ question_load(struct req *r, struct form *f, const struct sv *s)
 	return HTTP_OK;
 }
 
+/* Field i's error is key (counted once), or none when key is NULL. */
+static void
+set_error(struct form *f, size_t i, const char *key)
+{
+	if (f->error[i] == NULL && key != NULL)
+		f->nerrors++;
+	else if (f->error[i] != NULL && key == NULL)
+		f->nerrors--;
+	f->error[i] = key;
+}
+
+/*
+ * The options or items (the four fields from first on) of a question
+ * that has answers: the sr-Latn lines must keep the codes of o[0..n), in
+ * order.  When they do not, that field says so (the other languages'
+ * lines, which may still name the old codes, are not blamed).
+ */
+static void
+codes_locked(struct req *r, struct form *f, size_t first, size_t max,
+    const struct qopt *o, size_t n)
+{
+	const char **codes, **labels;
+	size_t m, k, i;
+
+	if (f->error[first] != NULL ||
+	    pairs_parse(r, f, first, max, &codes, &labels, &m) == -1)
+		return;
+	for (k = 0; k < m && k < n; k++)
+		if (strcmp(codes[k], o[k].code) != 0)
+			break;
+	if (k == m && m == n)
+		return;
+	set_error(f, first, "sedit.locked.options");
+	for (i = 1; i < 4; i++)
+		if (f->error[first + i] != NULL &&
+		    strcmp(f->error[first + i], "sedit.invalid.lines") == 0)
+			set_error(f, first + i, NULL);
+}
+
+/*
+ * A question of a survey with answers (old, as stored): its code, type,
+ * "other", options and items may not change; each changed field says so
+ * beside it (sv_check would refuse the whole with no field named).
+ */
+static void
+question_locked(struct req *r, struct form *f, const struct qquestion *old)
+{
+	const char *lk = "sedit.locked.options";
+	enum qtype t = (enum qtype)f->num[QF_TYPE];
+
+	if (strcmp(f->text[QF_CODE], old->code) != 0)
+		set_error(f, QF_CODE, lk);
+	if (f->error[QF_TYPE] == NULL && t != old->type) {
+		set_error(f, QF_TYPE, lk);
+		return;
+	}
+	if (f->error[QF_TYPE] != NULL)
+		return;
+	if ((f->present[QF_OTHER] &&
+		(t == QTYPE_SINGLE || t == QTYPE_DROPDOWN ||
+		    t == QTYPE_MULTIPLE)) != old->other)
+		set_error(f, QF_OTHER, lk);
+	if (t == QTYPE_SINGLE || t == QTYPE_DROPDOWN || t == QTYPE_MULTIPLE ||
+	    t == QTYPE_MATRIX)
+		codes_locked(
+		    r, f, QF_OPTIONS, QDEF_MAX_OPTIONS, old->opts, old->nopts);
+	if (t == QTYPE_MATRIX)
+		codes_locked(
+		    r, f, QF_ITEMS, QDEF_MAX_ITEMS, old->items, old->nitems);
+}
+
 static enum http_status
 question_apply(struct req *r, struct form *f, const struct sv *s,
     const struct qdef **out, const char **key, const char **reason)
@@ -421,6 +502,8 @@ question_apply(struct req *r, struct form *f, const struct sv *s,
 		return HTTP_NOT_FOUND;
 	w = model_copy(r->arena, s->d);
 	question_from(r, f, s->d, &w->questions[i]);
+	if (s->responses > 0)
+		question_locked(r, f, &s->d->questions[i]);
 	if (f->nerrors > 0)
 		return HTTP_UNPROCESSABLE;
 	*out = w;

@@ -126,6 +126,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"FROM survey_answer a " COMPLETED_OF(
 	    "?") "AND a.option_code IS NOT NULL "
 		 "GROUP BY a.question, a.item, a.option_code",
+    /* survey: every group's counts, for suppression across the filter */
+    [STMT_RESULTS_BY_GROUP] =
+	"SELECT IFNULL(r.respondent_group, '') AS grp, a.question, a.item, "
+	"a.option_code AS opt, COUNT(*) AS n FROM survey_answer a "
+	"JOIN survey_response r ON r.id = a.response_id "
+	"AND r.status = 'completed' WHERE a.survey_id = ? "
+	"AND a.option_code IS NOT NULL "
+	"GROUP BY r.respondent_group, a.question, a.item, a.option_code",
     [STMT_RESULTS_ANSWERED] =
 	"SELECT a.question, COUNT(DISTINCT a.response_id) AS n "
 	"FROM survey_answer a " COMPLETED_OF("?") "GROUP BY a.question",

@@ -19,6 +19,7 @@ enum stmt {
 	STMT_RESPONSE_COMPLETE, /* completed, in one CALL (0012) */
 	STMT_RESULTS_GROUPS,	/* completed responses per group */
 	STMT_RESULTS_OPTIONS,	/* counts per question, item and option */
+	STMT_RESULTS_BY_GROUP,	/* the same per respondent group */
 	STMT_RESULTS_ANSWERED,	/* responses that answered each question */
 	STMT_RESULTS_NUMBERS,	/* n, mean and median per question and item */
 	STMT_RESULTS_TEXTS,	/* free text (editors only) */

@@ -273,8 +273,8 @@ numbers_keep_their_range_and_decimals(void **state)
 	    {"q.n=pet", "survey.number.invalid", NULL},
 	    {"q.n=1e2", "survey.number.invalid", NULL},
 	    {"q.dec=3,14159", "survey.number.decimals", "2"},
-	    {"q.dec=10.51", "survey.number.max", "10.50"},
-	    {"q.dec=-11", "survey.number.min", "-10.50"},
+	    {"q.dec=10.51", "survey.number.max", "10.5"},
+	    {"q.dec=-11", "survey.number.min", "-10.5"},
 	};
 	const char *f[] = {"q.s=a", "q.mx.i1=1", "q.mx.i2=1", "q.t=x", NULL};
 	size_t i;
@@ -476,6 +476,41 @@ field_names_fit_the_form_limit(void **state)
 
 #define T_(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
 
+/*
+ * Back and save: every valid answer is kept (a matrix's chosen rows
+ * beside an invalid one), nothing missing is an error, an invalid value
+ * still is.
+ */
+static void
+back_keeps_every_valid_answer(void **state)
+{
+	static const char *const f[] = {"q.mx.i1=2", "q.mx.i2=9", "q.m=a",
+	    "q.s=other", "q.n=abc", "q.dd=y"};
+	struct kvlist form;
+	const struct qval *v;
+
+	prior("g", "citizen");
+	qt_form(fx.a, &form, f, sizeof(f) / sizeof(f[0]));
+	assert_int_equal(qanswer_decode_partial(fx.a, fx.d, P_CIT, &form,
+			     &fx.prior, &fx.out, &fx.errs),
+	    2);
+	expect_error("mx", "q.mx.i2", "survey.choice.invalid", NULL);
+	expect_error("n", "q.n", "survey.number.invalid", NULL);
+	assert_null(error_of("t")); /* required, missing: no error */
+	assert_null(error_of("m")); /* under its minimum: kept */
+	assert_null(error_of("s")); /* "other" without its text: kept */
+	v = qanswers_find(&fx.out, "mx", "i1");
+	assert_non_null(v);
+	assert_string_equal(v->option, "2");
+	assert_null(qanswers_find(&fx.out, "mx", "i2"));
+	assert_non_null(qanswers_find(&fx.out, "m", NULL));
+	assert_non_null(qanswers_find(&fx.out, "dd", NULL));
+	assert_non_null(qanswers_find(&fx.out, "s", NULL));
+	assert_null(qanswers_find(&fx.out, "n", NULL));
+	/* Next asks for all of it. */
+	assert_true(decode(P_CIT, f, sizeof(f) / sizeof(f[0])) > 0);
+}
+
 int
 main(void)
 {
@@ -495,6 +530,7 @@ main(void)
 	    T_(progress_counts_shown_pages_and_time_left),
 	    T_(changed_group_prunes_answers_now_hidden),
 	    T_(field_names_fit_the_form_limit),
+	    T_(back_keeps_every_valid_answer),
 	};
 
 	log_init("test-qanswer");

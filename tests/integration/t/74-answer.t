@@ -26,6 +26,16 @@ is(get('/surveys/health/')->{status}, 404, 'no survey answers at /surveys/health
 is(get('/surveys/edit/page')->{status}, 404, 'nor at /surveys/edit/page');
 sql("UPDATE survey SET code = 'pilot-$year' WHERE code = 'health'");
 
+# Without answers in progress, /page and /saved send to the welcome
+# page, which says so.
+for my $path ('page', 'saved') {
+	my $r = get("${base}$path?lang=en");
+	is($r->{status}, 303, "/$path without a response: 303");
+	like($r->{headers}{location}, qr{\Q$base\E\?done=survey-lost$}, 'to the welcome page');
+	like(get("${base}?done=survey-lost&lang=en")->{content}, qr/No answers in progress were found on this device/,
+	    'which says the answers were not found');
+}
+
 my $a = agent();
 my $r = $a->get("$base?lang=en");
 is($r->{status}, 200, 'the welcome page');
@@ -67,6 +77,16 @@ like($r->{content}, qr/value="three"/, 'and keeps what was typed');
 is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
     'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'multiple with "other"');
 my %problems = map { ("q.problems.$_" => '4') } qw(poverty unemployment violence isolation barriers access);
+# A number's bounds are said as they were written, the local way.
+$r = send_page('risks', 'q.care-hours' => '200', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no');
+is($r->{status}, 422, 'a number over its maximum: 422');
+like($r->{content}, qr/Type a number of at most 168\./, 'the maximum as written');
+unlike($r->{content}, qr/168\.0/, 'with no decimals it does not have');
+sub send_sr { my ($p, %f) = @_; return $a->post("${base}page?lang=sr-Latn", { csrf => $csrf, p => $p, go => 'next', %f }) }
+$r = send_sr('risks', 'q.care-hours' => '-0,5', 'q.needed' => 'yes', %problems);
+like($r->{content}, qr/Upišite broj od najmanje 0\./, 'the minimum too, in Serbian');
+$r = send_sr('risks', 'q.care-hours' => '12,55', 'q.needed' => 'yes', %problems);
+like($r->{content}, qr/Upišite broj sa najviše jednom decimalom\./, 'one decimal, in the right form');
 is(send_page('risks', 'q.care-hours' => '12,5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303,
     'a decimal comma, yes/no and a matrix');
 
@@ -77,6 +97,29 @@ $r = page();
 like($r->{content}, qr/name="p" value="risks"/, 'Back shows the page before');
 like($r->{content}, qr/id="f-q\.needed-yes" name="q\.needed" value="yes" checked/, 'with its answers kept');
 like($r->{content}, qr/value="12\.5"/, 'the number kept');
+# Back from a partly answered page keeps what was given: 5 of 6 matrix
+# rows (the matrix is required, Next would ask for the sixth).
+my %five = %problems;
+delete $five{'q.problems.access'};
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'risks', go => 'back', %five, 'q.care-hours' => '12.5' });
+is($r->{status}, 303, 'Back from a page half answered: 303');
+like(page()->{content}, qr/name="p" value="household"/, 'to the page before');
+# An invalid number on Back: not kept, and the page says so; the rest is kept.
+$r = $a->post("${base}page?lang=en", { csrf => $csrf, p => 'household', go => 'back', 'q.members' => 'abc',
+    'q.household' => ['elderly', 'other'], 'q.household.other' => 'Baka', 'q.income' => 'short' });
+is($r->{status}, 422, 'Back with a number that is no number: 422, the page again');
+like($r->{content}, qr/value="abc"/, 'what was typed is shown');
+like($r->{content}, qr/Type a number/, 'the error beside it');
+like($r->{content}, qr/the marked ones are not/, 'and the page says it was not kept');
+$r = page();
+like($r->{content}, qr/name="q\.income" value="short" checked/, 'the valid answer of that page was kept');
+is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
+    'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'on from there');
+$r = page();
+like($r->{content}, qr/name="p" value="risks"/, 'to the half answered page');
+my @kept = $r->{content} =~ /name="q\.problems\.[a-z]+" value="4" checked/g;
+is(scalar @kept, 5, 'its 5 matrix rows kept');
+like($r->{content}, qr/value="12\.5"/, 'and its number');
 is(send_page('risks', 'q.care-hours' => '12.5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no')->{status}, 303, 'and on again');
 
 # Save, then resume on another "device" with the code.
@@ -95,6 +138,10 @@ $a = $b;
 like(page()->{content}, qr/name="p" value="services"/, 'at the page saved');
 
 my %aware = map { ("q.awareness.$_" => 'heard') } qw(day-care home-help companion respite assistance family-support);
+$r = send_sr('services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
+    'q.csw-contact' => '1. 1. 2027.', 'q.unmet' => 'no');
+is($r->{status}, 422, 'a date after its limit: 422');
+like($r->{content}, qr/Upišite datum do 31\. 12\. 2026\./, 'the limit written the local way');
 is(send_page('services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
     'q.csw-contact' => '3. 2. 2025.', 'q.unmet' => 'no', 'q.info' => 'other', 'q.info.other' => 'Radio')->{status}, 303,
     'a date typed the local way, a single choice with "other"');
@@ -138,6 +185,19 @@ is($r->{status}, 200, 'the editor sees the results before publication');
 like($r->{content}, qr/Dva reda/, 'with the free text');
 is(get("${base}results")->{status}, 404, 'the public does not');
 like($ed->get("${base}results?lang=en&cross=group,age")->{content}, qr/cross-tabulated/, 'a cross-tabulation');
+# The editor reaches the results from the editor's pages, and crosses
+# two questions with a form.
+like($ed->get('/surveys/edit/?lang=en')->{content}, qr{<a href="\Q$base\Eresults">See the results}, 'the editor list links the results');
+like($ed->get("/surveys/edit/$sid?lang=en")->{content}, qr{<a href="\Q$base\Eresults">See the results}, 'so does the survey\'s page');
+$r = $ed->get("${base}results?lang=en");
+like($r->{content}, qr{<form method="get" action="\Q$base\Eresults" class="cross-form">}, 'the results have a cross-tabulation form');
+like($r->{content}, qr{<select id="f-row" name="row">.*<option value="age"}s, 'with the choice questions');
+unlike($r->{content}, qr{<option value="comment"}, 'not the free text ones');
+$r = $ed->get("${base}results?lang=en&group=citizen&row=group&col=age");
+like($r->{content}, qr/cross-tabulated/, 'the form\'s query crosses the two');
+like($r->{content}, qr{<input type="hidden" name="group" value="citizen">}, 'keeping the group filter');
+like($r->{content}, qr{<option value="age" selected>}, 'and showing the choice');
+unlike(get("/surveys/pilot-$year/results?lang=en")->{content}, qr/cross-form/, 'the public has no such form');
 
 # The public page of the published pilot: charts, a table, no free text.
 $r = get("/surveys/pilot-$year/results?lang=en");
@@ -157,7 +217,7 @@ $r = get('/surveys/tiny/results?lang=en');
 is($r->{status}, 200, 'a tiny survey\'s results');
 unlike(main_text($r->{content}), qr/Completed responses: 2/, 'shows no count of 2');
 like($r->{content}, qr/fewer than 5/, 'but "fewer than 5"');
-# Complementary suppression: 6 + 3 + 0: the 3 is hidden, and the 6 with it.
+# 5 + 2 + 2 + 0: both cells of 2 are hidden.
 for (1 .. 7) {
 	my $opt = $_ <= 5 ? '18-29' : '45-64';
 	sql("INSERT INTO survey_response (survey_id, respondent_group, status, completed_on) VALUES ($tid, 'user', 'completed', UTC_DATE());
@@ -168,7 +228,32 @@ like($r->{content}, qr{Completed responses: <strong>9</strong>}, '9 responses ar
 my ($age) = $r->{content} =~ /(<section class="result" aria-labelledby="r-age">.*?<\/section>)/s;
 like($age, qr/18 to 29<\/th><td class="num">5</, 'a cell of 5 is shown');
 like($age, qr/30 to 44<\/th><td class="num">fewer than 5/, 'a cell of 2 is hidden');
-like($age, qr/45 to 64<\/th><td class="num">fewer than 5/, 'and its complement too');
+like($age, qr/45 to 64<\/th><td class="num">fewer than 5/, 'and a second small cell');
+# A matrix row as the reviewer found it: 2 "not a problem", 7 "serious":
+# the 2 is hidden, the 7 with it (said so), and the row's mean and median,
+# which would give the split, are hidden too.
+sql("INSERT INTO survey_answer (response_id, survey_id, question, item, option_code, number)
+    SELECT id, $tid, 'problems', 'poverty', IF(respondent_group = 'citizen', '1', '4'), IF(respondent_group = 'citizen', 1, 4)
+    FROM survey_response WHERE survey_id = $tid");
+$r = get('/surveys/tiny/results?lang=en');
+my ($prob) = $r->{content} =~ /(<section class="result" aria-labelledby="r-problems">.*?<\/section>)/s;
+my ($pov) = $prob =~ /(<tr><th scope="row">Poverty<\/th>.*?<\/tr>)/s;
+like($pov, qr/<td class="num">fewer than 5<\/td>/, 'a small matrix cell is hidden');
+like($pov, qr/<td class="num">hidden, as it would reveal a hidden figure<\/td>/, 'its complement is said to be hidden for it');
+unlike($pov, qr/>7</, 'the 7 is not shown');
+unlike($pov, qr/[0-9],[0-9]{2}|[0-9]\.[0-9]{2}/, 'nor a mean or median that would pin the hidden cells');
+like($r->{content}, qr/nor figures from which they could be worked out/, 'the note says so');
+# Across the group filter: all 9 live in town, 7 users and 2 citizens.
+# The citizens' 2 is hidden on their page; the users' page must not show
+# 7, or 9 - 7 would give it.
+sql("INSERT INTO survey_answer (response_id, survey_id, question, item, option_code)
+    SELECT id, $tid, 'settlement', '', 'town' FROM survey_response WHERE survey_id = $tid");
+$r = get('/surveys/tiny/results?lang=en');
+my ($town) = $r->{content} =~ /aria-labelledby="r-settlement">.*?(<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<)/s;
+like($town, qr/>9</, 'all 9 are shown on the page of all');
+$r = get('/surveys/tiny/results?lang=en&group=user');
+($town) = $r->{content} =~ /aria-labelledby="r-settlement">.*?(<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<)/s;
+like($town, qr/hidden, as it would reveal a hidden figure/, 'the users\' 7 is hidden, for the citizens\' 2');
 
 # A closed survey refuses answers.
 my $c = agent();

@@ -78,4 +78,24 @@ like(ask("/surveys/$code/"), qr/<survey slug="$code"[^>]* state="closed"/, 'a su
 kill 'TERM', $pid;
 waitpid($pid, 0);
 sql("DELETE FROM survey WHERE code = '$code'");
+# The demo surveys open at 00:00 and close at 23:59 Belgrade time, in
+# summer time too (the pilot's dates fall there until November).
+{
+	require Time::Local;
+	for my $row (sql("SELECT code, opens_on, closes_on, opens_at, closes_at FROM survey WHERE code IN ('pilot-$year', 'needs-$year')")) {
+		my ($sc, $on, $off, $at, $till) = @$row;
+		my @local = map {
+			my ($y, $mo, $d, $h, $mi) = /^(\d+)-(\d+)-(\d+)[ T](\d+):(\d+)/;
+			my $t = Time::Local::timegm(0, $mi, $h, $d, $mo - 1, $y);
+			local $ENV{TZ} = 'CET-1CEST,M3.5.0,M10.5.0/3';
+			POSIX::tzset();
+			my $s = POSIX::strftime('%Y-%m-%d %H:%M', localtime $t);
+			$s;
+		} ($at, $till);
+		POSIX::tzset();
+		is($local[0], "$on 00:00", "$sc opens at local midnight of its first day");
+		is($local[1], "$off 23:59", "$sc closes at 23:59 local of its last day");
+	}
+}
+
 done_testing();

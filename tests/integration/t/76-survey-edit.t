@@ -58,6 +58,15 @@ is($r->{status}, 422, 'a choice without options is refused');
 # A condition on a later page's question is refused with the reason.
 $r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'p1', conditions => 'likert equals 1' });
 is($r->{status}, 422, 'a condition on a later question is refused');
+# In Cyrillic the operators and the letters of a code stay Latin.
+$r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'p1', conditions => 'color is red', lang => 'sr-Cyrl' },
+    "/surveys/edit/$id/pages/1?lang=sr-Cyrl");
+is($r->{status}, 422, 'a condition with an unknown operator is refused');
+like($r->{content}, qr/equals, one-of или not,/, 'the operators are written as typed, in Latin');
+unlike($r->{content}, qr/нот/, 'none transliterated');
+$r = $ed->submit("/surveys/edit/$id/pages/1", { code => 'P 1' }, "/surveys/edit/$id/pages/1?lang=sr-Cyrl");
+like($r->{content}, qr/мала слова a–z, цифре/, 'a code\'s letters are said to be Latin a–z');
+like($ed->get("/surveys/edit/$id?lang=sr-Cyrl")->{content}, qr/\(\.sps, /, 'a file\'s extension stays Latin');
 is($ed->get("/surveys/edit/$id/preview?page=2")->{status}, 200, 'a draft previews');
 
 # Move: the number question up.
@@ -149,9 +158,27 @@ is($r->{status}, 409, 'removing a question is refused');
 $r = $ed->submit("/surveys/edit/$id/questions/2", { code => 'color', type => 'single',
     text => 'Koja je boja?', options => "red = Crvena\ngreen = Zelena" });
 is($r->{status}, 422, 'changing options is refused');
+like($r->{content}, qr{<p class="error" id="e-options">}, 'and says why beside the options');
+unlike($r->{content}, qr/Line and reason|Ред и разлог|Red i razlog/, 'with no "line and reason" for what is no line');
+# An option removed in sr-Latn only: blamed on that field, for the lock.
+$r = $ed->submit("/surveys/edit/$id/questions/2?lang=en", { code => 'color', type => 'single', required => 1, other => 1,
+    text => 'Koja je boja?', options => "red = Crvena", options_bs => "red = Crvena\nblue = Plava" },
+    "/surveys/edit/$id/questions/2");
+is($r->{status}, 422, 'an option removed in Serbian only is refused');
+like($r->{content}, qr{<p class="error" id="e-options">The survey already has responses}, 'beside the options, as locked');
+unlike($r->{content}, qr{id="e-options_bs"}, 'not blamed on the Bosnian lines');
+# The type or the code changed: said beside them.
+$r = $ed->submit("/surveys/edit/$id/questions/2?lang=en", { code => 'colour', type => 'number', text => 'Koja je boja?' },
+    "/surveys/edit/$id/questions/2");
+is($r->{status}, 422, 'a type and a code changed are refused');
+like($r->{content}, qr{<p class="error" id="e-type">The survey already has responses}, 'beside the type');
+like($r->{content}, qr{<p class="error" id="e-code">The survey already has responses}, 'and the code');
+unlike($r->{content}, qr/Line and reason/, 'with no stray line');
 (my $fewer = $good) =~ s{<question code="age".*?</question>}{}s;
 $r = $ed->submit("/surveys/edit/$id/definition", { xml => $fewer });
 is($r->{status}, 422, 'an upload without a question is refused too');
+like($r->{content}, qr/this question cannot be removed|ovo pitanje ne može ukloniti/, 'saying why');
+unlike($r->{content}, qr/Red i razlog|Line and reason/, 'as no line and reason');
 $r = $ed->submit("/surveys/edit/$id/questions/2", { code => 'color', type => 'single', required => 1,
     other => 1, text => 'Koje je boje?', options => "red = Crvena\nblue = Plava" });
 is($r->{status}, 303, 'but texts can be corrected') or diag($r->{content});

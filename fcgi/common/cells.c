@@ -87,6 +87,41 @@ count_hidden(
 }
 
 /*
+ * In the graph of break_bridge() without the edge e: marks with mark
+ * every node that start reaches and is not marked yet, start too.
+ * queue[] has room for nrows + ncols.
+ */
+static void
+reach(const bool *hide, size_t nrows, size_t ncols, size_t e, size_t start,
+    unsigned char mark, unsigned char *seen, size_t *queue)
+{
+	size_t head = 0, tail = 0, u, m, c;
+
+	seen[start] = mark;
+	queue[tail++] = start;
+	while (head < tail) {
+		u = queue[head++];
+		if (u < nrows) {
+			for (m = 0; m < ncols; m++) {
+				c = u * ncols + m;
+				if (hide[c] && c != e && !seen[nrows + m]) {
+					seen[nrows + m] = mark;
+					queue[tail++] = nrows + m;
+				}
+			}
+		} else {
+			for (m = 0; m < nrows; m++) {
+				c = m * ncols + (u - nrows);
+				if (hide[c] && c != e && !seen[m]) {
+					seen[m] = mark;
+					queue[tail++] = m;
+				}
+			}
+		}
+	}
+}
+
+/*
  * Hides one more cell if a hidden cell could still be solved for from
  * the row and column totals: seen as a graph whose nodes are the rows
  * and the columns and whose edges are the hidden cells, a cell is solved
@@ -102,62 +137,17 @@ break_bridge(const int64_t *count, bool *hide, size_t nrows, size_t ncols,
 	size_t e, n = nrows * ncols, v = nrows + ncols;
 
 	for (e = 0; e < n; e++) {
-		size_t head = 0, tail = 0, i, j, best = n;
+		size_t i, j, best = n;
 
 		if (!hide[e])
 			continue;
 		/* Nodes reachable from e's row without e: 1, others 0. */
 		memset(seen, 0, v);
-		seen[e / ncols] = 1;
-		queue[tail++] = e / ncols;
-		while (head < tail) {
-			size_t u = queue[head++], m;
-
-			if (u < nrows) {
-				for (m = 0; m < ncols; m++)
-					if (hide[u * ncols + m] &&
-					    u * ncols + m != e &&
-					    !seen[nrows + m]) {
-						seen[nrows + m] = 1;
-						queue[tail++] = nrows + m;
-					}
-			} else {
-				for (m = 0; m < nrows; m++)
-					if (hide[m * ncols + (u - nrows)] &&
-					    m * ncols + (u - nrows) != e &&
-					    !seen[m]) {
-						seen[m] = 1;
-						queue[tail++] = m;
-					}
-			}
-		}
+		reach(hide, nrows, ncols, e, e / ncols, 1, seen, queue);
 		if (seen[nrows + e % ncols])
 			continue; /* on a cycle */
 		/* The other side: reachable from e's column. */
-		head = tail = 0;
-		seen[nrows + e % ncols] = 2;
-		queue[tail++] = nrows + e % ncols;
-		while (head < tail) {
-			size_t u = queue[head++], m;
-
-			if (u < nrows) {
-				for (m = 0; m < ncols; m++)
-					if (hide[u * ncols + m] &&
-					    u * ncols + m != e &&
-					    !seen[nrows + m]) {
-						seen[nrows + m] = 2;
-						queue[tail++] = nrows + m;
-					}
-			} else {
-				for (m = 0; m < nrows; m++)
-					if (hide[m * ncols + (u - nrows)] &&
-					    m * ncols + (u - nrows) != e &&
-					    !seen[m]) {
-						seen[m] = 2;
-						queue[tail++] = m;
-					}
-			}
-		}
+		reach(hide, nrows, ncols, e, nrows + e % ncols, 2, seen, queue);
 		for (i = 0; i < nrows; i++)
 			for (j = 0; j < ncols; j++) {
 				size_t c = i * ncols + j;

@@ -928,7 +928,8 @@ person_extra(struct req *r, struct xml *x, const struct form *f)
 	rq = q.error[RQ_Q] == NULL ? q.text[RQ_Q] : "";
 	if (xml_attr(x, "provider", f->n == PN__MAX ? "1" : NULL) == -1 ||
 	    xml_attr(x, "duplicate",
-		f->error[PN_CONFIRM] != NULL || f->present[PN_CONFIRM]
+		f->n > PN_CONFIRM &&
+			(f->error[PN_CONFIRM] != NULL || f->present[PN_CONFIRM])
 		    ? "1"
 		    : NULL) == -1 ||
 	    (r->nids > 0 && xml_attr_int(x, "id", r->ids[0]) == -1) ||

@@ -130,6 +130,27 @@ criteria_open(const char *status)
 }
 
 /*
+ * <csw-form for="name"> with the form posting to base/name: f when it is
+ * the one posted (which), else empty.
+ */
+static int
+csw_form(struct req *r, struct xml *x, const char *base, const char *name,
+    const char *submit, const struct field *fields, size_t n, const char *which,
+    const struct form *f)
+{
+	struct form empty;
+	bool posted = which != NULL && strcmp(which, name) == 0;
+
+	if (!posted)
+		form_empty(r, n, &empty);
+	if (xml_start(x, "csw-form") == -1 || xml_attr(x, "for", name) == -1 ||
+	    form_write(x, "post", arena_printf(r->arena, "%s/%s", base, name),
+		submit, fields, posted ? f : &empty) == -1)
+		return -1;
+	return xml_end(x);
+}
+
+/*
  * Writes the CSW's forms for application a inside its page, each in a
  * <csw-form for="request|decide|criteria"> the stylesheet places: the one
  * posted (which) with f, what was typed and its errors, the others
@@ -171,27 +192,13 @@ csw_forms_write(struct req *r, struct xml *x, const struct db_res *a,
 	}
 	if (strcmp(st, "submitted") != 0 && strcmp(st, "review") != 0)
 		return 0;
-	form_empty(r, RQ__MAX, &empty);
-	if (xml_start(x, "csw-form") == -1 ||
-	    xml_attr(x, "for", "request") == -1 ||
-	    form_write(x, "post", arena_printf(r->arena, "%s/request", base),
-		"app.csw.request", request_fields,
-		which != NULL && strcmp(which, "request") == 0 ? f : &empty) ==
-		-1 ||
-	    xml_end(x) == -1)
+	if (csw_form(r, x, base, "request", "app.csw.request", request_fields,
+		RQ__MAX, which, f) == -1)
 		return -1;
 	if (strcmp(st, "review") != 0)
 		return 0;
-	form_empty(r, DC__MAX, &empty);
-	if (xml_start(x, "csw-form") == -1 ||
-	    xml_attr(x, "for", "decide") == -1 ||
-	    form_write(x, "post", arena_printf(r->arena, "%s/decide", base),
-		"app.csw.decide", decide_fields,
-		which != NULL && strcmp(which, "decide") == 0 ? f : &empty) ==
-		-1 ||
-	    xml_end(x) == -1)
-		return -1;
-	return 0;
+	return csw_form(r, x, base, "decide", "app.csw.decide", decide_fields,
+	    DC__MAX, which, f);
 }
 
 /* Re-shows the application's page with problem, status st. */

@@ -66,7 +66,7 @@ struct tqs {
 static void
 permute(const char **arr, const size_t *perm, size_t n)
 {
-	const char *t[QUIZ_OPTIONS_MAX];
+	const char *t[QUIZ_OPTIONS_MAX] = {0};
 	size_t i;
 
 	for (i = 0; i < n; i++)

@@ -222,14 +222,14 @@ csrf_prepare(struct req *r)
 	const char *c;
 
 	if (r->sess != NULL)
-		return; /* sess_load() set r->csrf */
+		return;	 /* sess_load() set r->csrf */
+	if (r->shared) { /* never this visitor's own token: others see it */
+		r->csrf = CSRF_SHARED;
+		return;
+	}
 	c = kv_get(&r->cookies, "csrf");
 	if (csrf_shape(c)) {
 		r->csrf = c;
-		return;
-	}
-	if (r->shared) {
-		r->csrf = CSRF_SHARED;
 		return;
 	}
 	r->csrf = token_new(r->arena, CSRF_TOKEN_BYTES);

@@ -115,6 +115,18 @@ struct shown {
 	const struct qerrors *errs;
 };
 
+/*
+ * What a question page shows besides its fields, as the answers so far
+ * decide it: the progress, whether it is the first page (no Back) and the
+ * last (Finish), and which of its questions are shown ("1" or "0" per
+ * question of the page, in order; NULL when all are).
+ */
+struct view {
+	struct qprogress pr;
+	bool first, last;
+	const char *show;
+};
+
 /* The value field f shows: as typed, or the kept answer's. */
 static const char *
 value_of(const struct shown *sh, const struct qquestion *q, const char *item,
@@ -292,12 +304,8 @@ button(struct xml *x, const char *name, const char *value, const char *key)
  */
 static int
 write_ways(struct req *r, struct xml *x, const struct qdef *d, size_t p,
-    const struct qanswers *all, const char *preview)
+    const struct view *v, const char *preview)
 {
-	size_t next = preview != NULL ? p + 1 : qnav_next(d, p, all);
-	bool first =
-	    preview != NULL ? p == 0 : qnav_prev(d, p, all) == QDEF_NONE;
-
 	if (xml_start(x, "hidden") == -1 ||
 	    xml_attr(x, "name", preview != NULL ? "lang" : "p") == -1 ||
 	    xml_attr(x, "value",
@@ -306,62 +314,161 @@ write_ways(struct req *r, struct xml *x, const struct qdef *d, size_t p,
 	    xml_end(x) == -1)
 		return -1;
 	if (preview != NULL) {
-		if (next < d->npages &&
-		    button(x, "page", arena_printf(r->arena, "%zu", next + 1),
+		if (!v->last &&
+		    button(x, "page", arena_printf(r->arena, "%zu", p + 2),
 			"survey.next") == -1)
 			return -1;
-		if (!first &&
+		if (!v->first &&
 		    button(x, "page", arena_printf(r->arena, "%zu", p),
 			"survey.back") == -1)
 			return -1;
 		return 0;
 	}
 	if (button(x, "go", "next",
-		next == d->npages ? "survey.finish" : "survey.next") == -1 ||
-	    (!first && button(x, "go", "back", "survey.back") == -1) ||
+		v->last ? "survey.finish" : "survey.next") == -1 ||
+	    (!v->first && button(x, "go", "back", "survey.back") == -1) ||
 	    button(x, "go", "save", "survey.save") == -1)
 		return -1;
 	return 0;
 }
 
+/* The view of page p of d as the answers all decide it. */
+static void
+view_of(struct arena *a, const struct qdef *d, size_t p,
+    const struct qanswers *all, struct view *v)
+{
+	const struct qpage *pg = &d->pages[p];
+	char *show = arena_alloc(a, pg->n + 1);
+	bool every = true;
+	size_t i;
+
+	qnav_progress(d, p, all, &v->pr);
+	v->first = qnav_prev(d, p, all) == QDEF_NONE;
+	v->last = qnav_next(d, p, all) == d->npages;
+	for (i = 0; i < pg->n; i++) {
+		show[i] =
+		    qdef_question_visible(d, pg->first + i, all) ? '1' : '0';
+		every = every && show[i] == '1';
+	}
+	show[pg->n] = '\0';
+	v->show = every ? NULL : show;
+}
+
+/*
+ * The address of page p as a new respondent sees it, empty, for the
+ * page cache to keep (answer_show(): every respondent at the same point
+ * of the same way through the survey gets the same page):
+ * /surveys/<slug>/page?at=<page>&n=&of=&left=[&first=1][&last=1][&show=],
+ * or the plain /surveys/<slug>/page when the answers hold anything of
+ * page p (Back, or the browser's back button, came this way before).
+ */
+const char *
+answer_path(
+    struct req *r, const struct survey *s, size_t p, const struct qanswers *all)
+{
+	const struct qpage *pg;
+	struct view v;
+	size_t i, q;
+
+	if (p >= s->def->npages)
+		return path_of(r, s, "page");
+	pg = &s->def->pages[p];
+	for (i = 0; i < all->n; i++)
+		if ((q = qdef_find(s->def, all->v[i].question)) != QDEF_NONE &&
+		    q >= pg->first && q < pg->first + pg->n)
+			return path_of(r, s, "page");
+	view_of(r->arena, s->def, p, all, &v);
+	return arena_printf(r->arena,
+	    "/surveys/%s/page?at=%s&n=%zu&of=%zu&left=%d%s%s%s%s", s->slug,
+	    pg->code, v.pr.done + 1, v.pr.total, v.pr.minutes_left,
+	    v.first ? "&first=1" : "", v.last ? "&last=1" : "",
+	    v.show != NULL ? "&show=" : "", v.show != NULL ? v.show : "");
+}
+
+/* A whole number from 0 to max in the query's k, or -1. */
+static long
+query_count(const struct req *r, const char *k, long max)
+{
+	const char *v = kv_get(&r->query, k);
+	long n = 0;
+
+	if (v == NULL || *v == '\0' || strlen(v) > 4)
+		return -1;
+	for (; *v != '\0'; v++) {
+		if (*v < '0' || *v > '9')
+			return -1;
+		n = n * 10 + (*v - '0');
+	}
+	return n <= max ? n : -1;
+}
+
+/* True when the query's k is absent, or "1" (*on set). */
+static bool
+query_flag(const struct req *r, const char *k, bool *on)
+{
+	const char *v = kv_get(&r->query, k);
+
+	*on = v != NULL;
+	return v == NULL || strcmp(v, "1") == 0;
+}
+
+/*
+ * The page and view answer_path() wrote into the query (at, n, of, left,
+ * first, last, show), checked against the definition: the page's index,
+ * or QDEF_NONE when anything is missing or out of range.  Nothing here
+ * is trusted beyond what the page shows: what is sent from it is checked
+ * against the response as every page is (answer_save()).
+ */
+static size_t
+view_parse(const struct req *r, const struct qdef *d, struct view *v)
+{
+	size_t p = page_by_code(d, kv_get(&r->query, "at"));
+	long n, of, left;
+
+	memset(v, 0, sizeof(*v));
+	if (p == QDEF_NONE ||
+	    (of = query_count(r, "of", (long)d->npages)) < 1 ||
+	    (n = query_count(r, "n", of)) < 1 ||
+	    (left = query_count(r, "left", d->minutes)) < 0 ||
+	    !query_flag(r, "first", &v->first) ||
+	    !query_flag(r, "last", &v->last))
+		return QDEF_NONE;
+	v->show = kv_get(&r->query, "show");
+	if (v->show != NULL &&
+	    (strlen(v->show) != d->pages[p].n ||
+		strspn(v->show, "01") != d->pages[p].n))
+		return QDEF_NONE;
+	v->pr.done = (size_t)n - 1;
+	v->pr.total = (size_t)of;
+	v->pr.percent = (int)(v->pr.done * 100 / v->pr.total);
+	v->pr.minutes_left = (int)left;
+	return p;
+}
+
 /*
  * Writes page p of survey s: <answer page n total percent minutes first
  * last preview><survey/><title/><questions action method errors error>
- * …</questions></answer>.  sh says what the fields show; problem is the
- * form's own error key (form.csrf) or NULL.  preview is NULL for a
- * respondent; for the editor's preview it is the path its GET form goes
- * back to: every question of the page is shown (conditions are not
- * known), the page counts among all pages, and nothing is posted.
+ * …</questions></answer>.  sh says what the fields show, v what else
+ * the page shows; problem is the form's own error key (form.csrf) or
+ * NULL.  preview is NULL for a respondent; for the editor's preview it
+ * is the path its GET form goes back to (nothing is posted).
  */
 static int
 write_page(struct req *r, struct xml *x, const struct survey *s, size_t p,
-    const struct shown *sh, const char *problem, const char *preview)
+    const struct shown *sh, const struct view *v, const char *problem,
+    const char *preview)
 {
 	const struct qdef *d = s->def;
-	struct qprogress pr;
 	size_t i;
-	bool first = qnav_prev(d, p, sh->all) == QDEF_NONE,
-	     last = qnav_next(d, p, sh->all) == d->npages;
 
-	qnav_progress(d, p, sh->all, &pr);
-	if (preview != NULL) {
-		pr.done = p;
-		pr.total = d->npages;
-		pr.percent = (int)(p * 100 / d->npages);
-		pr.minutes_left = (int)(((size_t)d->minutes * (d->npages - p) +
-					    d->npages - 1) /
-		    d->npages);
-		first = p == 0;
-		last = p + 1 == d->npages;
-	}
 	if (xml_start(x, "answer") == -1 ||
 	    xml_attr(x, "page", d->pages[p].code) == -1 ||
-	    xml_attr_int(x, "n", (int64_t)pr.done + 1) == -1 ||
-	    xml_attr_int(x, "total", (int64_t)pr.total) == -1 ||
-	    xml_attr_int(x, "percent", pr.percent) == -1 ||
-	    xml_attr_int(x, "minutes", pr.minutes_left) == -1 ||
-	    xml_attr(x, "first", first ? "1" : NULL) == -1 ||
-	    xml_attr(x, "last", last ? "1" : NULL) == -1 ||
+	    xml_attr_int(x, "n", (int64_t)v->pr.done + 1) == -1 ||
+	    xml_attr_int(x, "total", (int64_t)v->pr.total) == -1 ||
+	    xml_attr_int(x, "percent", v->pr.percent) == -1 ||
+	    xml_attr_int(x, "minutes", v->pr.minutes_left) == -1 ||
+	    xml_attr(x, "first", v->first ? "1" : NULL) == -1 ||
+	    xml_attr(x, "last", v->last ? "1" : NULL) == -1 ||
 	    xml_attr(x, "preview", preview != NULL ? "1" : NULL) == -1 ||
 	    survey_write(x, s, r->locale) == -1 ||
 	    (d->pages[p].title.given != 0 &&
@@ -376,11 +483,11 @@ write_page(struct req *r, struct xml *x, const struct survey *s, size_t p,
 		    (problem != NULL)) == -1 ||
 	    xml_attr(x, "error", problem) == -1)
 		return -1;
-	for (i = d->pages[p].first; i < d->pages[p].first + d->pages[p].n; i++)
-		if ((preview != NULL || qdef_question_visible(d, i, sh->all)) &&
-		    write_question(r, x, d, i, sh) == -1)
+	for (i = 0; i < d->pages[p].n; i++)
+		if ((v->show == NULL || v->show[i] == '1') &&
+		    write_question(r, x, d, d->pages[p].first + i, sh) == -1)
 			return -1;
-	if (write_ways(r, x, d, p, sh->all, preview) == -1 || xml_end(x) == -1)
+	if (write_ways(r, x, d, p, v, preview) == -1 || xml_end(x) == -1)
 		return -1;
 	return xml_end(x);
 }
@@ -395,12 +502,24 @@ int
 answer_preview(struct req *r, struct xml *x, const struct survey *s, size_t p,
     const char *action)
 {
+	const struct qdef *d = s->def;
 	struct qanswers none;
 	struct shown sh;
+	struct view v;
 
 	memset(&none, 0, sizeof(none));
+	memset(&v, 0, sizeof(v));
 	sh = (struct shown){NULL, &none, NULL};
-	return write_page(r, x, s, p, &sh, NULL, action);
+	/* Every page counts, every question shows: no answers decide. */
+	v.pr.done = p;
+	v.pr.total = d->npages;
+	v.pr.percent = (int)(p * 100 / d->npages);
+	v.pr.minutes_left =
+	    (int)(((size_t)d->minutes * (d->npages - p) + d->npages - 1) /
+		d->npages);
+	v.first = p == 0;
+	v.last = p + 1 == d->npages;
+	return write_page(r, x, s, p, &sh, &v, NULL, action);
 }
 
 /*
@@ -456,6 +575,12 @@ no_response(struct req *r, const struct survey *s)
 /*
  * GET /surveys/<slug>/page: the page the response is at, with the
  * answers kept.  303 to the welcome page without a response in progress.
+ * With answer_path()'s query (at=...): that page empty, as the query
+ * says it shows, whoever asks: the page cache keeps it for every
+ * respondent who comes the same way (karika-render.conf), so nothing of
+ * the response is read (survey_load() leaves the survey cookie alone for
+ * a page the cache may keep); a query that does not fit the survey: 303
+ * to the plain page.
  */
 enum http_status
 answer_show(struct req *r, struct xml *x)
@@ -463,18 +588,32 @@ answer_show(struct req *r, struct xml *x)
 	struct survey s;
 	struct qanswers all;
 	struct shown sh;
+	struct view v;
 	enum http_status st;
+	size_t p;
 
 	if ((st = survey_load(r, &s)) != HTTP_OK)
 		return st;
 	if (!s.open)
 		return closed(r, x, &s);
+	if (kv_get(&r->query, "at") != NULL) {
+		if ((p = view_parse(r, s.def, &v)) == QDEF_NONE)
+			return form_done(r, path_of(r, &s, "page"), NULL);
+		memset(&all, 0, sizeof(all));
+		s.response = 0;
+		sh = (struct shown){NULL, &all, NULL};
+		if (write_page(r, x, &s, p, &sh, &v, NULL, NULL) == -1)
+			return HTTP_INTERNAL;
+		return HTTP_OK;
+	}
 	if (s.response == 0)
 		return no_response(r, &s);
 	if ((st = kept(r, &s, &all)) != HTTP_OK)
 		return st;
 	sh = (struct shown){NULL, &all, NULL};
-	if (write_page(r, x, &s, current(&s, &all), &sh, NULL, NULL) == -1)
+	p = current(&s, &all);
+	view_of(r->arena, s.def, p, &all, &v);
+	if (write_page(r, x, &s, p, &sh, &v, NULL, NULL) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
 }
@@ -601,8 +740,10 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
     enum http_status st)
 {
 	struct shown sh = {&r->form, all, errs};
+	struct view v;
 
-	if (write_page(r, x, s, p, &sh, problem, NULL) == -1)
+	view_of(r->arena, s->def, p, all, &v);
+	if (write_page(r, x, s, p, &sh, &v, problem, NULL) == -1)
 		return HTTP_INTERNAL;
 	r->render = true;
 	return st;
@@ -744,7 +885,7 @@ answer_save(struct req *r, struct xml *x)
 		return st;
 	if (next == s.def->npages)
 		return complete(r, x, &s, &all);
-	return form_done(r, path_of(r, &s, "page"), NULL);
+	return form_done(r, answer_path(r, &s, next, &all), NULL);
 }
 
 /*

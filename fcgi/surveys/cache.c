@@ -160,7 +160,8 @@ survey_load_code(struct req *r, struct survey *s, const char *code)
 	memset(s, 0, sizeof(*s));
 	if ((s->slug = survey_slug(r)) == NULL || r->municipality == NULL)
 		return HTTP_NOT_FOUND;
-	if (code == NULL)
+	/* A page the page cache may keep is no response's. */
+	if (code == NULL && !r->shared)
 		code = kv_get(&r->cookies, SURVEY_COOKIE);
 	if (code != NULL && code_normalise(code, norm)) {
 		token_hash(norm, hash);

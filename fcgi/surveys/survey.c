@@ -151,8 +151,9 @@ survey_start(struct req *r, struct xml *x)
 		 DBP_S("[]"))) != DB_OK)
 		return db_status(rc);
 	survey_cookie(r, &s, code);
-	return form_done(
-	    r, arena_printf(r->arena, "/surveys/%s/page", s.slug), NULL);
+	return form_done(r,
+	    answer_path(r, &s, qnav_next(s.def, QDEF_NONE, &none), &none),
+	    NULL);
 }
 
 /* GET /surveys/<slug>/thanks: the survey's thanks, and its results link. */

@@ -61,6 +61,8 @@ enum http_status resume_new(struct req *, struct xml *);
 enum http_status resume_create(struct req *, struct xml *);
 int answer_preview(
     struct req *, struct xml *, const struct survey *, size_t, const char *);
+const char *answer_path(
+    struct req *, const struct survey *, size_t, const struct qanswers *);
 char *code_new(struct arena *);
 bool code_normalise(const char *, char[SURVEY_CODE_CHARS + 1]);
 

@@ -10,8 +10,10 @@
  *
  *   browser (default)  what a browser asks for: the welcome page (its
  *                      form token comes as the csrf cookie), Start, then
- *                      for each page GET it and POST its answers, and
- *                      the thank-you page; every GET goes through XSLT
+ *                      for each page GET it (where Start or the page
+ *                      before led: the empty page, which the page cache
+ *                      may keep) and POST its answers, and the
+ *                      thank-you page
  *   -s (submit)        only what changes the response: Start and each
  *                      page's POST, with a form token the client makes
  *                      itself (the double-submit cookie takes any)
@@ -104,6 +106,7 @@ struct conn {
 	size_t page;
 	char csrf[72];
 	char code[40];	/* the survey cookie */
+	char next[512]; /* where the last POST led (303's Location) */
 	char req[REQ_BYTES];
 	size_t reqlen, reqoff;
 	char *buf;
@@ -184,9 +187,10 @@ request(struct conn *c, const char *path, const char *body)
 		    c->code[0] != '\0' ? "survey=" : "", c->code);
 	if (body == NULL)
 		n = snprintf(c->req, sizeof(c->req),
-		    "GET /surveys/%s/%s HTTP/1.1\r\nHost: %s:%d\r\n"
+		    "GET %s%s%s%s HTTP/1.1\r\nHost: %s:%d\r\n"
 		    "Accept-Language: sr\r\n%s\r\n",
-		    slug, path, host, port, cookie);
+		    *path == '/' ? "" : "/surveys/", *path == '/' ? "" : slug,
+		    *path == '/' ? "" : "/", path, host, port, cookie);
 	else
 		n = snprintf(c->req, sizeof(c->req),
 		    "POST /surveys/%s/%s HTTP/1.1\r\nHost: %s:%d\r\n"
@@ -232,8 +236,8 @@ send_step(struct conn *c)
 		snprintf(body, sizeof(body), "csrf=%s&invite=", c->csrf);
 		request(c, "start", body);
 		break;
-	case S_PAGE:
-		request(c, "page", NULL);
+	case S_PAGE: /* where Start or the page before led */
+		request(c, c->next, NULL);
 		break;
 	case S_SEND:
 		p = &c->pages[c->page];
@@ -388,6 +392,8 @@ answered(struct conn *c, int status, const char *location)
 		respondent(c);
 		return;
 	}
+	if (c->step == S_START || c->step == S_SEND)
+		snprintf(c->next, sizeof(c->next), "%s", location);
 	switch (c->step) {
 	case S_WELCOME:
 		c->step = S_START;

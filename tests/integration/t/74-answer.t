@@ -46,7 +46,7 @@ ok($csrf, 'with a form token');
 
 $r = $a->post("${base}start", { csrf => $csrf, invite => '' });
 is($r->{status}, 303, 'Start: 303');
-like($r->{headers}{location}, qr{${base}page$}, 'to the first page');
+like($r->{headers}{location}, qr{${base}page\?at=about&n=1&of=\d+&left=\d+&first=1$}, 'to the first page, empty (the page cache may keep it)');
 my $sc = join "\n", ref $r->{headers}{'set-cookie'} ? @{ $r->{headers}{'set-cookie'} } : ($r->{headers}{'set-cookie'} // ());
 like($sc, qr{survey=[0-9A-Z]{20}; Path=$base; HttpOnly; SameSite=Lax}, 'the resume code in a cookie for this survey only');
 
@@ -69,7 +69,13 @@ like($r->{content}, qr/This field is required/, 'the error is said');
 like($r->{content}, qr/aria-describedby="[^"]*e-q\.group"/, 'and tied to its question');
 like($r->{content}, qr/<option value="30-44" selected/, 'what was chosen is kept');
 
-is(send_page('about', 'q.group' => 'citizen', 'q.age' => '30-44', 'q.settlement' => 'village')->{status}, 303, 'page 1 sent');
+$r = send_page('about', 'q.group' => 'citizen', 'q.age' => '30-44', 'q.settlement' => 'village');
+is($r->{status}, 303, 'page 1 sent');
+like($r->{headers}{location}, qr{${base}page\?at=household&n=2&of=\d+&left=\d+$}, 'to the next page, empty, with Back');
+my $empty = $a->get($r->{headers}{location} . '&lang=en');
+like($empty->{content}, qr/name="p" value="household"/, 'that page');
+like($empty->{content}, qr/name="go" value="back"/, 'with Back');
+unlike($empty->{content}, qr/ checked/, 'and nothing chosen');
 $r = send_page('household', 'q.members' => 'three', 'q.household' => 'elderly');
 is($r->{status}, 422, 'a number that is no number: 422');
 like($r->{content}, qr/Type a number/, 'says what to type');
@@ -113,8 +119,10 @@ like($r->{content}, qr/Type a number/, 'the error beside it');
 like($r->{content}, qr/the marked ones are not/, 'and the page says it was not kept');
 $r = page();
 like($r->{content}, qr/name="q\.income" value="short" checked/, 'the valid answer of that page was kept');
-is(send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
-    'q.household.other' => 'Baka', 'q.income' => 'tight')->{status}, 303, 'on from there');
+$r = send_page('household', 'q.members' => '3', 'q.household' => ['elderly', 'other'],
+    'q.household.other' => 'Baka', 'q.income' => 'tight');
+is($r->{status}, 303, 'on from there');
+like($r->{headers}{location}, qr{${base}page$}, 'to the page itself: it holds answers, so never the empty one');
 $r = page();
 like($r->{content}, qr/name="p" value="risks"/, 'to the half answered page');
 my @kept = $r->{content} =~ /name="q\.problems\.[a-z]+" value="4" checked/g;

@@ -386,8 +386,14 @@ csw_decide(struct req *r, struct xml *x)
 				DB_OK ||
 			    (rc = app_event(r, r->ids[0], "enrolled", NULL)) !=
 				DB_OK ||
-			    (rc = audit(r, "person.create", "person",
-				 db_int(&en, 0, "person"), "ok")) != DB_OK ||
+			    /* A person the register held already (matched
+			     * by the JMBG) is only enrolled. */
+			    (rc = audit(r, "enrolment.create", "enrolment",
+				 db_int(&en, 0, "enrolment"), "ok")) != DB_OK ||
+			    (db_str(&a, 0, "person") == NULL &&
+				(rc = audit(r, "person.create", "person",
+				     db_int(&en, 0, "person"), "ok")) !=
+				    DB_OK) ||
 			    (rc = app_representative(r, r->ids[0])) != DB_OK ||
 			    (rc = app_mail(r, &a, "enrolled")) != DB_OK)
 				return db_undo(r, rc);

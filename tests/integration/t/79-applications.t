@@ -297,6 +297,10 @@ is(one("SELECT jmbg FROM person WHERE id = $person"), $jm, 'the child is in the 
 is(one("SELECT CONCAT(service_id, '/', organisation_id, '/', start_date) FROM enrolment WHERE id = $enr"),
     "$svc/$org/$today", 'the enrolment: the service, the provider, the day');
 is(one("SELECT COUNT(*) FROM person_need WHERE person_id = $person AND need_id = $need"), 1, 'with the coded needs');
+is(one("SELECT COUNT(*) FROM audit WHERE action = 'person.create' AND object_type = 'person' AND object_id = $person"), 1,
+    'the child\'s new record is audited as created (a child matched by the JMBG would only be enrolled)');
+is(one("SELECT COUNT(*) FROM audit WHERE action = 'enrolment.create' AND object_type = 'enrolment' AND object_id = $enr"), 1,
+    'and the enrolment as made');
 my ($rep, $repkind) = @{ (sql("SELECT representative_id, representative_kind FROM person WHERE id = $person"))[0] };
 ok($rep, 'the parent is the legal representative in the register, not retyped');
 is($repkind, 'parent', 'as the relation the application records');

@@ -47,7 +47,7 @@
   <xsl:choose>
     <xsl:when test="string($days) = ''"><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.none'"/></xsl:call-template></xsl:when>
     <xsl:when test="$days &lt; 0"><strong class="bad"><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.lapsed'"/></xsl:call-template></strong></xsl:when>
-    <xsl:when test="$days &lt;= 60"><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.due'"/><xsl:with-param name="n" select="$days"/></xsl:call-template></strong></xsl:when>
+    <xsl:when test="$days &lt;= 60"><strong><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'training.state.due'"/><xsl:with-param name="n" select="$days"/></xsl:call-template></strong></xsl:when>
     <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.current'"/></xsl:call-template></xsl:otherwise>
   </xsl:choose>
 </xsl:template>

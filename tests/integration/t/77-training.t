@@ -325,4 +325,12 @@ like((mail_to($ge) // {})->{subject} // '', qr/7 days/, 'sent');
 job(before(3));
 is(reminders(), 3, 'and nothing more');
 
+# --- the days left, in the form its number takes ---------------------------
+for my $c ([21, 'sr-Latn', qr/ističe za 21 dan\b/], [3, 'sr-Latn', qr/ističe za 3 dana\b/],
+    [11, 'sr-Latn', qr/ističe za 11 dana\b/], [1, 'en', qr/due in 1 day\b/], [12, 'en', qr/due in 12 days\b/]) {
+	sql("UPDATE certificate SET valid_to = UTC_DATE() + INTERVAL $c->[0] DAY WHERE professional_id = $gp AND course_id = $course");
+	my $p = $adm->get("/registry/professionals/$gp?lang=$c->[1]");
+	like($p->{content} // '', $c->[2], "$c->[0] days left, in $c->[1]");
+}
+
 done_testing();

@@ -497,8 +497,8 @@ keep_files(struct req *r)
  * statement in a).  Re-shows the form with 422 on any error, writing
  * nothing; else commits, keeps the files and answers 303 to the
  * application's page.  A submission that lacks a required kind of
- * document is saved as a draft with what was given (files too) and the
- * form, now the draft's, comes back with 422 asking only for that.
+ * document is saved as a draft with what was given (files too), and 303
+ * leads to the draft's page, which asks only for that (?missing=1).
  */
 static enum http_status
 post_form(struct req *r, struct xml *x, const struct db_res *sv,
@@ -574,12 +574,13 @@ post_form(struct req *r, struct xml *x, const struct db_res *sv,
 		return db_undo(r, rc);
 	}
 	keep_files(r);
-	if (p.nmissing > 0) {
-		if (form_page(r, x, sv, id, &p) == -1)
-			return HTTP_INTERNAL;
-		r->render = true;
-		return HTTP_UNPROCESSABLE;
-	}
+	/* The draft's own page says what is missing (apply_form_saved()):
+	 * reloading it never sends the form, nor makes a second draft. */
+	if (p.nmissing > 0)
+		return form_done(r,
+		    arena_printf(r->arena, "/applications/%lld?missing=1",
+			(long long)id),
+		    NULL);
 	return form_done(r,
 	    arena_printf(r->arena, "/applications/%lld", (long long)id),
 	    p.submit ? "app-submitted"
@@ -649,13 +650,17 @@ apply_save(struct req *r, struct xml *x)
 
 /*
  * Writes the form of an editable application a (the status page shows
- * it): its saved values, needs, criteria and documents.
+ * it): its saved values, needs, criteria and documents.  With ?missing=1
+ * (where a submission without a required document led: post_form()),
+ * the required documents it still lacks are marked, as the form marks
+ * them when sent.
  */
 int
 apply_form_saved(struct req *r, struct xml *x, const struct db_res *a)
 {
-	struct db_res sv, nd, cr;
+	struct db_res sv, nd, cr, kinds;
 	struct app_post p;
+	const char *mq;
 	size_t n, i;
 
 	memset(&p, 0, sizeof(p));
@@ -684,6 +689,12 @@ apply_form_saved(struct req *r, struct xml *x, const struct db_res *a)
 		p.needs[p.nneeds++] = db_int(&nd, i, "id");
 	for (i = 0; i < cr.nrows && p.ncrits < APP_MAX_CRITERIA; i++)
 		p.crits[p.ncrits++] = db_int(&cr, i, "id");
+	if ((mq = kv_get(&r->query, "missing")) != NULL &&
+	    strcmp(mq, "1") == 0 &&
+	    (DBQ(r, STMT_SERVICE_DOCS, &kinds,
+		 DBP_I(db_int(a, 0, "service"))) != DB_OK ||
+		missing_kinds(r, db_int(a, 0, "id"), &kinds, &p) != DB_OK))
+		return -1;
 	return form_page(r, x, &sv, db_int(a, 0, "id"), &p);
 }
 

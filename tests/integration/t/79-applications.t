@@ -390,13 +390,19 @@ my @f3 = ((map { $_->[0] eq 'csrf' ? ['csrf', $tok] : $_->[0] eq 'given' ? ['giv
 my $napps = one("SELECT COUNT(*) FROM application");
 my @given = map { ["doc.$req[$_]", "given$_.pdf", "%PDF-1.4\ngiven $_ $run\n"] } 0 .. $#req - 1;
 $r = upload($parent, "/applications/new/$svc?lang=en", \@f3, \@given);
-is($r->{status}, 422, 'a submission without a required document is refused');
-like($r->{content}, qr/A required document is missing/, 'saying which');
+my $app3 = one("SELECT MAX(a.id) FROM application a JOIN account c ON c.id = a.applicant_account_id WHERE c.email = 'citizen2\@example.org'");
+is($r->{status}, 303, 'a submission without a required document is not submitted');
+is($r->{headers}{location}, "/applications/$app3?missing=1", 'it leads to the draft\'s own page (a reload sends nothing again)');
+is(one("SELECT COUNT(*) FROM application"), $napps + 1, 'one application');
+is(one("SELECT status FROM application WHERE id = $app3"), 'draft', 'a draft, not submitted');
+for my $again (1, 2) {
+	$r = $parent->get("/applications/$app3?missing=1&lang=en");
+	is($r->{status}, 200, "the draft's page" . ($again == 2 ? ', reloaded' : ''));
+}
+is(one("SELECT COUNT(*) FROM application"), $napps + 1, 'still one application');
+like($r->{content}, qr/A required document is missing/, 'saying which document is missing');
 like($r->{content}, qr/saved as a draft with the documents you attached/, 'and that the rest is kept');
 like($r->{content}, qr/value="Treći$run"/, 'what was typed is still there');
-is(one("SELECT COUNT(*) FROM application"), $napps + 1, 'one application');
-my $app3 = one("SELECT MAX(a.id) FROM application a JOIN account c ON c.id = a.applicant_account_id WHERE c.email = 'citizen2\@example.org'");
-is(one("SELECT status FROM application WHERE id = $app3"), 'draft', 'a draft, not submitted');
 is(one("SELECT COUNT(*) FROM application_document WHERE application_id = $app3"), scalar @given,
     'with the documents just attached');
 ok(-f "$docdir/" . one("SELECT LOWER(HEX(sha256)) FROM application_document WHERE application_id = $app3 LIMIT 1"),

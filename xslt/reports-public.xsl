@@ -243,7 +243,6 @@
       <th scope="col"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.province.town'"/></xsl:call-template></th>
       <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.col.users'"/></xsl:call-template></th>
       <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.col.places'"/></xsl:call-template></th>
-      <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.col.units'"/></xsl:call-template></th>
       <th scope="col" class="num"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.col.cost'"/></xsl:call-template></th>
     </tr></thead>
     <tbody>
@@ -252,7 +251,6 @@
           <th scope="row"><xsl:value-of select="@name"/></th>
           <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="concat(@users, substring('0', 1, number(not(@users))))"/></xsl:call-template></td>
           <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="@places"/></xsl:call-template></td>
-          <td class="num"><xsl:if test="@units"><xsl:call-template name="rp-units"><xsl:with-param name="u" select="@units"/></xsl:call-template></xsl:if></td>
           <td class="num"><xsl:if test="@cost"><xsl:call-template name="money"><xsl:with-param name="para" select="@cost"/><xsl:with-param name="currency" select="@currency"/></xsl:call-template></xsl:if></td>
         </tr>
       </xsl:for-each>
@@ -261,7 +259,6 @@
       <th scope="row"><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'report.total'"/></xsl:call-template></th>
       <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="total/@users"/></xsl:call-template></td>
       <td class="num"><xsl:call-template name="rp-count"><xsl:with-param name="n" select="total/@places"/></xsl:call-template></td>
-      <td></td>
       <td class="num"><xsl:if test="total/@cost"><xsl:call-template name="money"><xsl:with-param name="para" select="total/@cost"/><xsl:with-param name="currency" select="@one-currency"/></xsl:call-template></xsl:if></td>
     </tr></tfoot>
   </table>

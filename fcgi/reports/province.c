@@ -5,9 +5,9 @@
  * (account_role rows, read through report_analyst_scope): nothing new for
  * the administrator to learn, and an analyst of one town sees that town
  * alone.  The page puts every town's aggregates side by side (people,
- * places, units, cost) with their sum, and the people per kind of
- * service per town, never a person.  Counts of people per kind of
- * service go through pub_suppress() with the strictest k of the towns;
+ * places, cost: never units, which add unlike kinds) with their sum, and the
+ * people per kind of service per town, never a person.  Counts of people per
+ * kind of service go through pub_suppress() with the strictest k of the towns;
  * money is summed only when the towns share a currency.
  */
 #include <string.h>
@@ -64,7 +64,7 @@ group_table(struct req *r, const struct db_res *towns, const struct db_res *gr,
 
 /*
  * GET /reports/province[?year=] (analysts) -> <province year currency
- * k><town id code name users places units cost currency/>…<total/>
+ * k><town id code name users places cost currency/>…<total/>
  * <kinds><kind code><cell town value|suppressed/>…</kind></kinds>
  * </province>.  An analyst of one town sees one column.
  */
@@ -75,7 +75,7 @@ province_show(struct req *r, struct xml *x)
 	struct db_res towns, users, cost, places, gr;
 	struct pub_table t = {0};
 	enum http_status st;
-	int64_t k = 0, su = 0, sp = 0, sc = 0, scost = 0, id;
+	int64_t k = 0, su = 0, sp = 0, scost = 0, id;
 	bool one_currency = true;
 	size_t i, j, g;
 
@@ -124,15 +124,10 @@ province_show(struct req *r, struct xml *x)
 				return HTTP_INTERNAL;
 		}
 		if ((j = row_of(&cost, id)) < cost.nrows) {
-			sc += db_int(&cost, j, "centi");
 			scost += db_int(&cost, j, "cost");
-			if (xml_attr(x, "units",
-				arena_printf(r->arena, "%lld.%02lld",
-				    (long long)(db_int(&cost, j, "centi") /
-					100),
-				    (long long)(db_int(&cost, j, "centi") %
-					100))) == -1 ||
-			    xml_attr(x, "cost", db_str(&cost, j, "cost")) == -1)
+			/* No units: a town's add hours to days to meals
+			 * (the figures page leaves a town's out too). */
+			if (xml_attr(x, "cost", db_str(&cost, j, "cost")) == -1)
 				return HTTP_INTERNAL;
 		}
 		if (xml_end(x) == -1)
@@ -160,7 +155,6 @@ province_show(struct req *r, struct xml *x)
 		if (xml_end(x) == -1)
 			return HTTP_INTERNAL;
 	}
-	(void)sc;
 	if (xml_end(x) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;

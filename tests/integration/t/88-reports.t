@@ -301,6 +301,7 @@ $page = html(login($prov)->get("/reports/province?year=$year&lang=en"));
 like($page, qr/Novi Pazar/, 'the first town');
 like($page, qr/Tutin/, 'and the second, side by side');
 like($page, qr{Total</th><td class="num">\Q@{[ $people =~ s/(\d)(?=(\d{3})+$)/$1,/gr ]}\E</td>}, 'summed');
+unlike($page, qr{<th scope="col" class="num">Units}, 'no units: a town\'s add hours to days');
 unlike($page, qr{/registry/persons/}, 'never a person');
 unlike(html($analyst->get("/reports/province?lang=en")), qr/Tutin/, 'an analyst of one town sees one');
 

@@ -363,6 +363,14 @@ plan_load(struct req *r, struct form *f)
 	return HTTP_OK;
 }
 
+/* The day the safety plan was adopted has come (issue 15). */
+static enum http_status
+plan_check(struct req *r, struct form *f)
+{
+	case_not_future(r, f, PF_ADOPTED);
+	return HTTP_OK;
+}
+
 static enum http_status
 plan_save(struct req *r, struct form *f)
 {
@@ -384,6 +392,7 @@ dv_plan(struct req *r, struct xml *x)
 
 	dv_page(r, &p, "plan", "dv.save", plan_fields, PF__MAX);
 	p.load = plan_load;
+	p.check = plan_check;
 	p.save = plan_save;
 	return dv_form_run(r, x, &p, "dv.plan");
 }

@@ -180,6 +180,15 @@ $r = $csw->get("/registry/dv/$dv");
 is($r->{status}, 200, 'the assigned worker opens it');
 like($r->{content}, qr/Sigurna adresa poznata timu/, 'with the victim\'s address');
 like($r->{content}, qr/ističe za manje od 24 sata/, 'warned of a measure ending within a day');
+# The safety plan's day of adoption cannot be still to come.
+my $soon = count("SELECT CAST(UTC_DATE() + INTERVAL 3 DAY AS CHAR)");
+my $plan0 = count("SELECT IFNULL(plan_adopted_on, '-') FROM dv_case WHERE id = $dv");
+$r = $csw->post("/registry/dv/$dv/plan?lang=en", { csrf => $csw->csrf("/registry/dv/$dv"), plan => 'Plan sigurnosti',
+    plan_adopted => $soon, contact => 'no', status => 'open' });
+is($r->{status}, 422, 'a plan adopted on a day still to come is refused');
+like($r->{content}, qr/id="f-plan_adopted"[^>]*aria-invalid="true"/, 'the day is marked');
+like($r->{content}, qr/value="Plan sigurnosti"/, 'and the plan as typed is kept');
+is(count("SELECT IFNULL(plan_adopted_on, '-') FROM dv_case WHERE id = $dv"), $plan0, 'nothing was saved');
 
 $r = $other->get("/registry/dv/$dv");
 is($r->{status}, 404, 'a worker not assigned gets a 404');

@@ -173,8 +173,9 @@ cases_list(struct req *r, struct xml *x)
 	form_validate(r, search_fields, QF__MAX, &f);
 	if (f.nerrors == 0 && *f.text[QF_Q] != '\0')
 		key = case_key(r, f.text[QF_Q]);
-	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_I(me), DBP_I(me), DBP_I(me),
-		 DBP_I(rows), DBP_I(from))) != DB_OK ||
+	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_S(case_today(r)), DBP_I(me),
+		 DBP_S(case_today(r)), DBP_I(me), DBP_I(me), DBP_I(rows),
+		 DBP_I(from))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_TRANSFERS, &tr, DBP_I(me))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_APPROVALS, &ap, DBP_I(me), DBP_I(m),
 		 DBP_I(m), DBP_I(me), DBP_I(from + rows), DBP_I(m), DBP_I(me),
@@ -230,8 +231,9 @@ case_show(struct req *r, struct xml *x)
 		 DBP_I(id))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_GOALS, &go, DBP_I(id))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_ACTIVITIES, &ac, DBP_LOCALE(r),
+		 DBP_S(case_today(r)), DBP_I(id))) != DB_OK ||
+	    (rc = DBQ(r, STMT_CASE_REVIEWS, &rv, DBP_S(case_today(r)),
 		 DBP_I(id))) != DB_OK ||
-	    (rc = DBQ(r, STMT_CASE_REVIEWS, &rv, DBP_I(id))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_REFERRALS, &rf, DBP_LOCALE(r), DBP_I(id))) !=
 		DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_GROUPS, &gr, DBP_I(id))) != DB_OK)
@@ -835,8 +837,8 @@ enum http_status
 case_activity_done(struct req *r, struct xml *x)
 {
 	return BUTTON(r, WHO_LEAD, "case.activity.done",
-	    STMT_CASE_ACTIVITY_DONE, "activity-done", DBP_I(r->ids[1]),
-	    DBP_I(r->ids[0]));
+	    STMT_CASE_ACTIVITY_DONE, "activity-done", DBP_S(case_today(r)),
+	    DBP_I(r->ids[1]), DBP_I(r->ids[0]));
 }
 
 /* POST /registry/cases/N/reviews/M/held */
@@ -844,7 +846,8 @@ enum http_status
 case_review_held(struct req *r, struct xml *x)
 {
 	return BUTTON(r, WHO_LEAD, "case.review.held", STMT_CASE_REVIEW_HELD,
-	    "review-held", DBP_I(r->ids[1]), DBP_I(r->ids[0]));
+	    "review-held", DBP_S(case_today(r)), DBP_I(r->ids[1]),
+	    DBP_I(r->ids[0]));
 }
 
 /* POST /registry/cases/N/plan/submit: to the supervisor (needs a goal). */

@@ -636,8 +636,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"LEFT JOIN account pa ON pa.id = c.plan_approved_by "
 	"LEFT JOIN account ta ON ta.id = c.transfer_to "
 	"LEFT JOIN organisation oo ON oo.id = c.outcome_organisation_id",
-    /* The worker's open cases (me, me, me, rows, offset: a page of the
-     * list), urgent and overdue first, with their overdue and next
+    /* The worker's open cases (today, me, today, me, me, rows, offset:
+     * a page of the list; today is the town's date), urgent and overdue
+     * first, with their overdue and next
      * activities and reviews: one grouped pass over the open activities
      * and reviews of the worker's cases each (case_lead, then
      * case_activity_due and case_review_due), not four subqueries a
@@ -649,12 +650,12 @@ const char *const stmt_sql[STMT__MAX] = {
 	"COALESCE(v.overdue, 0) AS `reviews-overdue`, "
 	"v.next AS `next-review` FROM case_file c "
 	"JOIN person p ON p.id = c.person_id "
-	"LEFT JOIN (SELECT x.case_id, SUM(x.due_on < UTC_DATE()) AS overdue, "
+	"LEFT JOIN (SELECT x.case_id, SUM(x.due_on < ?) AS overdue, "
 	"MIN(x.due_on) AS next FROM case_file ca "
 	"JOIN case_activity x ON x.case_id = ca.id AND x.done_on IS NULL "
 	"WHERE ca.lead_account_id = ? AND ca.status IN ('open', 'closing') "
 	"GROUP BY x.case_id) a ON a.case_id = c.id "
-	"LEFT JOIN (SELECT y.case_id, SUM(y.due_on < UTC_DATE()) AS overdue, "
+	"LEFT JOIN (SELECT y.case_id, SUM(y.due_on < ?) AS overdue, "
 	"MIN(y.due_on) AS next FROM case_file cv "
 	"JOIN case_review y ON y.case_id = cv.id AND y.held_on IS NULL "
 	"WHERE cv.lead_account_id = ? AND cv.status IN ('open', 'closing') "
@@ -759,7 +760,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT a.id, a.goal_id AS goal, a.text, a.organisation_id AS org, "
 	"IF(? = 1, COALESCE(o.name_cyrl, o.name), o.name) AS `org-name`, "
 	"a.due_on AS due, a.done_on AS done, "
-	"a.done_on IS NULL AND a.due_on < UTC_DATE() AS overdue "
+	"a.done_on IS NULL AND a.due_on < ? AS overdue "
 	"FROM case_activity a "
 	"LEFT JOIN organisation o ON o.id = a.organisation_id "
 	"WHERE a.case_id = ? ORDER BY a.due_on, a.id LIMIT 500",
@@ -767,17 +768,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO case_activity (case_id, goal_id, text, organisation_id, "
 	"due_on) VALUES (?, ?, ?, ?, ?)",
     [STMT_CASE_ACTIVITY_DONE] =
-	"UPDATE case_activity SET done_on = UTC_DATE() WHERE id = ? "
+	"UPDATE case_activity SET done_on = ? WHERE id = ? "
 	"AND case_id = ? AND done_on IS NULL",
     [STMT_CASE_REVIEWS] =
 	"SELECT id, due_on AS due, held_on AS held, "
-	"held_on IS NULL AND due_on < UTC_DATE() AS overdue "
+	"held_on IS NULL AND due_on < ? AS overdue "
 	"FROM case_review WHERE case_id = ? ORDER BY due_on, id LIMIT 100",
     [STMT_CASE_REVIEW_INSERT] =
 	"INSERT INTO case_review (case_id, due_on) VALUES (?, ?)",
-    [STMT_CASE_REVIEW_HELD] =
-	"UPDATE case_review SET held_on = UTC_DATE() WHERE id = ? "
-	"AND case_id = ? AND held_on IS NULL",
+    [STMT_CASE_REVIEW_HELD] = "UPDATE case_review SET held_on = ? WHERE id = ? "
+			      "AND case_id = ? AND held_on IS NULL",
     [STMT_CASE_PLAN_SUBMIT] =
 	"UPDATE case_file c SET plan_status = 'submitted' WHERE c.id = ? "
 	"AND c.lead_account_id = ? AND c.status = 'open' "

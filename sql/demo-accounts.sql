@@ -231,8 +231,9 @@ WHERE p.municipality_id = @m AND sp.code IN ('case-manager',
 
 -- Applications (issue 13): citizen2@example.org, a second confirmed
 -- parent with no application; citizen@example.org's one submitted
--- application, for her son's place in day care (no documents: their
--- files would have to be in documents.dir, which SQL cannot put there).
+-- application, for her son's place in day care (its documents' files
+-- must be in documents.dir, which SQL cannot put there: scripts/stack's
+-- demo_documents writes them and their rows).
 INSERT INTO account (email, name, password_hash, locale, status,
     privacy_accepted_at) VALUES
 ('citizen2@example.org', 'Emir Hodžić', '@DEMO_HASH@', 'bs', 'active',

@@ -556,6 +556,20 @@ is($csw->get("/applications/$filed")->{status}, 404, 'a draft is no longer the f
 $r = $other->post('/applications/claim', { csrf => $other->csrf('/applications/claim'), code => $code });
 is($r->{status}, 422, 'a code works once');
 
+# --- the demo's submitted application comes with its documents ---------------------
+my ($demo) = map { $_->[0] } sql("SELECT a.id FROM application a JOIN account u ON u.id = a.applicant_account_id "
+    . "WHERE u.email = 'citizen\@example.org' AND a.family_key = 'dordevic' ORDER BY a.id LIMIT 1");
+SKIP: {
+	skip 'no demo application', 4 unless $demo;
+	$r = $csw->get("/applications/$demo?lang=en");
+	my @links = $r->{content} =~ m{href="(/applications/$demo/documents/\d+)"}g;
+	is(scalar @links, 3, 'the demo application lists its three documents');
+	my $d = $csw->get($links[0]);
+	is($d->{status}, 200, 'the CSW opens one');
+	like($d->{headers}{'content-type'} // '', qr{^application/pdf}, 'a PDF');
+	like($d->{content} // '', qr/^%PDF-1\.4\n.*%%EOF\n$/s, 'whole');
+}
+
 # --- no orphan: every document file is some row's, no temporary file --------------
 # (of any table naming files in documents.dir: 0023's document_users)
 my %rows = map { $_->[0] => 1 } sql("SELECT LOWER(HEX(sha256)) FROM application_document "

@@ -54,7 +54,7 @@
         <input type="text" inputmode="numeric" id="c-{@code}" name="points.{@code}" value="{@points}" maxlength="4" aria-describedby="ac-intro">
           <xsl:if test="@error"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby">ac-intro e-<xsl:value-of select="@code"/></xsl:attribute></xsl:if>
         </input>
-        <xsl:if test="@used &gt; 0"><p class="hint"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.crit.used'"/><xsl:with-param name="n" select="@used"/></xsl:call-template></p></xsl:if>
+        <xsl:if test="@used &gt; 0"><p class="hint"><xsl:call-template name="plural"><xsl:with-param name="k" select="'admin.crit.used'"/><xsl:with-param name="n" select="@used"/></xsl:call-template></p></xsl:if>
         <xsl:if test="@error"><p class="error" id="e-{@code}"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p></xsl:if>
       </div>
     </xsl:for-each>

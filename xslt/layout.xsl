@@ -39,6 +39,27 @@
   </xsl:apply-templates>
 </xsl:template>
 
+<!-- A count with its noun in the plural form its number takes: the key
+     k with ".one", ".few" or ".many" ("{n} mesec", "{n} meseca", "{n}
+     meseci"; in Serbian and Bosnian 1, 21, 31… take one, 2-4, 22-24…
+     few, the rest many, 11-14 too; in English 1 takes one, the rest
+     many). -->
+<xsl:template name="plural">
+  <xsl:param name="k"/>
+  <xsl:param name="n"/>
+  <xsl:variable name="n10" select="$n mod 10"/>
+  <xsl:variable name="n100" select="$n mod 100"/>
+  <xsl:variable name="form">
+    <xsl:choose>
+      <xsl:when test="$lang = 'en'"><xsl:value-of select="substring('many', 1, 4 * ($n != 1))"/><xsl:value-of select="substring('one', 1, 3 * ($n = 1))"/></xsl:when>
+      <xsl:when test="$n10 = 1 and $n100 != 11">one</xsl:when>
+      <xsl:when test="$n10 &gt;= 2 and $n10 &lt;= 4 and ($n100 &lt; 12 or $n100 &gt; 14)">few</xsl:when>
+      <xsl:otherwise>many</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.', $form)"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
+</xsl:template>
+
 <!-- A date "YYYY-MM-DD" the local way: "23. 11. 2026." or "23 Nov 2026". -->
 <xsl:template name="date">
   <xsl:param name="d"/>

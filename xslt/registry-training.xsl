@@ -19,26 +19,6 @@
   </xsl:choose>
 </xsl:template>
 
-<!-- A count with its noun in the plural form its number takes: the key
-     k with ".one", ".few" or ".many" ("{n} mesec", "{n} meseca", "{n}
-     meseci"; in Serbian and Bosnian 1, 21, 31… take one, 2-4, 22-24…
-     few, the rest many, 11-14 too; in English 1 takes one, the rest
-     many). -->
-<xsl:template name="tr-plural">
-  <xsl:param name="k"/>
-  <xsl:param name="n"/>
-  <xsl:variable name="n10" select="$n mod 10"/>
-  <xsl:variable name="n100" select="$n mod 100"/>
-  <xsl:variable name="form">
-    <xsl:choose>
-      <xsl:when test="$lang = 'en'"><xsl:value-of select="substring('many', 1, 4 * ($n != 1))"/><xsl:value-of select="substring('one', 1, 3 * ($n = 1))"/></xsl:when>
-      <xsl:when test="$n10 = 1 and $n100 != 11">one</xsl:when>
-      <xsl:when test="$n10 &gt;= 2 and $n10 &lt;= 4 and ($n100 &lt; 12 or $n100 &gt; 14)">few</xsl:when>
-      <xsl:otherwise>many</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.', $form)"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
-</xsl:template>
 
 
 <!-- Where a deadline stands: current, due soon (60 days), lapsed. -->
@@ -47,7 +27,7 @@
   <xsl:choose>
     <xsl:when test="string($days) = ''"><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.none'"/></xsl:call-template></xsl:when>
     <xsl:when test="$days &lt; 0"><strong class="bad"><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.lapsed'"/></xsl:call-template></strong></xsl:when>
-    <xsl:when test="$days &lt;= 60"><strong><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'training.state.due'"/><xsl:with-param name="n" select="$days"/></xsl:call-template></strong></xsl:when>
+    <xsl:when test="$days &lt;= 60"><strong><xsl:call-template name="plural"><xsl:with-param name="k" select="'training.state.due'"/><xsl:with-param name="n" select="$days"/></xsl:call-template></strong></xsl:when>
     <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'training.state.current'"/></xsl:call-template></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
@@ -108,7 +88,7 @@
         <xsl:for-each select="course">
           <li><a href="/registry/training/courses/{@id}"><xsl:value-of select="@title"/></a>
             <xsl:text> · </xsl:text>
-            <xsl:call-template name="fill"><xsl:with-param name="k" select="'course.facts'"/><xsl:with-param name="a" select="@modules"/><xsl:with-param name="b" select="@questions"/><xsl:with-param name="c"><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="@months"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="fill"><xsl:with-param name="k" select="'course.facts'"/><xsl:with-param name="a" select="@modules"/><xsl:with-param name="b" select="@questions"/><xsl:with-param name="c"><xsl:call-template name="plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="@months"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:if test="@status = 'draft'"><xsl:text> · </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'course.draft'"/></xsl:call-template></xsl:if>
           </li>
         </xsl:for-each>
@@ -250,7 +230,7 @@
       </xsl:otherwise>
     </xsl:choose>
   </p>
-  <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'test.attempts'"/><xsl:with-param name="a" select="$c/@attempts"/><xsl:with-param name="b" select="$c/@attempts-days"/><xsl:with-param name="c"><xsl:call-template name="tr-plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="$c/@months"/></xsl:call-template></xsl:with-param></xsl:call-template></p>
+  <p><xsl:call-template name="fill"><xsl:with-param name="k" select="'test.attempts'"/><xsl:with-param name="a" select="$c/@attempts"/><xsl:with-param name="b" select="$c/@attempts-days"/><xsl:with-param name="c"><xsl:call-template name="plural"><xsl:with-param name="k" select="'course.months'"/><xsl:with-param name="n" select="$c/@months"/></xsl:call-template></xsl:with-param></xsl:call-template></p>
   <xsl:variable name="me" select="mine"/>
   <xsl:choose>
     <xsl:when test="$me/@professional = 0">

@@ -491,6 +491,9 @@ like($r->{content}, qr{/applications/admin/$wsvc/criteria}, 'each with its crite
 $r = $admin->get("/applications/admin/$wsvc/criteria?lang=en");
 is($r->{status}, 200, 'the criteria form');
 like($r->{content}, qr/name="points\.severe" value="30"/, 'with the points');
+like($r->{content}, qr/met by 1 application:/, 'a criterion in use says by how many, in the form the number takes');
+like($admin->get("/applications/admin/$wsvc/criteria?lang=sr-Latn")->{content}, qr/ispunjava ga 1 prijava:/, 'in Serbian too');
+$admin->get("/applications/admin/$wsvc/criteria?lang=en");
 my $ct = $admin->csrf("/applications/admin/$wsvc/criteria");
 my %pts = ('points.severe' => '', 'points.single-parent' => 20, 'points.low-income' => 15,
     'points.siblings' => 'many');

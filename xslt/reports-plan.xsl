@@ -133,7 +133,7 @@
       <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.trend'"/><xsl:with-param name="n" select="@next"/></xsl:call-template></li>
       <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.waiting'"/><xsl:with-param name="n" select="@takeup"/></xsl:call-template></li>
       <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.extra'"/></xsl:call-template></li>
-      <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.units'"/><xsl:with-param name="n" select="@months"/></xsl:call-template></li>
+      <li><xsl:call-template name="plural"><xsl:with-param name="k" select="'reports.method.units'"/><xsl:with-param name="n" select="@months"/></xsl:call-template></li>
       <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.price'"/><xsl:with-param name="n"><xsl:call-template name="rp-percent"><xsl:with-param name="p" select="@bp"/></xsl:call-template></xsl:with-param></xsl:call-template></li>
       <li><xsl:call-template name="rp-t"><xsl:with-param name="k" select="'reports.method.cost'"/></xsl:call-template></li>
     </ol>

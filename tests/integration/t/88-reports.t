@@ -206,6 +206,9 @@ $r = $analyst->submit("/reports/scenarios/$sid/places", { service => $svc1, plac
 is($r->{status}, 303, 'extra places are saved');
 $page = html($analyst->get("/reports/forecast?scenario=$sid&lang=en"));
 like($page, qr/least-squares line/, 'the method is shown in words');
+my ($mo, $noun) = $page =~ /whose deliveries \((\d+) (months?)\)/;
+ok($mo, 'with the months the base year delivered');
+is($noun, $mo == 1 ? 'month' : 'months', "in the form the number takes ($mo)");
 my $csv = $analyst->get("/reports/forecast.csv?scenario=$sid");
 is($csv->{status}, 200, 'the budget proposal downloads');
 like($csv->{headers}{'content-type'}, qr{^text/csv; charset=utf-8}, 'as CSV in UTF-8');

@@ -128,10 +128,23 @@
   <p class="notice" role="status"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></p>
 </xsl:template>
 
+<!-- The resume code, shown once after each Save; a reload says it was
+     shown and offers a new one in its place (answer.c). -->
 <xsl:template match="survey-saved">
   <h1><xsl:value-of select="survey/@title"/></h1>
-  <p><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.text'"/></xsl:call-template></p>
-  <p class="code"><code><xsl:value-of select="@code"/></code></p>
+  <xsl:choose>
+    <xsl:when test="@code">
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.text'"/></xsl:call-template></p>
+      <p class="code"><code><xsl:value-of select="@code"/></code></p>
+    </xsl:when>
+    <xsl:otherwise>
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.shown'"/></xsl:call-template></p>
+      <form method="post" action="/surveys/{survey/@slug}/saved">
+        <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.new'"/></xsl:call-template></button>
+      </form>
+    </xsl:otherwise>
+  </xsl:choose>
   <p><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.where'"/></xsl:call-template>
     <xsl:text> </xsl:text><a href="/surveys/{survey/@slug}/resume">/surveys/<xsl:value-of select="survey/@slug"/>/resume</a></p>
   <p><a href="/surveys/{survey/@slug}/page"><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.saved.go_on'"/></xsl:call-template></a></p>

@@ -4,7 +4,8 @@
  *
  *   GET  /surveys/<slug>/page     the page the response is at
  *   POST /surveys/<slug>/page     its answers: next, back, or save
- *   GET  /surveys/<slug>/saved    the resume code, to write down
+ *   GET  /surveys/<slug>/saved    the resume code, to write down (once)
+ *   POST /surveys/<slug>/saved    a new resume code in place of it
  *   GET  /surveys/<slug>/resume   a form for the code
  *   POST /surveys/<slug>/resume   the code: the response again
  *
@@ -618,16 +619,19 @@ answer_show(struct req *r, struct xml *x)
 	return HTTP_OK;
 }
 
-/* Stores the answers so far and the page to show next. */
+/*
+ * Stores the answers so far and the page to show next; on Save (save),
+ * the resume code is to be shown once more (answer_saved()).
+ */
 static enum http_status
 keep(struct req *r, const struct survey *s, const struct qanswers *all,
-    size_t page, const char *group)
+    size_t page, const char *group, bool save)
 {
 	enum db_rc rc;
 
-	rc = DBQ(r, STMT_RESPONSE_SAVE, NULL, DBP_I((int64_t)page),
-	    DBP_S(qdraft_json(r->arena, all)), DBP_SN(group),
-	    DBP_I(s->response));
+	rc = DBQ(r, save ? STMT_RESPONSE_SAVE_CODE : STMT_RESPONSE_SAVE, NULL,
+	    DBP_I((int64_t)page), DBP_S(qdraft_json(r->arena, all)),
+	    DBP_SN(group), DBP_I(s->response));
 	return db_status(rc);
 }
 
@@ -849,7 +853,8 @@ answer_save(struct req *r, struct xml *x)
 		if (n > 0) /* the valid answers kept, the page again */
 			next = p;
 		if ((st = keep(r, &s, &all, next == QDEF_NONE ? p : next,
-			 group_of(s.def, &all))) != HTTP_OK)
+			 group_of(s.def, &all), strcmp(go, "save") == 0)) !=
+		    HTTP_OK)
 			return st;
 		if (n > 0)
 			return again(r, x, &s, p, &before, &errs,
@@ -874,7 +879,7 @@ answer_save(struct req *r, struct xml *x)
 	if (g == NULL)
 		st = next == s.def->npages
 		    ? HTTP_OK
-		    : keep(r, &s, &all, next, group_of(s.def, &all));
+		    : keep(r, &s, &all, next, group_of(s.def, &all), false);
 	else if (next == s.def->npages)
 		st = group_check(r, &s, g, &errs);
 	else
@@ -891,27 +896,66 @@ answer_save(struct req *r, struct xml *x)
 /*
  * GET /surveys/<slug>/saved: the resume code of the response in progress
  * (from the browser's own cookie), to write down: with it the survey goes
- * on later or elsewhere.  303 to the welcome page without one.
+ * on later or elsewhere.  Shown once after each Save: the statement that
+ * marks it shown (STMT_CODE_SHOW, 0033) changes a row only the first
+ * time; a reload says it was shown, with a form for a new one
+ * (answer_code_new()).  303 to the welcome page without a response.
  */
 enum http_status
 answer_saved(struct req *r, struct xml *x)
 {
 	struct survey s;
+	struct db_res res;
 	enum http_status st;
+	enum db_rc rc;
 	const char *c;
 
 	if ((st = survey_load(r, &s)) != HTTP_OK)
 		return st;
 	if (s.response == 0)
 		return no_response(r, &s);
+	if ((rc = DBQ(r, STMT_CODE_SHOW, &res, DBP_I(s.response))) != DB_OK)
+		return db_status(rc);
 	c = s.code;
 	if (xml_start(x, "survey-saved") == -1 ||
-	    xml_attr(x, "code",
-		arena_printf(r->arena, "%.4s-%.4s-%.4s-%.4s-%.4s", c, c + 4,
-		    c + 8, c + 12, c + 16)) == -1 ||
+	    (res.affected == 1 &&
+		xml_attr(x, "code",
+		    arena_printf(r->arena, "%.4s-%.4s-%.4s-%.4s-%.4s", c, c + 4,
+			c + 8, c + 12, c + 16)) == -1) ||
+	    (res.affected != 1 && xml_attr(x, "shown", "1") == -1) ||
 	    survey_write(x, &s, r->locale) == -1 || xml_end(x) == -1)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
+}
+
+/*
+ * POST /surveys/<slug>/saved: a new resume code in place of the one
+ * shown before (which then resumes nothing), in the survey cookie, and
+ * /saved again to show it (303).  A refused form token: the error page
+ * (route.c: 403).
+ */
+enum http_status
+answer_code_new(struct req *r, struct xml *x)
+{
+	struct survey s;
+	unsigned char hash[32];
+	enum http_status st;
+	enum db_rc rc;
+	const char *code;
+
+	if ((st = survey_load(r, &s)) != HTTP_OK)
+		return st;
+	if (!s.open)
+		return closed(r, x, &s);
+	if (s.response == 0)
+		return no_response(r, &s);
+	code = code_new(r->arena);
+	token_hash(code, hash);
+	if ((rc = DBQ(r, STMT_CODE_NEW, NULL, DBP_B(hash, sizeof(hash)),
+		 DBP_I(s.response))) != DB_OK)
+		return db_status(rc);
+	survey_cookie(r, &s, code);
+	return form_done(r, path_of(r, &s, "saved"), NULL);
 }
 
 enum { RF_CODE, RF__MAX };

@@ -92,6 +92,21 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_RESPONSE_SAVE] =
 	"UPDATE survey_response SET page = ?, answers = ?, "
 	"respondent_group = ? WHERE id = ? AND status = 'in_progress'",
+    /* the same on Save (page, answers, group, response): its code is
+     * shown once more on /saved (0033) */
+    [STMT_RESPONSE_SAVE_CODE] =
+	"UPDATE survey_response SET page = ?, answers = ?, "
+	"respondent_group = ?, code_shown = FALSE WHERE id = ? "
+	"AND status = 'in_progress'",
+    /* response: marks its code shown; affects a row only the first time
+     * after a Save (answer_saved() shows the code then only) */
+    [STMT_CODE_SHOW] =
+	"UPDATE survey_response SET code_shown = TRUE WHERE id = ? "
+	"AND status = 'in_progress' AND code_shown = FALSE",
+    /* resume hash, response: a new code, to be shown */
+    [STMT_CODE_NEW] =
+	"UPDATE survey_response SET resume_hash = ?, code_shown = FALSE "
+	"WHERE id = ? AND status = 'in_progress'",
     /* page, answers, group, response, then survey, group, invited
      * (1: the response has an invitation of that group), survey, group:
      * the answers of the group question's page, kept only when the

@@ -15,6 +15,9 @@ enum stmt {
 	STMT_RESPONSE_START,	  /* a new response in progress */
 	STMT_RESPONSE_SAVE,	  /* its answers so far and the page */
 	STMT_RESPONSE_SAVE_GROUP, /* the same, if its group may go on */
+	STMT_RESPONSE_SAVE_CODE,  /* the same on Save: its code to be shown */
+	STMT_CODE_SHOW,		  /* the code shown, once (0033) */
+	STMT_CODE_NEW,		  /* a new code in place of the old */
 	STMT_GROUP_STATE, /* a group's quota full? answered by invitation? */
 	STMT_RESPONSE_COMPLETE, /* completed, in one CALL (0012) */
 	STMT_RESULTS_GROUPS,	/* completed responses per group */

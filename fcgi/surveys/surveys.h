@@ -57,6 +57,7 @@ int survey_write(struct xml *, const struct survey *, enum locale);
 enum http_status answer_show(struct req *, struct xml *);
 enum http_status answer_save(struct req *, struct xml *);
 enum http_status answer_saved(struct req *, struct xml *);
+enum http_status answer_code_new(struct req *, struct xml *);
 enum http_status resume_new(struct req *, struct xml *);
 enum http_status resume_create(struct req *, struct xml *);
 int answer_preview(

@@ -190,6 +190,7 @@ async function axeSurvey(page, lang) {
 			if (r.status() !== 422) problems.push(`${lang}: an empty first page answered ${r.status()}`);
 			await post(`${SURVEY}page`, { ...form, go: 'save' });
 			await check('the saved code', `${SURVEY}saved`, 200);
+			await check('the saved code, shown before (a new one offered)', `${SURVEY}saved`, 200);
 			await check('the resume form', `${SURVEY}resume`, 200);
 		}
 		if (code === 'household') {

@@ -16,8 +16,10 @@
  *
  * A provider adds a person together with the first enrolment at the
  * provider (enrol_check() in enrol.c says whether the licence and the
- * capacity allow it).  When the JMBG is already registered the enrolment links
- * to that person and nothing of the existing record is shown.  When name and
+ * capacity allow it).  When the JMBG is already registered under the name
+ * typed (in either script) the enrolment links to that person and nothing
+ * of the existing record is shown; under another name it is refused
+ * (check_jmbg()), so that a JMBG alone opens nobody's record.  When name and
  * date of birth match someone the provider may not see, the form says only that
  * a possible duplicate exists and whom to ask (the CSW), and saves once that is
  * confirmed.
@@ -508,7 +510,10 @@ given(const struct form *f, size_t i)
  * number gives the birth date and sex, which must agree with what was
  * typed.  Registered already: for provider staff adding a person in
  * their municipality the enrolment links to that person (its id in
- * f->num[PN_JMBG]); otherwise "person.jmbg.taken".
+ * f->num[PN_JMBG]), but only under the name the record has (its search
+ * key, so in either script): a JMBG alone never opens someone's record
+ * to a provider ("person.jmbg.name" otherwise, which says no name);
+ * for anyone else "person.jmbg.taken".
  */
 static enum http_status
 check_jmbg(struct req *r, struct form *f, bool edit, bool provider)
@@ -543,11 +548,19 @@ check_jmbg(struct req *r, struct form *f, bool edit, bool provider)
 	other = db_int(&res, 0, "id");
 	if (edit && other == r->ids[0])
 		return HTTP_OK;
-	if (!edit && provider &&
-	    db_int(&res, 0, "municipality") == r->sess->municipality)
-		f->num[PN_JMBG] = other;
-	else
+	if (edit || !provider ||
+	    db_int(&res, 0, "municipality") != r->sess->municipality)
 		form_error(f, PN_JMBG, "person.jmbg.taken");
+	else if (f->error[PN_GIVEN] != NULL || f->error[PN_FAMILY] != NULL ||
+	    db_str(&res, 0, "key") == NULL ||
+	    strcmp(db_str(&res, 0, "key"),
+		person_key(r,
+		    arena_printf(r->arena, "%s %s", f->text[PN_GIVEN],
+			f->text[PN_FAMILY]),
+		    210)) != 0)
+		form_error(f, PN_JMBG, "person.jmbg.name");
+	else
+		f->num[PN_JMBG] = other;
 	return HTTP_OK;
 }
 

@@ -548,7 +548,8 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_PERSON_NEEDS_CLEAR] = "DELETE FROM person_need WHERE person_id = ?",
     /* A JMBG is unique in the installation (0006). */
     [STMT_PERSON_BY_JMBG] =
-	"SELECT id, municipality_id AS municipality FROM person WHERE jmbg = ?",
+	"SELECT id, municipality_id AS municipality, name_key AS `key` "
+	"FROM person WHERE jmbg = ?",
     /* Same name and birth date: whether the caller may see each. */
     [STMT_PERSON_TWINS] =
 	"SELECT p.id, " PERSON_SCOPE " AS visible FROM person p "

@@ -182,8 +182,16 @@ $r = $p1->submit('/registry/persons/new', { %person, given => "Пера$run", bi
 like($r->{content}, qr/does not match the JMBG/, 'a birth date that disagrees with the JMBG is refused');
 
 # --- the same JMBG at another provider: linked, nothing shown -------------------
+# Only under the record's name (in either script): a JMBG alone opens
+# nobody's record to a provider.
 my %at2 = (%person, given => 'Drugo', family => 'Ime', service => $svc2, start => '2025-06-01',
     'referral-number' => '', 'referral-date' => '', 'rep-given' => '', 'rep-family' => '', 'rep-kind' => '');
+$r = $p2->submit('/registry/persons/new?lang=en', \%at2);
+is($r->{status}, 422, 'the same JMBG under another name is refused');
+like($r->{content}, qr/in the register under another name/, 'saying so beside the JMBG');
+unlike($r->{content}, qr/Драгољуб|Dragoljub|Ђорђевић|Đorđević/, 'and naming nobody');
+is(one("SELECT COUNT(*) FROM enrolment WHERE person_id = $id AND organisation_id = $org2"), 0, 'nothing is linked');
+%at2 = (%at2, given => "Dragoljub$run", family => 'Đorđević');
 $r = $p2->submit('/registry/persons/new', \%at2);
 is($r->{status}, 303, 'the other provider adding the same JMBG is not refused') or diag(main_text($r->{content}));
 like($r->{headers}{location}, qr{^/registry/persons/$id\?done=person-linked$}, 'the enrolment links to the registered person');

@@ -102,44 +102,6 @@ app_snapshot(struct req *r, int64_t service, const char *reason)
 }
 
 /*
- * The search key of s (translit_search_key), at most max characters:
- * how the register keys a name.  In the arena.
- */
-const char *
-app_key(struct req *r, const char *s, size_t max)
-{
-	char *k = translit_search_key(s), *out;
-	size_t i = 0, n = 0, len = strlen(k), step;
-	uint32_t cp;
-
-	while (i < len && n < max) {
-		if ((step = utf8_decode(k + i, len - i, &cp)) == 0)
-			break;
-		i += step;
-		n++;
-	}
-	out = arena_strndup(r->arena, k, i);
-	free(k);
-	return out;
-}
-
-/* s cut to at most max characters, in the arena. */
-static const char *
-chars_max(struct req *r, const char *s, size_t max)
-{
-	size_t i = 0, n = 0, len = strlen(s), step;
-	uint32_t cp;
-
-	while (i < len && n < max) {
-		if ((step = utf8_decode(s + i, len - i, &cp)) == 0)
-			break;
-		i += step;
-		n++;
-	}
-	return arena_strndup(r->arena, s, i);
-}
-
-/*
  * The applicant of application id as the legal representative of its
  * child in the register (the relation parent or guardian says it), in
  * the caller's transaction, once the child is there: the town's person
@@ -163,16 +125,16 @@ app_representative(struct req *r, int64_t id)
 	if (name == NULL || *name == '\0')
 		return DB_OK;
 	sp = strrchr(name, ' ');
-	given = chars_max(r,
+	given = utf8_cut(r->arena,
 	    sp != NULL ? arena_strndup(r->arena, name, (size_t)(sp - name))
 		       : name,
 	    100);
-	family = chars_max(r, sp != NULL ? sp + 1 : "", 100);
+	family = utf8_cut(r->arena, sp != NULL ? sp + 1 : "", 100);
 	if ((rc = DBQ(r, STMT_APP_REPRESENTATIVE, &rep, DBP_I(id), DBP_S(given),
 		 DBP_S(family),
-		 DBP_S(app_key(
-		     r, arena_printf(r->arena, "%s %s", given, family), 210)),
-		 DBP_S(app_key(r, family, 100)))) != DB_OK)
+		 DBP_S(translit_key(r->arena,
+		     arena_printf(r->arena, "%s %s", given, family), 210)),
+		 DBP_S(translit_key(r->arena, family, 100)))) != DB_OK)
 		return rc;
 	if (rep.nrows == 0 || db_str(&rep, 0, "representative") == NULL)
 		return DB_OK;

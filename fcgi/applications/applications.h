@@ -17,7 +17,6 @@ enum db_rc app_mail_row(
 enum db_rc app_snapshot(struct req *, int64_t, const char *);
 enum db_rc app_representative(struct req *, int64_t);
 bool app_is_csw(const struct req *);
-const char *app_key(struct req *, const char *, size_t);
 int app_write(struct req *, struct xml *, const struct db_res *);
 
 /* service.c */

@@ -111,6 +111,7 @@ size_t utf8_decode(const char *, size_t, uint32_t *);
 size_t utf8_encode(uint32_t, char[4]);
 bool utf8_valid(const char *, size_t);
 size_t utf8_chars(const char *, size_t);
+const char *utf8_cut(struct arena *, const char *, size_t);
 bool text_clean(const char *, size_t);
 int pct_decode(char *, size_t *);
 bool str_eq_ci(const char *, const char *);
@@ -186,6 +187,7 @@ char *i18n_fill(struct arena *, const char *, const char *);
 char *translit_to_cyrl(const char *);
 char *translit_to_latn(const char *);
 char *translit_search_key(const char *);
+const char *translit_key(struct arena *, const char *, size_t);
 
 /* --- db.c: MariaDB, prepared statements only --- */
 

@@ -128,14 +128,14 @@ sess_roles(struct req *r, const struct db_res *res)
 
 	r->sess->perms = 0;
 	for (i = 0; i < res->nrows; i++) {
-		name = db_str(res, i, 0);
+		name = db_str_at(res, i, 0);
 		for (k = 0; k < ROLE__MAX; k++)
 			if (name != NULL && strcmp(name, role_names[k]) == 0)
 				r->sess->perms |= PERM_ROLE(k);
-		if (db_str(res, i, 1) != NULL)
-			r->sess->municipality = db_int(res, i, 1);
-		if (db_str(res, i, 2) != NULL)
-			r->sess->organisation = db_int(res, i, 2);
+		if (db_str_at(res, i, 1) != NULL)
+			r->sess->municipality = db_int_at(res, i, 1);
+		if (db_str_at(res, i, 2) != NULL)
+			r->sess->organisation = db_int_at(res, i, 2);
 	}
 }
 

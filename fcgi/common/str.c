@@ -162,6 +162,26 @@ utf8_chars(const char *s, size_t n)
 }
 
 /*
+ * s cut to at most max characters (code points), at a character's end,
+ * in the arena: a column's width in characters (VARCHAR(n)).  Stops at
+ * the first byte that is no UTF-8.
+ */
+const char *
+utf8_cut(struct arena *a, const char *s, size_t max)
+{
+	size_t i = 0, n = 0, len = strlen(s), step;
+	uint32_t cp;
+
+	while (i < len && n < max) {
+		if ((step = utf8_decode(s + i, len - i, &cp)) == 0)
+			break;
+		i += step;
+		n++;
+	}
+	return arena_strndup(a, s, i);
+}
+
+/*
  * True when the n bytes at s are text that XML 1.0 can carry: valid UTF-8,
  * no NUL, no C0 control other than tab, newline and carriage return, no
  * DEL, and neither U+FFFE nor U+FFFF.  libxml2's writer passes such bytes

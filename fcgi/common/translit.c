@@ -514,3 +514,18 @@ translit_search_key(const char *s)
 	free(latn);
 	return buf_take(&b);
 }
+
+/*
+ * The name search key of s (translit_search_key) cut to max characters
+ * (utf8_cut: the key column's width), in the arena: how the register and
+ * the applications key a name (person.name_key, family_key).
+ */
+const char *
+translit_key(struct arena *a, const char *s, size_t max)
+{
+	char *k = translit_search_key(s);
+	const char *out = utf8_cut(a, k, max);
+
+	free(k);
+	return out;
+}

@@ -166,6 +166,7 @@ cases_list(struct req *r, struct xml *x)
 	int64_t me = r->sess->account, m = r->sess->municipality;
 	int64_t page = cases_page(r), from = (page - 1) * CASE_LIST_ROWS;
 	int64_t rows = CASE_LIST_ROWS + 1; /* one more: is there a next page */
+	const char *today = case_today(r);
 	bool more;
 
 	memset(&found, 0, sizeof(found));
@@ -173,8 +174,8 @@ cases_list(struct req *r, struct xml *x)
 	form_validate(r, search_fields, QF__MAX, &f);
 	if (f.nerrors == 0 && *f.text[QF_Q] != '\0')
 		key = case_key(r, f.text[QF_Q]);
-	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_S(case_today(r)), DBP_I(me),
-		 DBP_S(case_today(r)), DBP_I(me), DBP_I(me), DBP_I(rows),
+	if ((rc = DBQ(r, STMT_CASE_MINE, &mine, DBP_S(today), DBP_I(me),
+		 DBP_S(today), DBP_I(me), DBP_I(me), DBP_I(rows),
 		 DBP_I(from))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_TRANSFERS, &tr, DBP_I(me))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_APPROVALS, &ap, DBP_I(me), DBP_I(m),
@@ -192,8 +193,7 @@ cases_list(struct req *r, struct xml *x)
 		(rc = DBQ(r, STMT_CASE_PERSON_FIND, &people, DBP_LOCALE(r),
 		     DBP_I(m), DBP_S(key), DBP_S(key))) != DB_OK))
 		return db_status(rc);
-	if (xml_start(x, "cases") == -1 ||
-	    xml_attr(x, "today", case_today(r)) == -1 ||
+	if (xml_start(x, "cases") == -1 || xml_attr(x, "today", today) == -1 ||
 	    xml_attr(x, "q", *key != '\0' ? f.text[QF_Q] : NULL) == -1 ||
 	    xml_attr_int(x, "page", page) == -1 ||
 	    (more && xml_attr_int(x, "next", page + 1) == -1) ||
@@ -220,6 +220,7 @@ enum http_status
 case_show(struct req *r, struct xml *x)
 {
 	struct db_res c, b, pg, go, ac, rv, rf, gr;
+	const char *today = case_today(r);
 	enum http_status st;
 	enum db_rc rc;
 	int64_t id = r->ids[0];
@@ -230,16 +231,16 @@ case_show(struct req *r, struct xml *x)
 	    (rc = DBQ(r, STMT_CASE_PRIORITIES, &pg, DBP_LOCALE(r),
 		 DBP_I(id))) != DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_GOALS, &go, DBP_I(id))) != DB_OK ||
-	    (rc = DBQ(r, STMT_CASE_ACTIVITIES, &ac, DBP_LOCALE(r),
-		 DBP_S(case_today(r)), DBP_I(id))) != DB_OK ||
-	    (rc = DBQ(r, STMT_CASE_REVIEWS, &rv, DBP_S(case_today(r)),
+	    (rc = DBQ(r, STMT_CASE_ACTIVITIES, &ac, DBP_LOCALE(r), DBP_S(today),
 		 DBP_I(id))) != DB_OK ||
+	    (rc = DBQ(r, STMT_CASE_REVIEWS, &rv, DBP_S(today), DBP_I(id))) !=
+		DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_REFERRALS, &rf, DBP_LOCALE(r), DBP_I(id))) !=
 		DB_OK ||
 	    (rc = DBQ(r, STMT_CASE_GROUPS, &gr, DBP_I(id))) != DB_OK)
 		return db_status(rc);
 	if (xml_start(x, "case-page") == -1 ||
-	    xml_attr(x, "today", case_today(r)) == -1 ||
+	    xml_attr(x, "today", today) == -1 ||
 	    xml_rows(x, "case", &c) == -1 || xml_rows(x, "barrier", &b) == -1 ||
 	    xml_rows(x, "priority", &pg) == -1 ||
 	    xml_rows(x, "goal", &go) == -1 ||

@@ -136,30 +136,6 @@ cyrl(const struct req *r)
 	return r->locale == LOCALE_SR_CYRL;
 }
 
-/*
- * The search key of s (translit_search_key), cut to max characters at a
- * character's end (the column's width).  In the arena.
- */
-const char *
-person_key(struct req *r, const char *s, size_t max)
-{
-	char *k = translit_search_key(s), *out;
-	size_t i = 0, n = 0, len = strlen(k);
-	uint32_t cp;
-
-	while (i < len && n < max) {
-		size_t step = utf8_decode(k + i, len - i, &cp);
-
-		if (step == 0)
-			break;
-		i += step;
-		n++;
-	}
-	out = arena_strndup(r->arena, k, i);
-	free(k);
-	return out;
-}
-
 /* "key" with LIKE's wildcards escaped, and a trailing '%': a prefix. */
 static const char *
 like_prefix(struct req *r, const char *key)
@@ -415,7 +391,8 @@ persons_list(struct req *r, struct xml *x)
 		    DBP_I((pg.page - 1) * PERSONS_PAGE_SIZE));
 	} else {
 		mode = "name";
-		rc = persons_find(r, like_prefix(r, person_key(r, q, 100)),
+		rc = persons_find(r,
+		    like_prefix(r, translit_key(r->arena, q, 100)),
 		    c.error[SC_AFTER] == NULL ? c.num[SC_AFTER] : 0,
 		    c.error[SC_BEFORE] == NULL ? c.num[SC_BEFORE] : 0, &pg);
 	}
@@ -554,7 +531,7 @@ check_jmbg(struct req *r, struct form *f, bool edit, bool provider)
 	else if (f->error[PN_GIVEN] != NULL || f->error[PN_FAMILY] != NULL ||
 	    db_str(&res, 0, "key") == NULL ||
 	    strcmp(db_str(&res, 0, "key"),
-		person_key(r,
+		translit_key(r->arena,
 		    arena_printf(r->arena, "%s %s", f->text[PN_GIVEN],
 			f->text[PN_FAMILY]),
 		    210)) != 0)
@@ -657,7 +634,7 @@ check_twin(struct req *r, struct form *f, bool *twin)
 	if ((rc = DBQ(r, STMT_PERSON_TWINS, &res, DBP_I(person_csw(r)),
 		 DBP_I(r->sess->organisation), DBP_I(r->sess->organisation),
 		 DBP_I(r->sess->municipality),
-		 DBP_S(person_key(r,
+		 DBP_S(translit_key(r->arena,
 		     arena_printf(r->arena, "%s %s", f->text[PN_GIVEN],
 			 f->text[PN_FAMILY]),
 		     210)),
@@ -733,11 +710,11 @@ record_params(
 {
 	p[0] = DBP_S(f->text[PN_GIVEN]);
 	p[1] = DBP_S(f->text[PN_FAMILY]);
-	p[2] = DBP_S(person_key(r,
+	p[2] = DBP_S(translit_key(r->arena,
 	    arena_printf(
 		r->arena, "%s %s", f->text[PN_GIVEN], f->text[PN_FAMILY]),
 	    210));
-	p[3] = DBP_S(person_key(r, f->text[PN_FAMILY], 100));
+	p[3] = DBP_S(translit_key(r->arena, f->text[PN_FAMILY], 100));
 	p[4] = DBP_SN(f->text[PN_BIRTH]);
 	p[5] = DBP_SN(f->text[PN_JMBG]);
 	p[6] = DBP_SN(f->text[PN_SEX]);
@@ -781,12 +758,12 @@ person_write(
 			p[0] = DBP_I(r->sess->municipality);
 			p[1] = DBP_S(f->text[PN_REP_GIVEN]);
 			p[2] = DBP_S(f->text[PN_REP_FAMILY]);
-			p[3] = DBP_S(person_key(r,
+			p[3] = DBP_S(translit_key(r->arena,
 			    arena_printf(r->arena, "%s %s",
 				f->text[PN_REP_GIVEN], f->text[PN_REP_FAMILY]),
 			    210));
-			p[4] =
-			    DBP_S(person_key(r, f->text[PN_REP_FAMILY], 100));
+			p[4] = DBP_S(translit_key(
+			    r->arena, f->text[PN_REP_FAMILY], 100));
 			p[5] = p[6] = p[7] = p[8] = DBP_NUL;
 			p[9] = DBP_S("");
 			p[10] = DBP_S(f->text[PN_REP_PHONE]);
@@ -877,7 +854,7 @@ rep_options(struct req *r, struct xml *x, const struct form *f, const char *rq)
 
 	found.nrows = chosen.nrows = 0;
 	if (*rq != '\0') {
-		key = like_prefix(r, person_key(r, rq, 100));
+		key = like_prefix(r, translit_key(r->arena, rq, 100));
 		if (DBQ(r, STMT_PERSON_REP_OPTIONS, &found,
 			DBP_I(r->sess->municipality), DBP_S(key),
 			DBP_I(r->sess->municipality), DBP_S(key),

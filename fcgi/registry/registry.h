@@ -156,7 +156,6 @@ extern const char *const person_needs[PERSON_NEEDS];
 extern const struct field person_fields[PN__MAX];
 
 bool person_csw(const struct req *);
-const char *person_key(struct req *, const char *, size_t);
 int person_row_attrs(struct req *, struct xml *, const struct db_res *, size_t);
 enum http_status person_check(struct req *, struct form *);
 const char *person_write(

@@ -84,6 +84,8 @@ CREATE USER IF NOT EXISTS 'karika_retention'@'localhost' IDENTIFIED BY '@PW_RETE
 ALTER USER 'karika_retention'@'localhost' IDENTIFIED BY '@PW_RETENTION@';
 GRANT SELECT (id, status, expires_on), DELETE ON karika.survey_response
     TO 'karika_retention'@'localhost';
+GRANT SELECT (done_on), DELETE ON karika.survey_held_done
+    TO 'karika_retention'@'localhost';
 GRANT SELECT (id, expires_at), DELETE ON karika.session
     TO 'karika_retention'@'localhost';
 GRANT SELECT (id, used_at, expires_at), DELETE ON karika.account_token
@@ -156,6 +158,12 @@ GRANT SELECT, INSERT, UPDATE ON karika.survey_quota
 -- Completing a response in one round trip (0012): its transaction runs
 -- as the schema's owner, on the tables above.
 GRANT EXECUTE ON PROCEDURE karika.survey_complete
+    TO 'karika_surveys'@'localhost';
+-- A response held by the browser (0034): the key that seals it, and its
+-- completion in one round trip (the nonces of completed ones are
+-- written only there).
+GRANT SELECT ON karika.survey_seal TO 'karika_surveys'@'localhost';
+GRANT EXECUTE ON PROCEDURE karika.survey_complete_held
     TO 'karika_surveys'@'localhost';
 
 -- karika-registry: the register.

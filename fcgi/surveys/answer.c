@@ -9,15 +9,20 @@
  *   GET  /surveys/<slug>/resume   a form for the code
  *   POST /surveys/<slug>/resume   the code: the response again
  *
- * A response in progress is one row (survey_response) found by the
- * SHA-256 of its resume code, which the respondent's browser holds in the
- * survey cookie (Path=/surveys/<slug>/, HttpOnly, for the browser
- * session): the answers so far are one JSON array in that row, rewritten
- * by each page, and become rows of survey_answer in one statement when
- * the last page is sent (qdraft_json, STMT_RESPONSE_COMPLETE).  A page
- * view is one statement; a page sent is two, the last one too (the
- * completion is one CALL, migration 0012).  Nothing here stores an address,
- * a user agent, an account or a time finer than the day.
+ * A response in progress is held by the respondent's browser (held.c):
+ * Start seals a new one into the survey cookie (Path=/surveys/<slug>/,
+ * HttpOnly, for the browser session) and each page sent seals it again
+ * with the answers so far, so that until the last page the database
+ * stores nothing of it, and a page costs no statement (the survey's row
+ * is kept by the process for a second: cache.c).  The last page inserts
+ * the whole response in one statement (survey_complete_held, 0034).  On
+ * Save, and when the answers grow too long for a cookie, the response
+ * becomes a row (survey_response) found by the SHA-256 of its resume
+ * code, which the cookie then holds: the answers so far one JSON array
+ * in that row, rewritten by each page, and rows of survey_answer in one
+ * statement at the end (qdraft_json, STMT_RESPONSE_COMPLETE, 0012).
+ * Nothing here stores an address, a user agent, an account or a time
+ * finer than the day.
  *
  * Every page is sent with the page's code ("p"); a page may be sent again
  * (Back, the browser's back button) if the respondent has reached it and
@@ -540,6 +545,51 @@ closed(struct req *r, struct xml *x, const struct survey *s)
 	return HTTP_OK;
 }
 
+/* True when one of the n options at o has code c. */
+static bool
+has_opt(const struct qopt *o, size_t n, const char *c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(o[i].code, c) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Drops from all what definition d no longer has room for (the
+ * question, its row or its option gone), and what it no longer shows: a
+ * held response answered under an earlier version of the survey (an
+ * editor changed it meanwhile; a row in progress keeps the editor from
+ * such changes, a held response cannot).
+ */
+static void
+fit(struct qanswers *all, const struct qdef *d)
+{
+	const struct qquestion *q;
+	const struct qval *v;
+	size_t i, k, qi;
+	bool ok;
+
+	for (i = 0, k = 0; i < all->n; i++) {
+		v = &all->v[i];
+		if ((qi = qdef_find(d, v->question)) == QDEF_NONE)
+			continue;
+		q = &d->questions[qi];
+		ok = v->item == NULL || *v->item == '\0'
+		    ? q->nitems == 0
+		    : has_opt(q->items, q->nitems, v->item);
+		if (ok && v->option != NULL)
+			ok = has_opt(q->opts, q->nopts, v->option) ||
+			    (q->other && strcmp(v->option, "other") == 0);
+		if (ok)
+			all->v[k++] = *v;
+	}
+	all->n = k;
+	qanswers_prune(all, d);
+}
+
 /* The response's kept answers, or 500 when they no longer read. */
 static enum http_status
 kept(struct req *r, const struct survey *s, struct qanswers *all)
@@ -549,6 +599,8 @@ kept(struct req *r, const struct survey *s, struct qanswers *all)
 		    (long long)s->response);
 		return HTTP_INTERNAL;
 	}
+	if (s->held && strcmp(s->held_version, s->version) != 0)
+		fit(all, s->def);
 	return HTTP_OK;
 }
 
@@ -607,7 +659,7 @@ answer_show(struct req *r, struct xml *x)
 			return HTTP_INTERNAL;
 		return HTTP_OK;
 	}
-	if (s.response == 0)
+	if (!survey_going(&s))
 		return no_response(r, &s);
 	if ((st = kept(r, &s, &all)) != HTTP_OK)
 		return st;
@@ -620,18 +672,47 @@ answer_show(struct req *r, struct xml *x)
 }
 
 /*
- * Stores the answers so far and the page to show next; on Save (save),
- * the resume code is to be shown once more (answer_saved()).
+ * Keeps the answers so far (all) and the page to show next, with the
+ * respondent group (or NULL), in the survey cookie of a held response
+ * (held_seal: nothing stored).  A response is kept as a row instead on
+ * Save (save: its resume code is then shown once, answer_saved()), and
+ * when the cookie would be too long for a browser: under a new resume
+ * code, which the cookie then holds.  A row is rewritten.
  */
-static enum http_status
-keep(struct req *r, const struct survey *s, const struct qanswers *all,
-    size_t page, const char *group, bool save)
+enum http_status
+answer_keep(struct req *r, struct survey *s, size_t page,
+    const struct qanswers *all, const char *group, bool save)
 {
+	const char *json = qdraft_json(r->arena, all), *v, *code;
+	unsigned char hash[32];
 	enum db_rc rc;
+	bool big = false;
 
+	if (s->held && !save) {
+		if ((v = held_seal(r, s, page, json, &big)) != NULL) {
+			survey_cookie(r, s, v);
+			return HTTP_OK;
+		}
+		if (!big)
+			return HTTP_INTERNAL;
+	}
+	if (s->held) {
+		code = code_new(r->arena);
+		token_hash(code, hash);
+		if ((rc = DBQ(r, STMT_RESPONSE_START, NULL, DBP_I(s->id),
+			 DBP_B(hash, sizeof(hash)),
+			 s->invitation != 0 ? DBP_I(s->invitation) : DBP_NUL,
+			 DBP_I((int64_t)page), DBP_S(json), DBP_SN(group))) !=
+		    DB_OK)
+			return db_status(rc);
+		survey_cookie(r, s, code);
+		s->held = false;
+		s->code = code;
+		return HTTP_OK;
+	}
 	rc = DBQ(r, save ? STMT_RESPONSE_SAVE_CODE : STMT_RESPONSE_SAVE, NULL,
-	    DBP_I((int64_t)page), DBP_S(qdraft_json(r->arena, all)),
-	    DBP_SN(group), DBP_I(s->response));
+	    DBP_I((int64_t)page), DBP_S(json), DBP_SN(group),
+	    DBP_I(s->response));
 	return db_status(rc);
 }
 
@@ -715,19 +796,25 @@ group_check(
 }
 
 /*
- * Keeps the answers of the group question's page, with the group g, in
- * one statement that also asks group_check()'s questions: HTTP_OK when
- * kept, or group_check()'s answer when the statement kept nothing
- * (HTTP_OK too when nothing is wrong with the group: the response was no
- * longer in progress, or nothing changed).
+ * Keeps the answers of the group question's page, with the group g: for
+ * a held response, when group_check() lets it go on; for a row, in one
+ * statement that also asks group_check()'s questions.  HTTP_OK when
+ * kept, or group_check()'s answer when nothing was kept (HTTP_OK too
+ * when nothing is wrong with the group: the row was no longer in
+ * progress, or nothing changed).
  */
 static enum http_status
-keep_group(struct req *r, const struct survey *s, const struct qanswers *all,
+keep_group(struct req *r, struct survey *s, const struct qanswers *all,
     size_t page, const char *g, struct qerrors *errs)
 {
 	struct db_res res;
+	enum http_status st;
 	enum db_rc rc;
 
+	if (s->held)
+		return (st = group_check(r, s, g, errs)) != HTTP_OK
+		    ? st
+		    : answer_keep(r, s, page, all, g, false);
 	if ((rc = DBQ(r, STMT_RESPONSE_SAVE_GROUP, &res, DBP_I((int64_t)page),
 		 DBP_S(qdraft_json(r->arena, all)), DBP_S(g),
 		 DBP_I(s->response), DBP_I(s->id), DBP_S(g),
@@ -754,8 +841,10 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
 }
 
 /*
- * The last page was sent: the response is completed in one statement,
- * migration 0012's survey_complete (one transaction: marked completed
+ * The last page was sent: the response is completed in one statement.
+ * A held one is inserted whole by migration 0034's survey_complete_held
+ * (once per nonce; also refused, 409, when the survey closed meanwhile).
+ * A row by migration 0012's survey_complete (one transaction: marked completed
  * with its group and the day, the municipality's local date; its resume
  * code and invitation cleared; the group's quota counted while under
  * it; the invitation used, once; every answer inserted).  Then the
@@ -769,13 +858,18 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 {
 	const char *g = group_of(s->def, all), *why;
 	int64_t quota = quota_of(s->def, g);
+	unsigned char nonce[32];
 	char today[11];
 	struct db_res res;
 	enum db_rc rc;
 
 	if (survey_today(today) == -1)
 		return HTTP_INTERNAL;
-	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res, DBP_I(s->response),
+	token_hash(s->nonce, nonce);
+	if ((rc = DBQ(r,
+		 s->held ? STMT_RESPONSE_COMPLETE_HELD : STMT_RESPONSE_COMPLETE,
+		 &res,
+		 s->held ? DBP_B(nonce, sizeof(nonce)) : DBP_I(s->response),
 		 DBP_I(s->id), DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,
 		 s->invitation != 0 ? DBP_I(s->invitation) : DBP_NUL,
 		 DBP_S(today), DBP_S(qdraft_json(r->arena, all)))) != DB_OK)
@@ -789,6 +883,8 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 		survey_cookie(r, s, NULL);
 		return form_done(r, path_of(r, s, "thanks"), NULL);
 	}
+	if (strcmp(why, "closed") == 0)
+		return closed(r, x, s);
 	if (xml_start(x, "survey-full") == -1 ||
 	    xml_attr(x, "key", why) == -1 ||
 	    survey_write(x, s, r->locale) == -1 || xml_end(x) == -1)
@@ -826,7 +922,7 @@ answer_save(struct req *r, struct xml *x)
 		return st;
 	if (!s.open)
 		return closed(r, x, &s);
-	if (s.response == 0)
+	if (!survey_going(&s))
 		return r->csrf_failed ? HTTP_FORBIDDEN : no_response(r, &s);
 	if ((st = kept(r, &s, &all)) != HTTP_OK)
 		return st;
@@ -852,7 +948,7 @@ answer_save(struct req *r, struct xml *x)
 		next = strcmp(go, "back") == 0 ? qnav_prev(s.def, p, &all) : p;
 		if (n > 0) /* the valid answers kept, the page again */
 			next = p;
-		if ((st = keep(r, &s, &all, next == QDEF_NONE ? p : next,
+		if ((st = answer_keep(r, &s, next == QDEF_NONE ? p : next, &all,
 			 group_of(s.def, &all), strcmp(go, "save") == 0)) !=
 		    HTTP_OK)
 			return st;
@@ -877,9 +973,9 @@ answer_save(struct req *r, struct xml *x)
 	qanswers_prune(&all, s.def);
 	next = qnav_next(s.def, p, &all);
 	if (g == NULL)
-		st = next == s.def->npages
-		    ? HTTP_OK
-		    : keep(r, &s, &all, next, group_of(s.def, &all), false);
+		st = next == s.def->npages ? HTTP_OK
+					   : answer_keep(r, &s, next, &all,
+						 group_of(s.def, &all), false);
 	else if (next == s.def->npages)
 		st = group_check(r, &s, g, &errs);
 	else
@@ -912,6 +1008,8 @@ answer_saved(struct req *r, struct xml *x)
 
 	if ((st = survey_load(r, &s)) != HTTP_OK)
 		return st;
+	if (s.held) /* not saved: no code yet */
+		return form_done(r, path_of(r, &s, "page"), NULL);
 	if (s.response == 0)
 		return no_response(r, &s);
 	if ((rc = DBQ(r, STMT_CODE_SHOW, &res, DBP_I(s.response))) != DB_OK)
@@ -947,6 +1045,8 @@ answer_code_new(struct req *r, struct xml *x)
 		return st;
 	if (!s.open)
 		return closed(r, x, &s);
+	if (s.held) /* not saved: no code yet */
+		return form_done(r, path_of(r, &s, "page"), NULL);
 	if (s.response == 0)
 		return no_response(r, &s);
 	code = code_new(r->arena);

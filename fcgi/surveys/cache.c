@@ -142,31 +142,124 @@ survey_cookie(struct req *r, const struct survey *s, const char *code)
 	    code != NULL ? -1 : 0);
 }
 
-/*
- * Loads the survey of the request's path into s with the response in
- * progress whose resume code is code (the cookie's when NULL; none when
- * it is absent or malformed).  Returns HTTP_OK, 404 for no such public
- * survey, 503 or 500.
- */
-enum http_status
-survey_load_code(struct req *r, struct survey *s, const char *code)
+/* s copied into the arena; NULL for NULL. */
+static const char *
+dup(struct arena *a, const char *s)
 {
-	char norm[SURVEY_CODE_CHARS + 1], today[11];
-	unsigned char hash[32];
-	struct db_param h = DBP_NUL;
-	struct db_res res;
-	enum db_rc rc;
+	return s != NULL ? arena_strdup(a, s) : NULL;
+}
 
-	memset(s, 0, sizeof(*s));
-	if ((s->slug = survey_slug(r)) == NULL || r->municipality == NULL)
-		return HTTP_NOT_FOUND;
-	/* A page the page cache may keep is no response's. */
-	if (code == NULL && !r->shared)
-		code = kv_get(&r->cookies, SURVEY_COOKIE);
-	if (code != NULL && code_normalise(code, norm)) {
-		token_hash(norm, hash);
-		h = DBP_B(hash, sizeof(hash));
-		s->code = arena_strdup(r->arena, norm);
+/* The survey row's fields of res (row 0) into s, in the arena. */
+static void
+row_fill(struct arena *a, struct survey *s, const struct db_res *res)
+{
+	const char *v;
+
+	s->id = db_int(res, 0, "id");
+	s->title = dup(a, db_str(res, 0, "title"));
+	s->status = dup(a, db_str(res, 0, "status"));
+	s->open = db_int(res, 0, "open") == 1;
+	s->early = db_int(res, 0, "early") == 1;
+	s->published = db_int(res, 0, "published") == 1;
+	s->round = db_int(res, 0, "round");
+	s->copied_from = db_str(res, 0, "copied_from") != NULL
+	    ? db_int(res, 0, "copied_from")
+	    : 0;
+	s->opens_at = dup(a, db_str(res, 0, "opens_at"));
+	s->closes_at = dup(a, db_str(res, 0, "closes_at"));
+	s->m.id = db_int(res, 0, "muni");
+	s->m.name = dup(a, db_str(res, 0, "muni_name"));
+	s->m.country = dup(a, db_str(res, 0, "country"));
+	s->m.currency = dup(a, db_str(res, 0, "currency"));
+	s->m.k = db_int(res, 0, "k");
+	s->version = dup(a, db_str(res, 0, "version"));
+	if ((v = db_str(res, 0, "response")) != NULL) {
+		s->response = db_int(res, 0, "response");
+		s->page = (size_t)db_int(res, 0, "page");
+		s->answers = db_str(res, 0, "answers");
+		if (db_str(res, 0, "invitation") != NULL)
+			s->invitation = db_int(res, 0, "invitation");
+		s->invitation_group = db_str(res, 0, "invitation_group");
+	}
+}
+
+/*
+ * A survey's row as every respondent sees it (no response), kept per
+ * process for SURVEY_ROW_MS by slug, municipality and language: a
+ * respondent's page costs the database nothing but what it changes.  An
+ * editor's change reaches respondents within that time (completing a
+ * response asks the database whether the survey is still open:
+ * survey_complete_held); the definition follows the row's version.
+ */
+struct row_slot {
+	struct arena *arena; /* NULL: empty */
+	char *slug, *muni;
+	enum locale locale;
+	struct timespec at; /* CLOCK_MONOTONIC of the read */
+	struct survey s;    /* its strings in arena */
+};
+
+static struct row_slot rows[SURVEY_ROW_SLOTS];
+
+/* The kept row c into s, its strings copied into the arena. */
+static void
+row_copy(struct arena *a, struct survey *s, const struct survey *c)
+{
+	const char *slug = s->slug;
+
+	*s = *c;
+	s->slug = slug;
+	s->title = dup(a, c->title);
+	s->status = dup(a, c->status);
+	s->opens_at = dup(a, c->opens_at);
+	s->closes_at = dup(a, c->closes_at);
+	s->m.name = dup(a, c->m.name);
+	s->m.country = dup(a, c->m.country);
+	s->m.currency = dup(a, c->m.currency);
+	s->version = dup(a, c->version);
+}
+
+/* Milliseconds from a to b. */
+static long long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000LL +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/*
+ * The row of survey slug into s (strings copied into the request's
+ * arena): from this process's rows when read less than SURVEY_ROW_MS
+ * ago, else by STMT_SURVEY_PUBLIC with the resume hash h (DBP_NUL: kept
+ * for the others; a hash also reads its response, and is never kept).
+ */
+static enum http_status
+row_load(struct req *r, struct survey *s, struct db_param h)
+{
+	struct row_slot *e = NULL, *oldest = &rows[0];
+	struct timespec now;
+	struct db_res res;
+	char today[11];
+	enum db_rc rc;
+	size_t i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (i = 0; h.type == DBP_NULL && i < SURVEY_ROW_SLOTS; i++) {
+		if (rows[i].arena != NULL &&
+		    strcmp(rows[i].slug, s->slug) == 0 &&
+		    strcmp(rows[i].muni, r->municipality) == 0 &&
+		    rows[i].locale == r->locale) {
+			e = &rows[i];
+			break;
+		}
+		if (rows[i].arena == NULL ||
+		    (oldest->arena != NULL &&
+			ms_between(&rows[i].at, &oldest->at) > 0))
+			oldest = &rows[i];
+	}
+	if (e != NULL && ms_between(&e->at, &now) < SURVEY_ROW_MS) {
+		row_copy(r->arena, s, &e->s);
+		return HTTP_OK;
 	}
 	if (survey_today(today) == -1)
 		return HTTP_INTERNAL;
@@ -176,36 +269,74 @@ survey_load_code(struct req *r, struct survey *s, const char *code)
 		return db_status(rc);
 	if (res.nrows == 0)
 		return HTTP_NOT_FOUND;
-	s->id = db_int(&res, 0, "id");
-	s->title = db_str(&res, 0, "title");
-	s->status = db_str(&res, 0, "status");
-	s->open = db_int(&res, 0, "open") == 1;
-	s->early = db_int(&res, 0, "early") == 1;
-	s->published = db_int(&res, 0, "published") == 1;
-	s->round = db_int(&res, 0, "round");
-	s->copied_from = db_str(&res, 0, "copied_from") != NULL
-	    ? db_int(&res, 0, "copied_from")
-	    : 0;
-	s->opens_at = db_str(&res, 0, "opens_at");
-	s->closes_at = db_str(&res, 0, "closes_at");
-	s->m.id = db_int(&res, 0, "muni");
+	row_fill(r->arena, s, &res);
+	if (h.type != DBP_NULL)
+		return HTTP_OK;
+	if (e == NULL)
+		e = oldest;
+	if (e->arena != NULL)
+		arena_free(e->arena);
+	e->arena = arena_new();
+	e->slug = arena_strdup(e->arena, s->slug);
+	e->muni = arena_strdup(e->arena, r->municipality);
+	e->locale = r->locale;
+	e->at = now;
+	e->s = *s;
+	row_fill(e->arena, &e->s, &res);
+	e->s.slug = e->slug;
+	e->s.m.code = e->muni;
+	return HTTP_OK;
+}
+
+/*
+ * Loads the survey of the request's path into s with the response in
+ * progress: the one whose resume code is code, else the survey cookie's
+ * (a held response, held.c, or a resume code); none when it is absent,
+ * malformed, or not this survey's.  Returns HTTP_OK, 404 for no such
+ * public survey, 503 or 500.
+ */
+enum http_status
+survey_load_code(struct req *r, struct survey *s, const char *code)
+{
+	char norm[SURVEY_CODE_CHARS + 1];
+	unsigned char hash[32];
+	struct db_param h = DBP_NUL;
+	const char *held = NULL;
+	enum http_status st;
+
+	memset(s, 0, sizeof(*s));
+	if ((s->slug = survey_slug(r)) == NULL || r->municipality == NULL)
+		return HTTP_NOT_FOUND;
+	/* A page the page cache may keep is no response's. */
+	if (code == NULL && !r->shared) {
+		code = kv_get(&r->cookies, SURVEY_COOKIE);
+		if (held_cookie(code)) {
+			held = code;
+			code = NULL;
+		}
+	}
+	if (code != NULL && code_normalise(code, norm)) {
+		token_hash(norm, hash);
+		h = DBP_B(hash, sizeof(hash));
+		s->code = arena_strdup(r->arena, norm);
+	}
+	if ((st = row_load(r, s, h)) != HTTP_OK)
+		return st;
 	s->m.code = r->municipality;
-	s->m.name = db_str(&res, 0, "muni_name");
-	s->m.country = db_str(&res, 0, "country");
-	s->m.currency = db_str(&res, 0, "currency");
-	s->m.k = db_int(&res, 0, "k");
-	if (db_str(&res, 0, "response") != NULL) {
-		s->response = db_int(&res, 0, "response");
-		s->page = (size_t)db_int(&res, 0, "page");
-		s->answers = db_str(&res, 0, "answers");
-		if (db_str(&res, 0, "invitation") != NULL)
-			s->invitation = db_int(&res, 0, "invitation");
-		s->invitation_group = db_str(&res, 0, "invitation_group");
-	} else
+	if (s->response == 0)
 		s->code = NULL;
-	if ((s->def = survey_def(r, s->id, db_str(&res, 0, "version"))) == NULL)
+	if (held != NULL && held_open(r, s, held) == -1)
+		s->held = false;
+	if ((s->def = survey_def(r, s->id, s->version)) == NULL)
 		return HTTP_INTERNAL;
 	return HTTP_OK;
+}
+
+/* True when s has a response in progress, as a row or held. */
+bool
+survey_going(const struct survey *s)
+{
+	return s->response != 0 || s->held;
 }
 
 /* survey_load_code() with the survey cookie's code. */

@@ -83,10 +83,13 @@ const char *const stmt_sql[STMT__MAX] = {
     [STMT_INVITATION_FIND] =
 	"SELECT id, respondent_group AS `group` FROM survey_invitation "
 	"WHERE survey_id = ? AND code_hash = ? AND used = FALSE",
-    /* survey, resume hash, invitation (or NULL), first page, answers */
+    /* survey, resume hash, invitation (or NULL), page, answers, group
+     * (or NULL): a response kept as a row (Save, or too long for a
+     * cookie: answer.c's keep()) */
     [STMT_RESPONSE_START] =
 	"INSERT INTO survey_response (survey_id, resume_hash, invitation_id, "
-	"page, answers, expires_on) VALUES (?, ?, ?, ?, ?, "
+	"page, answers, respondent_group, expires_on) "
+	"VALUES (?, ?, ?, ?, ?, ?, "
 	"UTC_DATE() + INTERVAL " RESPONSE_KEEP_DAYS " DAY)",
     /* page, answers, group (or NULL), response */
     [STMT_RESPONSE_SAVE] =
@@ -131,6 +134,13 @@ const char *const stmt_sql[STMT__MAX] = {
      * NULL), the local date, the answers as JSON (qdraft_json):
      * one row, `outcome` (migration 0012) */
     [STMT_RESPONSE_COMPLETE] = "CALL survey_complete(?, ?, ?, ?, ?, ?, ?)",
+    /* the nonce's SHA-256, survey, group (or NULL), quota (or NULL),
+     * invitation (or NULL), the local date, the answers: a response held
+     * by the browser (held.c) inserted whole, one row `outcome` (0034) */
+    [STMT_RESPONSE_COMPLETE_HELD] =
+	"CALL survey_complete_held(?, ?, ?, ?, ?, ?, ?)",
+    [STMT_SEAL_KEY] = "SELECT HEX(seal_key) AS k FROM survey_seal "
+		      "WHERE id = 1",
     /* survey, group filter ('' for all), group filter */
     [STMT_RESULTS_GROUPS] =
 	"SELECT respondent_group AS `group`, COUNT(*) AS n "

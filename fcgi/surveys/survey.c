@@ -13,6 +13,7 @@
  * A survey that is closed or not open yet says so and takes nothing.
  */
 #include <string.h>
+#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -78,7 +79,7 @@ welcome(struct req *r, struct xml *x, const struct survey *s, struct form *f)
 	if (s->open &&
 	    form_write(x, "post",
 		arena_printf(r->arena, "/surveys/%s/start", s->slug),
-		s->response != 0 ? "survey.continue" : "survey.start",
+		survey_going(s) ? "survey.continue" : "survey.start",
 		start_fields, f) == -1)
 		return HTTP_INTERNAL;
 	if (xml_end(x) == -1)
@@ -99,11 +100,11 @@ survey_show(struct req *r, struct xml *x)
 }
 
 /*
- * POST /surveys/<slug>/start: a new response in progress, its resume
- * code in the survey cookie, and its first page (303).  A response
- * already in progress just goes on.  An invitation code must be one of
- * the survey's, unused (422 otherwise, the code kept); a closed survey
- * takes nothing (409).
+ * POST /surveys/<slug>/start: a new response in progress, held by the
+ * browser (held.c: sealed in the survey cookie, nothing stored), and its
+ * first page (303).  A response already in progress just goes on.  An
+ * invitation code must be one of the survey's, unused (422 otherwise, the code
+ * kept); a closed survey takes nothing (409).
  */
 enum http_status
 survey_start(struct req *r, struct xml *x)
@@ -112,11 +113,10 @@ survey_start(struct req *r, struct xml *x)
 	struct form f;
 	struct qanswers none;
 	struct db_res res;
-	struct db_param inv = DBP_NUL;
 	unsigned char hash[32];
-	const char *code;
 	enum http_status st;
 	enum db_rc rc;
+	size_t first;
 
 	if ((st = survey_load(r, &s)) != HTTP_OK)
 		return st;
@@ -128,7 +128,7 @@ survey_start(struct req *r, struct xml *x)
 	}
 	if (f.nerrors > 0)
 		return welcome(r, x, &s, &f);
-	if (s.response != 0)
+	if (survey_going(&s))
 		return form_done(r,
 		    arena_printf(r->arena, "/surveys/%s/page", s.slug), NULL);
 	if (f.text[SF_INVITE] != NULL && *f.text[SF_INVITE] != '\0') {
@@ -140,20 +140,17 @@ survey_start(struct req *r, struct xml *x)
 			form_error(&f, SF_INVITE, "survey.invite.unknown");
 			return welcome(r, x, &s, &f);
 		}
-		inv = DBP_I(db_int(&res, 0, "id"));
+		s.invitation = db_int(&res, 0, "id");
+		s.invitation_group = db_str(&res, 0, "group");
 	}
 	memset(&none, 0, sizeof(none));
-	code = code_new(r->arena);
-	token_hash(code, hash);
-	if ((rc = DBQ(r, STMT_RESPONSE_START, NULL, DBP_I(s.id),
-		 DBP_B(hash, sizeof(hash)), inv,
-		 DBP_I((int64_t)qnav_next(s.def, QDEF_NONE, &none)),
-		 DBP_S("[]"))) != DB_OK)
-		return db_status(rc);
-	survey_cookie(r, &s, code);
-	return form_done(r,
-	    answer_path(r, &s, qnav_next(s.def, QDEF_NONE, &none), &none),
-	    NULL);
+	first = qnav_next(s.def, QDEF_NONE, &none);
+	s.held = true;
+	s.held_since = (int64_t)time(NULL);
+	held_nonce(s.nonce);
+	if ((st = answer_keep(r, &s, first, &none, NULL, false)) != HTTP_OK)
+		return st;
+	return form_done(r, answer_path(r, &s, first, &none), NULL);
 }
 
 /* GET /surveys/<slug>/thanks: the survey's thanks, and its results link. */

@@ -11,7 +11,12 @@
 #define SURVEY_CODE_CHARS    20 /* a resume code: 100 random bits */
 #define SURVEY_INVITE_MAX    64 /* an invitation code as typed */
 #define SURVEY_COOKIE	     "survey"
-#define SURVEY_RESULTS_TEXTS 2000 /* free-text answers an editor sees */
+#define SURVEY_HELD_PREFIX   "s1." /* a held response's cookie value */
+#define SURVEY_HELD_MAX	     3000  /* its bytes at most: a cookie's 4 KB */
+#define SURVEY_HELD_DAYS     30	   /* how long a held response lives */
+#define SURVEY_ROW_SLOTS     16	   /* survey rows kept per process */
+#define SURVEY_ROW_MS	     1000  /* and for how long (milliseconds) */
+#define SURVEY_RESULTS_TEXTS 2000  /* free-text answers an editor sees */
 
 /*
  * A public survey as one request sees it (survey_load): the row, its
@@ -31,8 +36,14 @@ struct survey {
 	const char *opens_at, *closes_at; /* UTC DATETIME */
 	struct muni m;
 	const struct qdef *def;
-	/* The response in progress (0 when none). */
+	const char *version; /* of the definition: its change and CRC */
+	/* The response in progress: a row (response), or held by the
+	 * browser (held.c), or neither (survey_going() false). */
 	int64_t response;
+	bool held;
+	const char *held_version; /* the definition it was answered under */
+	int64_t held_since;	  /* Start, Unix time */
+	char nonce[33];
 	size_t page;
 	const char *answers; /* JSON (qdraft_decode) */
 	int64_t invitation;
@@ -48,12 +59,19 @@ const struct qdef *survey_def(struct req *, int64_t, const char *);
 enum http_status survey_load(struct req *, struct survey *);
 enum http_status survey_load_code(struct req *, struct survey *, const char *);
 const char *survey_slug(const struct req *);
+bool survey_going(const struct survey *);
 int survey_today(char[11]);
 void survey_cookie(struct req *, const struct survey *, const char *);
 bool survey_editor(const struct req *);
 int survey_write(struct xml *, const struct survey *, enum locale);
 
 /* answer.c */
+bool held_cookie(const char *);
+void held_nonce(char[33]);
+const char *held_seal(
+    struct req *, const struct survey *, size_t, const char *, bool *);
+int held_open(struct req *, struct survey *, const char *);
+
 enum http_status answer_show(struct req *, struct xml *);
 enum http_status answer_save(struct req *, struct xml *);
 enum http_status answer_saved(struct req *, struct xml *);
@@ -62,6 +80,8 @@ enum http_status resume_new(struct req *, struct xml *);
 enum http_status resume_create(struct req *, struct xml *);
 int answer_preview(
     struct req *, struct xml *, const struct survey *, size_t, const char *);
+enum http_status answer_keep(struct req *, struct survey *, size_t,
+    const struct qanswers *, const char *, bool);
 const char *answer_path(
     struct req *, const struct survey *, size_t, const struct qanswers *);
 char *code_new(struct arena *);

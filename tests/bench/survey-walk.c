@@ -105,7 +105,7 @@ struct conn {
 	const struct page *pages;
 	size_t page;
 	char csrf[72];
-	char code[40];	/* the survey cookie */
+	char code[4096]; /* the survey cookie: a held response (held.c) */
 	char next[512]; /* where the last POST led (303's Location) */
 	char req[REQ_BYTES];
 	size_t reqlen, reqoff;
@@ -177,7 +177,7 @@ conn_close(struct conn *c)
 static void
 request(struct conn *c, const char *path, const char *body)
 {
-	char cookie[160] = "";
+	char cookie[4400] = "";
 	int n;
 
 	if (c->csrf[0] != '\0' || c->code[0] != '\0')

@@ -48,7 +48,8 @@ $r = $a->post("${base}start", { csrf => $csrf, invite => '' });
 is($r->{status}, 303, 'Start: 303');
 like($r->{headers}{location}, qr{${base}page\?at=about&n=1&of=\d+&left=\d+&first=1$}, 'to the first page, empty (the page cache may keep it)');
 my $sc = join "\n", ref $r->{headers}{'set-cookie'} ? @{ $r->{headers}{'set-cookie'} } : ($r->{headers}{'set-cookie'} // ());
-like($sc, qr{survey=[0-9A-Z]{20}; Path=$base; HttpOnly; SameSite=Lax}, 'the resume code in a cookie for this survey only');
+like($sc, qr{survey=s1\.[A-Za-z0-9_-]+; Path=$base; HttpOnly; SameSite=Lax}, 'the response held sealed in a cookie for this survey only');
+my ($rows0) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid");
 
 sub page { my $r = $a->get("${base}page?lang=en"); return $r }
 sub send_page {
@@ -73,6 +74,26 @@ $r = send_page('about', 'q.group' => 'citizen', 'q.age' => '30-44', 'q.settlemen
 is($r->{status}, 303, 'page 1 sent');
 like($r->{headers}{location}, qr{${base}page\?at=household&n=2&of=\d+&left=\d+$}, 'to the next page, empty, with Back');
 my $empty = $a->get($r->{headers}{location} . '&lang=en');
+# Held by the browser (held.c): the database has no row of it, and the
+# cookie shows nothing of the answers; a cookie changed by one character
+# opens nothing.
+my ($rows1) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid");
+is($rows1, $rows0, 'a page sent stores nothing: the response is held by the browser');
+my $held = $a->cookie('survey');
+like($held, qr/^s1\.[A-Za-z0-9_-]{40,}$/, 'sealed in the survey cookie');
+unlike($held, qr/village|citizen|30-44/, 'which shows none of the answers');
+{
+	my $b = agent();
+	my $t = $b->csrf("$base?lang=en");
+	my $bad = $held;
+	substr($bad, -5, 1) = substr($bad, -5, 1) eq 'A' ? 'B' : 'A';
+	$b->cookie('survey', $bad);
+	my $x = $b->get("${base}page?lang=en");
+	is($x->{status}, 303, 'a changed cookie opens no response');
+	like($x->{headers}{location}, qr{done=survey-lost$}, 'it is as if there were none');
+	$b->cookie('survey', $held);
+	like($b->get("${base}page?lang=en")->{content}, qr/name="p" value="household"/, 'the cookie itself goes on anywhere');
+}
 like($empty->{content}, qr/name="p" value="household"/, 'that page');
 like($empty->{content}, qr/name="go" value="back"/, 'with Back');
 unlike($empty->{content}, qr/ checked/, 'and nothing chosen');
@@ -281,11 +302,14 @@ like($town, qr/hidden, as it would reveal a hidden figure/, 'the users\' 7 is hi
 my $c = agent();
 my $t = $c->csrf("${base}?lang=en");
 sql("UPDATE survey SET closes_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = $sid");
+# A worker keeps a survey's row for a second (cache.c, SURVEY_ROW_MS).
+select(undef, undef, undef, 1.1);
 $r = $c->post("${base}start?lang=en", { csrf => $t });
 is($r->{status}, 409, 'a closed survey takes no start');
 like($r->{content}, qr/closed/, 'and says so');
 like(get("${base}?lang=en")->{content}, qr/is closed and takes no more answers/, 'the welcome page says it is closed');
 sql("UPDATE survey SET closes_at = TIMESTAMP(closes_on, '22:59:00') WHERE id = $sid");
+select(undef, undef, undef, 1.1);
 
 # Walks a respondent to the end as group $g; returns the last status.
 sub walk {

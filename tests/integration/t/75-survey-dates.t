@@ -73,6 +73,8 @@ like($out, qr/<open>.*<survey [^>]*code="$code"/s, 'the list counts it among the
 # Past its local closing day (the row's date yesterday): closed.
 my ($yesterday) = map { $_->[0] } sql("SELECT '$local' - INTERVAL 1 DAY");
 sql("UPDATE survey SET opens_on = '$yesterday', closes_on = '$yesterday' WHERE code = '$code'");
+# The worker keeps a survey's row for a second (cache.c, SURVEY_ROW_MS).
+select(undef, undef, undef, 1.1);
 like(ask("/surveys/$code/"), qr/<survey slug="$code"[^>]* state="closed"/, 'a survey whose local closing day is past is closed');
 
 kill 'TERM', $pid;

@@ -230,7 +230,7 @@ SKIP: {
 		my $w = get("/surveys/$slug/");
 		my ($c) = ($w->{headers}{'set-cookie'} // '') =~ /^csrf=([0-9a-f]+);/;
 		my $s = post("/surveys/$slug/start", { csrf => $c }, { Cookie => "csrf=$c" });
-		my ($sc) = ($s->{headers}{'set-cookie'} // '') =~ /^survey=([0-9A-Z]+);/;
+		my ($sc) = ($s->{headers}{'set-cookie'} // '') =~ /^survey=(s1\.[A-Za-z0-9_-]+);/;
 		push @tok, $c;
 		push @code, $sc;
 		$at = $s->{headers}{location};
@@ -250,7 +250,7 @@ SKIP: {
 	is($f1, $tok[0], 'the first respondent\'s form carries their own token');
 	is($f3, $tok[1], 'and the next one\'s theirs, from the kept page');
 	unlike($p3->{content}, qr/csrf-by-nginx|\Q$code[0]\E|\Q$code[1]\E/,
-	    'the kept page holds no stand-in and no resume code');
+	    'the kept page holds no stand-in and no response');
 	ok(!defined $p3->{headers}{'set-cookie'}, 'and sets no cookie');
 	like($p3->{content}, qr/name="p" value="[a-z0-9_-]+"/, 'it is a question page');
 	my $sent = post("/surveys/$slug/page", { csrf => $tok[1], p => 'about', go => 'save' },

@@ -755,6 +755,18 @@ add_error(struct req *r, struct qerrors *errs, size_t qi, const char *f,
 	errs->n++;
 }
 
+/* True when word w is one of the space-separated words of l (or NULL). */
+static bool
+word_in(const char *l, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; l != NULL && *l != '\0'; l += strcspn(l, " "), l += *l == ' ')
+		if (strncmp(l, w, n) == 0 && (l[n] == ' ' || l[n] == '\0'))
+			return true;
+	return false;
+}
+
 /* True when the response has an invitation of group g. */
 static bool
 invited_as(const struct survey *s, const char *g)
@@ -768,8 +780,10 @@ invited_as(const struct survey *s, const char *g)
  * on the page sent)?  Not when the group's quota is full (409, said
  * politely beside the question) or the group answers by invitation and
  * the response has none for it (422).  HTTP_OK, or that status with the
- * error added to errs.  One statement; answer_save() runs it only when
- * the page is the last, or when keeping the page was refused, to say why.
+ * error added to errs.  A held response asks the survey's row (cache.c:
+ * within a second of the database; completing asks again, exactly); a
+ * row asks one statement, which answer_save() runs only when the page is
+ * the last, or when keeping the page was refused, to say why.
  */
 static enum http_status
 group_check(
@@ -780,15 +794,23 @@ group_check(
 	const char *f = qanswer_field(r->arena, d->questions[gq].code, NULL);
 	struct db_res res;
 	enum db_rc rc;
+	bool full, invited;
 
-	if ((rc = DBQ(r, STMT_GROUP_STATE, &res, DBP_I(s->id), DBP_S(g),
-		 DBP_I(s->id), DBP_S(g))) != DB_OK)
-		return db_status(rc);
-	if (db_int(&res, 0, "full") > 0) {
+	if (s->held) {
+		full = word_in(s->full_groups, g);
+		invited = word_in(s->invited_groups, g);
+	} else {
+		if ((rc = DBQ(r, STMT_GROUP_STATE, &res, DBP_I(s->id), DBP_S(g),
+			 DBP_I(s->id), DBP_S(g))) != DB_OK)
+			return db_status(rc);
+		full = db_int(&res, 0, "full") > 0;
+		invited = db_int(&res, 0, "invited") > 0;
+	}
+	if (full) {
 		add_error(r, errs, gq, f, "survey.group.full");
 		return HTTP_CONFLICT;
 	}
-	if (db_int(&res, 0, "invited") > 0 && !invited_as(s, g)) {
+	if (invited && !invited_as(s, g)) {
 		add_error(r, errs, gq, f, "survey.group.invitation");
 		return HTTP_UNPROCESSABLE;
 	}

@@ -173,6 +173,8 @@ row_fill(struct arena *a, struct survey *s, const struct db_res *res)
 	s->m.currency = dup(a, db_str(res, 0, "currency"));
 	s->m.k = db_int(res, 0, "k");
 	s->version = dup(a, db_str(res, 0, "version"));
+	s->full_groups = dup(a, db_str(res, 0, "full_groups"));
+	s->invited_groups = dup(a, db_str(res, 0, "invited_groups"));
 	if ((v = db_str(res, 0, "response")) != NULL) {
 		s->response = db_int(res, 0, "response");
 		s->page = (size_t)db_int(res, 0, "page");
@@ -217,6 +219,8 @@ row_copy(struct arena *a, struct survey *s, const struct survey *c)
 	s->m.country = dup(a, c->m.country);
 	s->m.currency = dup(a, c->m.currency);
 	s->version = dup(a, c->version);
+	s->full_groups = dup(a, c->full_groups);
+	s->invited_groups = dup(a, c->invited_groups);
 }
 
 /* Milliseconds from a to b. */

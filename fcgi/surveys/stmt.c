@@ -56,7 +56,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND s.closes_on >= ? - INTERVAL " SURVEY_RECENT_DAYS " DAY "
 	"ORDER BY s.closes_on DESC, s.id LIMIT 20",
     /* locale, today, today (the local date), locale, slug, resume hash
-     * (or NULL), municipality code */
+     * (or NULL), municipality code; with the groups whose quota is full
+     * and those that answer by invitation, space-separated (or NULL) */
     [STMT_SURVEY_PUBLIC] =
 	"SELECT s.id, s.code, "
 	"ELT(?, s.title_sr_cyrl, s.title_sr_latn, s.title_bs, s.title_en) "
@@ -67,6 +68,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AS version, m.id AS muni, "
 	"ELT(?, m.name_sr_cyrl, m.name_sr_latn, m.name_bs, m.name_en) "
 	"AS muni_name, m.country, m.currency, m.small_cell_k AS k, "
+	"(SELECT GROUP_CONCAT(q.respondent_group SEPARATOR ' ') "
+	"FROM survey_quota q WHERE q.survey_id = s.id "
+	"AND q.quota IS NOT NULL AND q.completed >= q.quota) AS full_groups, "
+	"(SELECT GROUP_CONCAT(DISTINCT v.respondent_group SEPARATOR ' ') "
+	"FROM survey_invitation v WHERE v.survey_id = s.id) AS invited_groups, "
 	"r.id AS response, r.page, r.answers, r.invitation_id AS invitation, "
 	"i.respondent_group AS invitation_group "
 	"FROM municipality m JOIN survey s ON s.municipality_id = m.id "
@@ -123,7 +129,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND q.completed >= q.quota) AND (? = 1 OR NOT EXISTS (SELECT 1 "
 	"FROM survey_invitation i WHERE i.survey_id = ? "
 	"AND i.respondent_group = ?))",
-    /* survey, group, survey, group */
+    /* survey, group, survey, group: a row's group (a held response's
+     * comes with the survey's row, full_groups and invited_groups) */
     [STMT_GROUP_STATE] =
 	"SELECT (SELECT COUNT(*) FROM survey_quota WHERE survey_id = ? "
 	"AND respondent_group = ? AND quota IS NOT NULL "

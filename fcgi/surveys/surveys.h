@@ -36,7 +36,9 @@ struct survey {
 	const char *opens_at, *closes_at; /* UTC DATETIME */
 	struct muni m;
 	const struct qdef *def;
-	const char *version; /* of the definition: its change and CRC */
+	const char *version;	    /* of the definition: its change and CRC */
+	const char *full_groups;    /* whose quota is full, space-separated */
+	const char *invited_groups; /* that answer by invitation only */
 	/* The response in progress: a row (response), or held by the
 	 * browser (held.c), or neither (survey_going() false). */
 	int64_t response;

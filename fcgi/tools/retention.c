@@ -82,6 +82,8 @@ enum stmt {
 	STMT_AUDIT_ADD,	       /* the trail says what was removed */
 	STMT_SURVEY_COUNT,     /* in progress, past expires_on */
 	STMT_SURVEY_DELETE,    /* (their answers: ON DELETE CASCADE) */
+	STMT_NONCES_COUNT,     /* completed held responses' nonces */
+	STMT_NONCES_DELETE,    /* */
 	STMT_SESSIONS_COUNT,   /* expired sessions */
 	STMT_SESSIONS_DELETE,  /* */
 	STMT_TOKENS_COUNT,     /* used or expired single-use links */
@@ -150,6 +152,10 @@ static const char *const retention_sql[STMT__MAX] = {
 			  "WHERE status = 'in_progress' AND expires_on < ?",
     [STMT_SURVEY_DELETE] = "DELETE FROM survey_response "
 			   "WHERE status = 'in_progress' AND expires_on < ? "
+			   "LIMIT ?",
+    [STMT_NONCES_COUNT] = "SELECT COUNT(*) AS n FROM survey_held_done "
+			  "WHERE done_on < ?",
+    [STMT_NONCES_DELETE] = "DELETE FROM survey_held_done WHERE done_on < ? "
 			   "LIMIT ?",
     [STMT_SESSIONS_COUNT] = "SELECT COUNT(*) AS n FROM session "
 			    "WHERE expires_at < ?",
@@ -292,6 +298,7 @@ struct kind {
 	size_t ncut;	  /* how many times the statements take the cutoff */
 	remove_fn remove; /* a batch's deletion */
 	bool files;	  /* it removes documents' files: documents.dir */
+	int64_t min;	  /* the shortest period the key may give */
 };
 
 /*
@@ -301,20 +308,25 @@ struct kind {
  */
 static const struct kind kinds[] = {
     {"survey_abandoned", "retention.survey_abandoned_days", 0, 3650, false,
-	NULL, STMT_SURVEY_COUNT, STMT_SURVEY_DELETE, 1, rows_remove, false},
+	NULL, STMT_SURVEY_COUNT, STMT_SURVEY_DELETE, 1, rows_remove, false, 0},
+    /* What completed a held response (0034) outlives what could send it
+     * again: a held response lives 30 days (fcgi/surveys/held.c). */
+    {"survey_nonces", "retention.survey_nonces_days", 31, 3650, false, NULL,
+	STMT_NONCES_COUNT, STMT_NONCES_DELETE, 1, rows_remove, false, 31},
     {"sessions", "retention.sessions_days", 0, 3650, false, NULL,
-	STMT_SESSIONS_COUNT, STMT_SESSIONS_DELETE, 1, rows_remove, false},
+	STMT_SESSIONS_COUNT, STMT_SESSIONS_DELETE, 1, rows_remove, false, 0},
     {"tokens", "retention.tokens_days", 30, 3650, false, NULL,
-	STMT_TOKENS_COUNT, STMT_TOKENS_DELETE, 2, rows_remove, false},
+	STMT_TOKENS_COUNT, STMT_TOKENS_DELETE, 2, rows_remove, false, 0},
     {"throttle", "retention.throttle_days", 1, 3650, false, NULL,
-	STMT_THROTTLE_COUNT, STMT_THROTTLE_DELETE, 1, rows_remove, false},
+	STMT_THROTTLE_COUNT, STMT_THROTTLE_DELETE, 1, rows_remove, false, 0},
     {"applications", "retention.applications_years", 1, 100, true,
-	"application", STMT_APPS_COUNT, NO_STMT, 1, apps_remove, true},
+	"application", STMT_APPS_COUNT, NO_STMT, 1, apps_remove, true, 0},
     {"cases", "retention.cases_years", 10, 100, true, "case_file",
-	STMT_CASES_COUNT, NO_STMT, 1, cases_remove, false},
-    {"dv_cases", NULL, 0, 0, true, "dv_case", NO_STMT, NO_STMT, 0, NULL, false},
+	STMT_CASES_COUNT, NO_STMT, 1, cases_remove, false, 0},
+    {"dv_cases", NULL, 0, 0, true, "dv_case", NO_STMT, NO_STMT, 0, NULL, false,
+	0},
     {"audit", "retention.audit_years", 10, 100, true, NULL,
-	STMT_AUDITROWS_COUNT, STMT_AUDITROWS_DELETE, 1, rows_remove, false},
+	STMT_AUDITROWS_COUNT, STMT_AUDITROWS_DELETE, 1, rows_remove, false, 0},
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -637,7 +649,7 @@ run_kind(struct run *u, const struct kind *k)
 		run_add(u, k, "failed", NULL, 0);
 		return -1;
 	}
-	if (cfg_int(&u->cfg, k->key, k->def, 0, k->max, &period) == -1 ||
+	if (cfg_int(&u->cfg, k->key, k->def, k->min, k->max, &period) == -1 ||
 	    (cutoff = cutoff_of(u, k, period)) == NULL)
 		return -1;
 	if (floor_ok(u, k, period) == -1) {

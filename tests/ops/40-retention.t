@@ -55,6 +55,10 @@ sql(join '', map { "INSERT INTO survey_response (survey_id, status, expires_on, 
     ['2020-06-15', 'keep'], ['2020-07-01', 'keep']);
 sql("INSERT INTO survey_answer (response_id, survey_id, question, text) SELECT id, survey_id, "
     . "'retention-test', 'x' FROM survey_response WHERE answers = '[\"due\"]'");
+# The marks of completed held responses: 31 days, so 2020-05-15.
+sql("INSERT INTO survey_held_done (nonce_hash, done_on) VALUES "
+    . join(', ', map { "(UNHEX(SHA2('$_->[1]$_->[0]', 256)), '$_->[0]')" }
+	['2020-05-14', 'due'], ['2020-05-01', 'due'], ['2020-05-15', 'keep'], ['2020-06-01', 'keep']));
 my $i = 0;
 sql(join '', map { $i++; "INSERT INTO session (account_id, token_hash, csrf_token, created_at, "
     . "last_seen_at, expires_at, user_agent) VALUES ($admin, UNHEX(SHA2('ret$i', 256)), "
@@ -165,12 +169,14 @@ sub app_rows {
 }
 my $crits = $crit ? 1 : 0;
 
-my %table = (survey_abandoned => 'survey_response', sessions => 'session',
+my %table = (survey_abandoned => 'survey_response', survey_nonces => 'survey_held_done', sessions => 'session',
     tokens => 'account_token', throttle => 'login_throttle', audit => 'audit');
 my %marked = (survey_abandoned => "answers = '[\"%s\"]'", sessions => "user_agent = '%s'",
+    survey_nonces => "nonce_hash IN (SELECT UNHEX(SHA2(CONCAT('%s', d), 256)) FROM (SELECT '2020-05-14' AS d "
+	. "UNION SELECT '2020-05-01' UNION SELECT '2020-05-15' UNION SELECT '2020-06-01') x)",
     tokens => "new_email = '%s\@example.net'", throttle => "key_hash = UNHEX(SHA2('%s', 256))",
     audit => "object_type = '%s' AND worker = 'test'");
-my %due = (survey_abandoned => 3, sessions => 2, tokens => 2, throttle => 1, audit => 5);
+my %due = (survey_abandoned => 3, survey_nonces => 2, sessions => 2, tokens => 2, throttle => 1, audit => 5);
 sub rows { return { map { $_ => one("SELECT COUNT(*) FROM $table{$_}") } keys %table } }
 sub marked { my ($k, $m) = @_; return one("SELECT COUNT(*) FROM $table{$k} WHERE " . sprintf($marked{$k}, $m)) }
 my $before = rows();
@@ -196,7 +202,7 @@ is_deeply(rows(), $before, 'and deletes nothing');
 is(app_rows($app{'due-refused'}), "2,1,1,1,$crits", 'nor an application or its rows (two documents)');
 is(case_rows($case{due}), '1,1,1,1,1,1,1,1,1,1', 'nor a case or its rows');
 ok(-f "$docdir/$_", 'every file is there') for values %file;
-is(one("SELECT COUNT(*) FROM retention_run WHERE dry_run = 1"), 8, 'a report row per kind');
+is(one("SELECT COUNT(*) FROM retention_run WHERE dry_run = 1"), 9, 'a report row per kind');
 is(one("SELECT COUNT(*) FROM audit WHERE action = 'retention.delete'"), 0, 'no audit row: nothing was removed');
 
 # The run, in batches of two: exactly what is due goes.
@@ -207,8 +213,8 @@ for my $k (sort keys %due) {
 	like($out, qr/^$k: $due{$k} deleted \(before /m, "it deletes $due{$k} $k");
 	is(marked($k, 'due'), 0, "no $k past the period is left");
 	ok(marked($k, 'keep') > 0, "the $k inside it stay");
-	is($after->{$k}, $before->{$k} - $due{$k} + ($k eq 'audit' ? 7 : 0),
-	    "nothing else of $table{$k} went" . ($k eq 'audit' ? ' (and seven audit rows came)' : ''));
+	is($after->{$k}, $before->{$k} - $due{$k} + ($k eq 'audit' ? 8 : 0),
+	    "nothing else of $table{$k} went" . ($k eq 'audit' ? ' (and eight audit rows came)' : ''));
 }
 is(one("SELECT COUNT(*) FROM survey_answer"), $answers - 3, 'the answers of the abandoned responses went with them');
 like($out, qr/^applications: 2 deleted \(before 2019-06-15 /m, 'it deletes 2 applications');
@@ -234,14 +240,14 @@ is(case_rows($case{$_}), '1,1,1,1,1,1,1,1,1,1', "the $_ case stays whole") for q
 is(one("SELECT COUNT(*) FROM person WHERE id = $person"), 1, 'the person stays in the register');
 is(one("SELECT COUNT(*) FROM audit a JOIN retention_run r ON r.id = a.object_id "
     . "WHERE a.action = 'retention.delete' AND a.object_type = 'retention_run' "
-    . "AND a.worker = 'retention' AND r.dry_run = 0 AND r.state = 'done' AND r.count > 0"), 7,
+    . "AND a.worker = 'retention' AND r.dry_run = 0 AND r.state = 'done' AND r.count > 0"), 8,
     'one audit row per kind that lost rows, naming its report row');
 is(one("SELECT GROUP_CONCAT(CONCAT(kind, '=', COALESCE(count, '-')) ORDER BY id) FROM retention_run WHERE dry_run = 0"),
-    join(',', "survey_abandoned=3,sessions=2,tokens=2,throttle=1", "applications=2,cases=1,dv_cases=-", "audit=5"),
+    join(',', "survey_abandoned=3,survey_nonces=2,sessions=2,tokens=2,throttle=1", "applications=2,cases=1,dv_cases=-", "audit=5"),
     'the report rows count what went');
 ($rc, $out) = retention('--now', NOW);
 like($out, qr/as of 2020-06-15: 0 rows deleted, 0 kind/, 'a second run finds nothing due');
-is(one("SELECT COUNT(*) FROM audit WHERE action = 'retention.delete'"), 7, 'and adds no audit row');
+is(one("SELECT COUNT(*) FROM audit WHERE action = 'retention.delete'"), 8, 'and adds no audit row');
 
 # The audit trail's wall: nobody else deletes; the retention user only
 # rows older than the floor (two years before today, the real clock).

@@ -351,6 +351,75 @@ like($r->{content}, qr/already have enough answers from this group/, 'said polit
 my ($grp) = map { $_->[0] } sql("SELECT IFNULL(MAX(respondent_group), '-') FROM survey_response WHERE survey_id = $sid AND status = 'in_progress' AND respondent_group = 'admin'");
 is($grp, '-', 'nothing more is stored');
 
+# A response held by the browser (held.c) to its end: the pages sent
+# write no row; an editor's change meanwhile (the definition's version
+# moves) keeps its answers; the last page sent twice (a double click,
+# the cookie not yet gone) completes it once.
+{
+	my $h = agent();
+	my $tok = $h->csrf("$base?lang=en");
+	is($h->post("${base}start", { csrf => $tok })->{status}, 303, 'held: Start');
+	sub rows_of { my ($n) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid"); return $n }
+	my $rows = rows_of();
+	my @pages = (['about', 'q.group' => 'citizen', 'q.age' => '65-plus', 'q.settlement' => 'town'],
+	    ['household', 'q.members' => '3', 'q.household' => 'elderly', 'q.income' => 'tight'],
+	    ['risks', 'q.care-hours' => '12.5', 'q.needed' => 'yes', %problems, 'q.violence-help' => 'no'],
+	    ['services', %aware, 'q.used' => ['home-help', 'csw'], 'q.satisfaction' => '4',
+		'q.csw-contact' => '3. 2. 2025.', 'q.unmet' => 'no'],
+	    ['missing', 'q.new-services' => 'sos', 'q.priority' => 'elderly', 'q.volunteer' => 'yes']);
+	for my $p (@pages) {
+		my ($code, %f) = @$p;
+		is($h->post("${base}page", { csrf => $tok, p => $code, go => 'next', %f })->{status}, 303, "held: $code sent");
+		if ($code eq 'about') {
+			sql("UPDATE survey SET updated_at = updated_at + INTERVAL 1 SECOND WHERE id = $sid");
+			select(undef, undef, undef, 1.1);
+		}
+	}
+	is(rows_of(), $rows, 'held: no row was written on the way');
+	my $held = $h->cookie('survey');
+	my $before = completed();
+	my $r1 = $h->post("${base}page", { csrf => $tok, p => 'open', go => 'next', 'q.next-round' => 'no' });
+	$h->cookie('survey', $held);
+	my $r2 = $h->post("${base}page", { csrf => $tok, p => 'open', go => 'next', 'q.next-round' => 'no' });
+	like($r1->{headers}{location} // '', qr{${base}thanks$}, 'held: the last page completes');
+	like($r2->{headers}{location} // '', qr{${base}thanks$}, 'and sent again, also leads to the thanks');
+	is(completed(), $before + 1, 'but completes it once');
+	my ($rid) = map { $_->[0] } sql("SELECT MAX(id) FROM survey_response WHERE survey_id = $sid AND status = 'completed'");
+	my %got = map { ($_->[0] => $_->[1]) } sql("SELECT question, IFNULL(option_code, number) FROM survey_answer WHERE response_id = $rid AND item = ''");
+	is($got{age}, '65-plus', 'the answers from before the survey changed are kept');
+	is($got{'next-round'}, 'no', 'and the last page\'s');
+	my ($row) = sql("SELECT IFNULL(resume_hash, '-'), IFNULL(answers, '-'), respondent_group FROM survey_response WHERE id = $rid");
+	is_deeply($row, ['-', '-', 'citizen'], 'the row keeps no code or draft, only its group');
+}
+
+# Answers too long for a cookie: the response becomes a row under a
+# resume code, and goes on to its end from there.
+{
+	my $l = agent();
+	my $tok = $l->csrf("$base?lang=en");
+	$l->post("${base}start", { csrf => $tok });
+	for my $p (['about', 'q.group' => 'pro', 'q.age' => '45-64', 'q.settlement' => 'town'],
+	    ['services', %aware, 'q.unmet' => 'no'], ['professionals', 'q.years' => '5'],
+	    ['missing', 'q.new-services' => 'sos', 'q.priority' => 'roma']) {
+		my ($code, %f) = @$p;
+		$l->post("${base}page", { csrf => $tok, p => $code, go => 'next', %f });
+	}
+	my $long = "\x{416}" x 1500;
+	my $r = $l->post("${base}page?lang=en", { csrf => $tok, p => 'open', go => 'back', 'q.comment' => $long });
+	is($r->{status}, 303, 'Back with a long answer: 303');
+	like($l->cookie('survey'), qr/^[0-9A-Z]{20}$/, 'the cookie now holds a resume code');
+	my ($kept) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid AND status = 'in_progress' AND answers LIKE '%\"comment\"%'");
+	ok($kept >= 1, 'and the answers are a row');
+	like($l->get("${base}page?lang=en")->{content}, qr/name="p" value="missing"/, 'the page before');
+	$l->post("${base}page", { csrf => $tok, p => 'missing', go => 'next', 'q.new-services' => 'sos', 'q.priority' => 'roma' });
+	my $before = completed();
+	$r = $l->post("${base}page", { csrf => $tok, p => 'open', go => 'next', 'q.comment' => $long });
+	like($r->{headers}{location} // '', qr{${base}thanks$}, 'completed from the row');
+	is(completed(), $before + 1, 'one more completed response');
+	my ($len) = map { $_->[0] } sql("SELECT MAX(CHAR_LENGTH(text)) FROM survey_answer WHERE survey_id = $sid AND question = 'comment'");
+	is($len, 1500, 'with the whole long answer');
+}
+
 # 200 respondents at once lose no response.
 $before = completed();
 my @kids;

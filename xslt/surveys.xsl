@@ -91,11 +91,18 @@
     <xsl:if test="survey/@anonymous"><li><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.anonymous'"/></xsl:call-template></li></xsl:if>
     <li><xsl:call-template name="survey-dates"/></li>
   </ul>
+  <xsl:apply-templates select="start"/>
   <xsl:apply-templates select="form"/>
   <xsl:if test="survey/@state = 'open'">
     <p><a href="/surveys/{survey/@slug}/resume"><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.resume.link'"/></xsl:call-template></a></p>
   </xsl:if>
   <xsl:call-template name="results-link"/>
+</xsl:template>
+
+<!-- Start (or Continue): a link to the first page, styled as a button;
+     the response begins when that page is sent. -->
+<xsl:template match="survey-welcome/start">
+  <p class="start"><a class="button" href="{@href}"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template></a></p>
 </xsl:template>
 
 <xsl:template name="results-link">

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -916,6 +917,30 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 }
 
 /*
+ * Begins a response held by the browser (held.c) at page p of s, which
+ * has none in progress: only when p is the survey's first page (the
+ * welcome page's Start leads there; nothing else begins a response but
+ * POST .../start).  True when begun (nothing is stored: the page's
+ * answers are kept as any page's are).
+ */
+bool
+answer_begin(struct survey *s, size_t p)
+{
+	struct qanswers none;
+
+	memset(&none, 0, sizeof(none));
+	if (p == QDEF_NONE || p != qnav_next(s->def, QDEF_NONE, &none))
+		return false;
+	s->held = true;
+	s->held_version = s->version;
+	s->held_since = (int64_t)time(NULL);
+	held_nonce(s->nonce);
+	s->page = p;
+	s->answers = "[]";
+	return true;
+}
+
+/*
  * POST /surveys/<slug>/page: the answers of page "p", and where to go
  * ("go": next, back or save).  Next with errors: the page again (422,
  * what was typed kept, each error beside its question); otherwise the
@@ -944,11 +969,11 @@ answer_save(struct req *r, struct xml *x)
 		return st;
 	if (!s.open)
 		return closed(r, x, &s);
-	if (!survey_going(&s))
+	p = page_by_code(s.def, kv_get(&r->form, "p"));
+	if (!survey_going(&s) && !answer_begin(&s, p))
 		return r->csrf_failed ? HTTP_FORBIDDEN : no_response(r, &s);
 	if ((st = kept(r, &s, &all)) != HTTP_OK)
 		return st;
-	p = page_by_code(s.def, kv_get(&r->form, "p"));
 	if (p == QDEF_NONE || p > s.page || !qdef_page_visible(s.def, p, &all))
 		return r->csrf_failed
 		    ? HTTP_FORBIDDEN

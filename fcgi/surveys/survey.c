@@ -6,14 +6,15 @@
  *                                 recently (with their results, if public)
  *   GET  /surveys/<slug>/         the welcome page: purpose, time needed,
  *                                 the anonymity promise, the dates, Start
- *   POST /surveys/<slug>/start    a response begins (an invitation code
- *                                 for closed groups may come with it)
+ *                                 (a link to the first page: sending it
+ *                                 begins the response, answer.c)
+ *   POST /surveys/<slug>/start    a response begins with an invitation
+ *                                 code (for closed groups)
  *   GET  /surveys/<slug>/thanks   after the last page
  *
  * A survey that is closed or not open yet says so and takes nothing.
  */
 #include <string.h>
-#include <time.h>
 
 #include "karika.h"
 #include "stmt.h"
@@ -60,14 +61,21 @@ static const struct field start_fields[SF__MAX] = {
 };
 
 /*
- * Writes the welcome page <survey-welcome><survey/><form/></survey-welcome>;
- * the form only while the survey is open.  f: the form as sent, or NULL
- * for an empty one.
+ * Writes the welcome page <survey-welcome><survey/><start href key/>
+ * <form/></survey-welcome>; the way in only while the survey is open.
+ * Start is a link to the first page, empty (where the page cache keeps
+ * it): the response begins when that page is sent (answer_save()), so a
+ * respondent's way in costs no request of its own.  The form starts with
+ * an invitation code (POST .../start).  A response in progress has
+ * Continue instead, to its page.  f: the form as sent, or NULL for an
+ * empty one.
  */
 static enum http_status
 welcome(struct req *r, struct xml *x, const struct survey *s, struct form *f)
 {
 	struct form empty;
+	struct qanswers none;
+	const char *href;
 
 	if (f == NULL) {
 		form_empty(r, SF__MAX, &empty);
@@ -76,11 +84,21 @@ welcome(struct req *r, struct xml *x, const struct survey *s, struct form *f)
 	if (xml_start(x, "survey-welcome") == -1 ||
 	    survey_write(x, s, r->locale) == -1)
 		return HTTP_INTERNAL;
+	memset(&none, 0, sizeof(none));
+	href = survey_going(s)
+	    ? arena_printf(r->arena, "/surveys/%s/page", s->slug)
+	    : answer_path(r, s, qnav_next(s->def, QDEF_NONE, &none), &none);
 	if (s->open &&
+	    (xml_start(x, "start") == -1 || xml_attr(x, "href", href) == -1 ||
+		xml_attr(x, "key",
+		    survey_going(s) ? "survey.continue" : "survey.start") ==
+		    -1 ||
+		xml_end(x) == -1))
+		return HTTP_INTERNAL;
+	if (s->open && !survey_going(s) &&
 	    form_write(x, "post",
 		arena_printf(r->arena, "/surveys/%s/start", s->slug),
-		survey_going(s) ? "survey.continue" : "survey.start",
-		start_fields, f) == -1)
+		"survey.start.invite", start_fields, f) == -1)
 		return HTTP_INTERNAL;
 	if (xml_end(x) == -1)
 		return HTTP_INTERNAL;
@@ -145,9 +163,7 @@ survey_start(struct req *r, struct xml *x)
 	}
 	memset(&none, 0, sizeof(none));
 	first = qnav_next(s.def, QDEF_NONE, &none);
-	s.held = true;
-	s.held_since = (int64_t)time(NULL);
-	held_nonce(s.nonce);
+	answer_begin(&s, first);
 	if ((st = answer_keep(r, &s, first, &none, NULL, false)) != HTTP_OK)
 		return st;
 	return form_done(r, answer_path(r, &s, first, &none), NULL);

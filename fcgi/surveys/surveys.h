@@ -82,6 +82,7 @@ enum http_status resume_new(struct req *, struct xml *);
 enum http_status resume_create(struct req *, struct xml *);
 int answer_preview(
     struct req *, struct xml *, const struct survey *, size_t, const char *);
+bool answer_begin(struct survey *, size_t);
 enum http_status answer_keep(struct req *, struct survey *, size_t,
     const struct qanswers *, const char *, bool);
 const char *answer_path(

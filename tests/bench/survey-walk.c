@@ -9,14 +9,15 @@
  * the survey is walked.  Two ways:
  *
  *   browser (default)  what a browser asks for: the welcome page (its
- *                      form token comes as the csrf cookie), Start, then
- *                      for each page GET it (where Start or the page
- *                      before led: the empty page, which the page cache
- *                      may keep) and POST its answers, and the
+ *                      form token comes as the csrf cookie), then for
+ *                      each page GET it (where the welcome page's Start
+ *                      link or the page before led: the empty page,
+ *                      which the page cache may keep) and POST its
+ *                      answers (the first begins the response), and the
  *                      thank-you page
- *   -s (submit)        only what changes the response: Start and each
- *                      page's POST, with a form token the client makes
- *                      itself (the double-submit cookie takes any)
+ *   -s (submit)        only what changes the response: each page's
+ *                      POST, with a form token the client makes itself
+ *                      (the double-submit cookie takes any)
  *
  * Every answer is checked: 200 for a GET, 303 for a POST, the last POST
  * to .../thanks.  A respondent with any other answer is abandoned and
@@ -91,8 +92,7 @@ static const struct page professional[] = {
 
 /* Where a respondent is. */
 enum step {
-	S_WELCOME, /* GET /surveys/<slug>/ */
-	S_START,   /* POST start */
+	S_WELCOME, /* GET /surveys/<slug>/ (browser mode) */
 	S_PAGE,	   /* GET page (browser mode) */
 	S_SEND,	   /* POST page */
 	S_THANKS,  /* GET thanks (browser mode) */
@@ -232,10 +232,6 @@ send_step(struct conn *c)
 	case S_WELCOME:
 		request(c, "", NULL);
 		break;
-	case S_START:
-		snprintf(body, sizeof(body), "csrf=%s&invite=", c->csrf);
-		request(c, "start", body);
-		break;
 	case S_PAGE: /* where Start or the page before led */
 		request(c, c->next, NULL);
 		break;
@@ -272,7 +268,7 @@ respondent(struct conn *c)
 		for (i = 0; i < 64; i++)
 			c->csrf[i] = hex[(unsigned)random() & 15];
 		c->csrf[64] = '\0';
-		c->step = S_START;
+		c->step = S_SEND;
 	} else
 		c->step = S_WELCOME;
 	if (c->fd == -1)
@@ -300,6 +296,30 @@ static const char *
 find(const char *s, size_t n, const char *what)
 {
 	return memmem(s, n, what, strlen(what));
+}
+
+/*
+ * The welcome page's Start link (in the n bytes of the answer's body at
+ * body) into c->next, its &amp; read as &; "" without one.
+ */
+static void
+start_link(struct conn *c, const char *body, size_t n)
+{
+	static const char mark[] = "<p class=\"start\"><a class=\"button\" href=\"";
+	const char *p = find(body, n, mark), *e;
+	size_t i = 0;
+
+	c->next[0] = '\0';
+	if (p == NULL)
+		return;
+	p += strlen(mark);
+	for (e = body + n; p < e && *p != '"' && i + 1 < sizeof(c->next); i++)
+		if (strncmp(p, "&amp;", 5) == 0) {
+			c->next[i] = '&';
+			p += 5;
+		} else
+			c->next[i] = *p++;
+	c->next[i] = '\0';
 }
 
 /*
@@ -366,6 +386,8 @@ parse(struct conn *c, int *status, char *location, size_t loclen)
 	}
 	if (c->step == S_PAGE && total > (size_t)page_bytes)
 		page_bytes = (long)total;
+	if (c->step == S_WELCOME)
+		start_link(c, he + 4, (size_t)(b + body - (he + 4)));
 	memmove(c->buf, c->buf + body, c->len - body);
 	c->len -= body;
 	return 1;
@@ -377,10 +399,12 @@ answered(struct conn *c, int status, const char *location)
 {
 	bool ok;
 
-	ok = status == (c->step == S_START || c->step == S_SEND ? 303 : 200);
-	if (ok && c->step == S_WELCOME && c->csrf[0] == '\0')
+	ok = status == (c->step == S_SEND ? 303 : 200);
+	if (ok && c->step == S_WELCOME &&
+	    (c->csrf[0] == '\0' || c->next[0] != '/'))
 		ok = false;
-	if (ok && c->step == S_START && c->code[0] == '\0')
+	if (ok && c->step == S_SEND && c->code[0] == '\0' &&
+	    c->pages[c->page + 1].code != NULL)
 		ok = false;
 	if (!ok) {
 		if (failed < 5)
@@ -392,14 +416,11 @@ answered(struct conn *c, int status, const char *location)
 		respondent(c);
 		return;
 	}
-	if (c->step == S_START || c->step == S_SEND)
+	if (c->step == S_SEND)
 		snprintf(c->next, sizeof(c->next), "%s", location);
 	switch (c->step) {
 	case S_WELCOME:
-		c->step = S_START;
-		break;
-	case S_START:
-		c->step = submit_only ? S_SEND : S_PAGE;
+		c->step = S_PAGE;
 		break;
 	case S_PAGE:
 		c->step = S_SEND;

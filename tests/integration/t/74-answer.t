@@ -44,6 +44,34 @@ like($r->{content}, qr/anonymous/, 'and the anonymity promise');
 my ($csrf) = $r->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
 ok($csrf, 'with a form token');
 
+# Start is a link to the first page, empty; the form beside it starts
+# with an invitation code.
+my ($start) = $r->{content} =~ m{<p class="start"><a class="button" href="([^"]+)">Start</a>};
+like($start // '', qr{^${base}page\?at=about&amp;n=1&amp;of=\d+&amp;left=\d+&amp;first=1$}, 'Start links to the first page, empty');
+like($r->{content}, qr{<form method="post" action="${base}start".*>Start with the code</button>}s, 'and a form starts with an invitation code');
+{
+	# Sending the first page begins the response: no request before it.
+	my $s = agent();
+	my $t = $s->csrf("$base?lang=en");
+	my ($rows) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid");
+	my $x = $s->post("${base}page?lang=en", { csrf => $t, p => 'about', go => 'next', 'q.age' => '30-44' });
+	is($x->{status}, 422, 'the first page sent without Start, an answer missing: 422');
+	ok(!defined $s->cookie('survey'), 'and no response begins');
+	$x = $s->post("${base}page?lang=en", { csrf => $t, p => 'about', go => 'next', 'q.group' => 'citizen',
+	    'q.age' => '30-44', 'q.settlement' => 'village' });
+	is($x->{status}, 303, 'answered: 303');
+	like($x->{headers}{location}, qr{${base}page\?at=household&}, 'to the next page');
+	like($s->cookie('survey') // '', qr/^s1\./, 'the response begins, held by the browser');
+	my ($now) = map { $_->[0] } sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = $sid");
+	is($now, $rows, 'with nothing stored');
+	like($s->get("${base}?lang=en")->{content}, qr{<a class="button" href="${base}page">Continue where you left off</a>},
+	    'the welcome page then offers to continue');
+	my $o = agent();
+	my $u = $o->csrf("$base?lang=en");
+	$x = $o->post("${base}page?lang=en", { csrf => $u, p => 'household', go => 'next', 'q.members' => '3' });
+	like($x->{headers}{location} // '', qr{done=survey-lost$}, 'a later page sent without a response begins nothing');
+}
+
 $r = $a->post("${base}start", { csrf => $csrf, invite => '' });
 is($r->{status}, 303, 'Start: 303');
 like($r->{headers}{location}, qr{${base}page\?at=about&n=1&of=\d+&left=\d+&first=1$}, 'to the first page, empty (the page cache may keep it)');

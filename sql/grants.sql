@@ -155,16 +155,13 @@ GRANT SELECT, INSERT, UPDATE ON karika.survey_invitation
     TO 'karika_surveys'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON karika.survey_quota
     TO 'karika_surveys'@'localhost';
--- Completing a response in one round trip (0012): its transaction runs
--- as the schema's owner, on the tables above.
+-- Completing a response in one round trip (0012, 0034): its
+-- transaction runs as the schema's owner, on the tables above.
 GRANT EXECUTE ON PROCEDURE karika.survey_complete
     TO 'karika_surveys'@'localhost';
--- A response held by the browser (0034): the key that seals it, and its
--- completion in one round trip (the nonces of completed ones are
--- written only there).
+-- A response held by the browser (0034): the key that seals it (its
+-- completion's nonce is written by survey_complete alone).
 GRANT SELECT ON karika.survey_seal TO 'karika_surveys'@'localhost';
-GRANT EXECUTE ON PROCEDURE karika.survey_complete_held
-    TO 'karika_surveys'@'localhost';
 
 -- karika-registry: the register.
 GRANT SELECT, INSERT, UPDATE ON karika.service TO 'karika_registry'@'localhost';

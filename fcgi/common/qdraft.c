@@ -6,7 +6,7 @@
  * karika-surveys keeps a response's answers so far in this form in one
  * column (survey_response.answers, migration 0008), rewritten by each
  * page, and completes the response by handing the same text to
- * survey_complete's JSON_TABLE (migration 0012).  The writer escapes
+ * survey_complete's JSON_TABLE (migrations 0012, 0034).  The writer escapes
  * what JSON requires; the reader takes back exactly what the writer
  * makes (and what MariaDB would hand back of it), and refuses anything
  * else: the column is ours, but a row that no longer reads is a 500, not

@@ -15,12 +15,12 @@
  * with the answers so far, so that until the last page the database
  * stores nothing of it, and a page costs no statement (the survey's row
  * is kept by the process for a second: cache.c).  The last page inserts
- * the whole response in one statement (survey_complete_held, 0034).  On
+ * the whole response in one statement (survey_complete, 0034).  On
  * Save, and when the answers grow too long for a cookie, the response
  * becomes a row (survey_response) found by the SHA-256 of its resume
  * code, which the cookie then holds: the answers so far one JSON array
  * in that row, rewritten by each page, and rows of survey_answer in one
- * statement at the end (qdraft_json, STMT_RESPONSE_COMPLETE, 0012).
+ * statement at the end (qdraft_json, STMT_RESPONSE_COMPLETE, 0034).
  * Nothing here stores an address, a user agent, an account or a time
  * finer than the day.
  *
@@ -864,16 +864,15 @@ again(struct req *r, struct xml *x, const struct survey *s, size_t p,
 }
 
 /*
- * The last page was sent: the response is completed in one statement.
- * A held one is inserted whole by migration 0034's survey_complete_held
- * (once per nonce; also refused, 409, when the survey closed meanwhile).
- * A row by migration 0012's survey_complete (one transaction: marked completed
- * with its group and the day, the municipality's local date; its resume
- * code and invitation cleared; the group's quota counted while under
- * it; the invitation used, once; every answer inserted).  Then the
- * cookie goes and the thank-you page follows (303), also when the
- * response was completed already (sent twice).  A quota filled or an
- * invitation used meanwhile: 409 and nothing stored.
+ * The last page was sent: the response is completed in one statement,
+ * migration 0034's survey_complete (one transaction: a held response
+ * once per nonce, a row once, as it is deleted; the response inserted
+ * completed with its group and the day, the municipality's local date;
+ * the group's quota counted while under it; the invitation used, once;
+ * every answer inserted).  Then the cookie goes and the thank-you page
+ * follows (303), also when the response was completed already (sent
+ * twice).  A quota filled or an invitation used meanwhile: 409 and
+ * nothing stored; so too when the survey closed meanwhile.
  */
 static enum http_status
 complete(struct req *r, struct xml *x, const struct survey *s,
@@ -889,11 +888,10 @@ complete(struct req *r, struct xml *x, const struct survey *s,
 	if (survey_today(today) == -1)
 		return HTTP_INTERNAL;
 	token_hash(s->nonce, nonce);
-	if ((rc = DBQ(r,
-		 s->held ? STMT_RESPONSE_COMPLETE_HELD : STMT_RESPONSE_COMPLETE,
-		 &res,
-		 s->held ? DBP_B(nonce, sizeof(nonce)) : DBP_I(s->response),
-		 DBP_I(s->id), DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,
+	if ((rc = DBQ(r, STMT_RESPONSE_COMPLETE, &res,
+		 s->held ? DBP_NUL : DBP_I(s->response),
+		 s->held ? DBP_B(nonce, sizeof(nonce)) : DBP_NUL, DBP_I(s->id),
+		 DBP_SN(g), quota > 0 ? DBP_I(quota) : DBP_NUL,
 		 s->invitation != 0 ? DBP_I(s->invitation) : DBP_NUL,
 		 DBP_S(today), DBP_S(qdraft_json(r->arena, all)))) != DB_OK)
 		return db_status(rc);

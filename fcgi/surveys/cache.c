@@ -191,7 +191,7 @@ row_fill(struct arena *a, struct survey *s, const struct db_res *res)
  * respondent's page costs the database nothing but what it changes.  An
  * editor's change reaches respondents within that time (completing a
  * response asks the database whether the survey is still open:
- * survey_complete_held); the definition follows the row's version.
+ * survey_complete); the definition follows the row's version.
  */
 struct row_slot {
 	struct arena *arena; /* NULL: empty */

@@ -9,7 +9,7 @@
  * Sealed, not only signed: whoever finds the cookie in a shared
  * computer's browser reads nothing of the answers, and nobody can make
  * one the server would take.  The last page inserts the whole response
- * in one transaction (survey_complete_held), where the nonce's hash
+ * in one transaction (survey_complete), where the nonce's hash
  * makes a page sent twice complete it once.
  *
  *   cookie value  "s1." base64url(iv[12] | ciphertext | tag[16])

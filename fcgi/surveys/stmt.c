@@ -137,15 +137,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	"AND completed >= quota) AS `full`, "
 	"(SELECT COUNT(*) FROM survey_invitation WHERE survey_id = ? "
 	"AND respondent_group = ?) AS invited",
-    /* response, survey, group (or NULL), quota (or NULL), invitation (or
-     * NULL), the local date, the answers as JSON (qdraft_json):
-     * one row, `outcome` (migration 0012) */
-    [STMT_RESPONSE_COMPLETE] = "CALL survey_complete(?, ?, ?, ?, ?, ?, ?)",
-    /* the nonce's SHA-256, survey, group (or NULL), quota (or NULL),
-     * invitation (or NULL), the local date, the answers: a response held
-     * by the browser (held.c) inserted whole, one row `outcome` (0034) */
-    [STMT_RESPONSE_COMPLETE_HELD] =
-	"CALL survey_complete_held(?, ?, ?, ?, ?, ?, ?)",
+    /* response (a row's, or NULL), the SHA-256 of a held response's
+     * nonce (or NULL), survey, group (or NULL), quota (or NULL),
+     * invitation (or NULL), the local date, the answers as JSON
+     * (qdraft_json): one row, `outcome` (migration 0034) */
+    [STMT_RESPONSE_COMPLETE] = "CALL survey_complete(?, ?, ?, ?, ?, ?, ?, ?)",
     [STMT_SEAL_KEY] = "SELECT HEX(seal_key) AS k FROM survey_seal "
 		      "WHERE id = 1",
     /* survey, group filter ('' for all), group filter */

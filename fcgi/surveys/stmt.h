@@ -19,17 +19,16 @@ enum stmt {
 	STMT_CODE_SHOW,		  /* the code shown, once (0033) */
 	STMT_CODE_NEW,		  /* a new code in place of the old */
 	STMT_GROUP_STATE, /* a group's quota full? answered by invitation? */
-	STMT_RESPONSE_COMPLETE,	     /* completed, in one CALL (0012) */
-	STMT_RESPONSE_COMPLETE_HELD, /* a held one, whole, in one CALL */
-	STMT_SEAL_KEY,	       /* the key held responses are sealed with */
-	STMT_RESULTS_GROUPS,   /* completed responses per group */
-	STMT_RESULTS_OPTIONS,  /* counts per question, item and option */
-	STMT_RESULTS_BY_GROUP, /* the same per respondent group */
-	STMT_RESULTS_ANSWERED, /* responses that answered each question */
-	STMT_RESULTS_NUMBERS,  /* n, mean and median per question and item */
-	STMT_RESULTS_TEXTS,    /* free text (editors only) */
-	STMT_RESULTS_CROSS,    /* two questions cross-tabulated (editors) */
-	STMT_SURVEY_ROUND,     /* the round a survey was copied from */
+	STMT_RESPONSE_COMPLETE, /* completed, in one CALL (0034) */
+	STMT_SEAL_KEY,		/* the key held responses are sealed with */
+	STMT_RESULTS_GROUPS,	/* completed responses per group */
+	STMT_RESULTS_OPTIONS,	/* counts per question, item and option */
+	STMT_RESULTS_BY_GROUP,	/* the same per respondent group */
+	STMT_RESULTS_ANSWERED,	/* responses that answered each question */
+	STMT_RESULTS_NUMBERS,	/* n, mean and median per question and item */
+	STMT_RESULTS_TEXTS,	/* free text (editors only) */
+	STMT_RESULTS_CROSS,	/* two questions cross-tabulated (editors) */
+	STMT_SURVEY_ROUND,	/* the round a survey was copied from */
 	/* editor: edit.c and export.c (/surveys/edit/) */
 	STMT_SEDIT_LIST,
 	STMT_SEDIT_SURVEY,

@@ -4,10 +4,11 @@
 -- later, a response in progress is no row at all: its answers so far
 -- travel sealed in the survey cookie (AES-256-GCM under survey_seal's
 -- key, fcgi/surveys/held.c), and the response is written once, whole,
--- when the last page is sent (survey_complete_held, one transaction).
+-- when the last page is sent (survey_complete, one transaction).
 -- The database keeps nothing of an unfinished response, so a page sent
 -- costs it nothing; Save (the resume code), and answers too long for a
--- cookie, still keep the row of 0005/0008 as before.
+-- cookie, still keep the row of 0005/0008 as before; either is
+-- completed by survey_complete, redefined here.
 --
 -- survey_seal: the one key, made here from MariaDB's random bytes
 -- (RANDOM_BYTES: OpenSSL's RAND_bytes); the backup carries it, so a
@@ -32,19 +33,26 @@ CREATE TABLE IF NOT EXISTS survey_held_done (
 	KEY survey_held_done_day (done_on)
 ) ENGINE=InnoDB;
 
--- Completes a held response in one transaction: the survey must still
--- take answers (its status and instants, and its dates against the
--- local date p_today), the nonce must be new, the group's quota not
--- full and the invitation unused (as survey_complete, 0012); then the
--- response is inserted completed, with its group and the day, and every
--- answer of p_answers (qdraft_json's array) as a row of survey_answer.
--- One row, `outcome`: 'done'; 'twice' (completed before); 'closed'; or
--- the message key of what stopped it, 'survey.group.full' or
--- 'survey.invite.used', with nothing changed.  Any error rolls back.
-CREATE PROCEDURE survey_complete_held(IN p_nonce BINARY(32),
-    IN p_survey BIGINT UNSIGNED, IN p_group VARCHAR(24),
-    IN p_quota INT UNSIGNED, IN p_invitation BIGINT UNSIGNED,
-    IN p_today DATE, IN p_answers MEDIUMTEXT)
+-- One procedure completes every response, in one transaction, in
+-- place of 0012's (the worker's one statement at the last page): a held
+-- one (p_response NULL) by its nonce, which must be new; a row
+-- (p_response) by deleting it, as it must still be in progress (its
+-- draft, code and invitation go with it).  The survey must still take
+-- answers (its status and instants, and its dates against the local
+-- date p_today), the group's quota not be full and the invitation unused.
+-- Then the response is inserted completed, a row of its own, with its
+-- group and the day only, and every answer of p_answers (qdraft_json's
+-- array) as a row of survey_answer.  One row, `outcome`: 'done';
+-- 'twice' (completed before: sent twice); 'closed'; or the message key
+-- of what stopped it, 'survey.group.full' or 'survey.invite.used', with
+-- nothing changed.  Any error rolls back.  The parameters' names start
+-- with p_ so that none hides a column.
+DROP PROCEDURE IF EXISTS survey_complete;
+CREATE PROCEDURE survey_complete(IN p_response BIGINT UNSIGNED,
+    IN p_nonce BINARY(32), IN p_survey BIGINT UNSIGNED,
+    IN p_group VARCHAR(24), IN p_quota INT UNSIGNED,
+    IN p_invitation BIGINT UNSIGNED, IN p_today DATE,
+    IN p_answers MEDIUMTEXT)
 	MODIFIES SQL DATA SQL SECURITY DEFINER
 proc: BEGIN
 	DECLARE v_response BIGINT UNSIGNED;
@@ -62,8 +70,13 @@ proc: BEGIN
 		SELECT 'closed' AS outcome;
 		LEAVE proc;
 	END IF;
-	INSERT IGNORE INTO survey_held_done (nonce_hash, done_on)
-	VALUES (p_nonce, p_today);
+	IF p_response IS NOT NULL THEN
+		DELETE FROM survey_response WHERE id = p_response
+		    AND survey_id = p_survey AND status = 'in_progress';
+	ELSE
+		INSERT IGNORE INTO survey_held_done (nonce_hash, done_on)
+		VALUES (p_nonce, p_today);
+	END IF;
 	IF ROW_COUNT() <> 1 THEN
 		ROLLBACK;
 		SELECT 'twice' AS outcome;

@@ -546,14 +546,14 @@ closed(struct req *r, struct xml *x, const struct survey *s)
 	return HTTP_OK;
 }
 
-/* True when one of the n options at o has code c. */
+/* True when matrix q has a row called code. */
 static bool
-has_opt(const struct qopt *o, size_t n, const char *c)
+has_item(const struct qquestion *q, const char *code)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(o[i].code, c) == 0)
+	for (i = 0; i < q->nitems; i++)
+		if (strcmp(q->items[i].code, code) == 0)
 			return true;
 	return false;
 }
@@ -578,11 +578,10 @@ fit(struct qanswers *all, const struct qdef *d)
 		if ((qi = qdef_find(d, v->question)) == QDEF_NONE)
 			continue;
 		q = &d->questions[qi];
-		ok = v->item == NULL || *v->item == '\0'
-		    ? q->nitems == 0
-		    : has_opt(q->items, q->nitems, v->item);
+		ok = v->item == NULL || *v->item == '\0' ? q->nitems == 0
+							 : has_item(q, v->item);
 		if (ok && v->option != NULL)
-			ok = has_opt(q->opts, q->nopts, v->option) ||
+			ok = qdef_option(q, v->option) != QDEF_NONE ||
 			    (q->other && strcmp(v->option, "other") == 0);
 		if (ok)
 			all->v[k++] = *v;

@@ -118,6 +118,16 @@ bool str_eq_ci(const char *, const char *);
 char *str_pct_encode(struct arena *, const char *);
 void hex_encode(const void *, size_t, char *);
 
+/* --- seal.c: a text sealed for a cookie (AES-256-GCM, base64url) --- */
+
+#define SEAL_KEY_BYTES 32
+
+size_t seal_len(const char *, size_t);
+const char *seal_text(struct arena *, const unsigned char[SEAL_KEY_BYTES],
+    const char *, const char *, size_t);
+char *seal_open(struct arena *, const unsigned char[SEAL_KEY_BYTES],
+    const char *, const char *);
+
 /* --- log.c: one line per event to stderr, never personal data --- */
 
 void log_init(const char *);

@@ -20,25 +20,19 @@
  *
  * A cookie must stay under browsers' 4,096 bytes: a sealed value longer
  * than SURVEY_HELD_MAX is not set, and the caller keeps the response as
- * a row instead (answer.c's keep()), as Save does.  libcrypto does the
- * cipher and the base64 (EVP_EncodeBlock, EVP_DecodeBlock), with the
- * URL-safe alphabet swapped in here.
+ * a row instead (answer.c's answer_keep()), as Save does.  The sealing is
+ * fcgi/common/seal.c's.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
 
-#include <openssl/evp.h>
-
 #include "karika.h"
 #include "stmt.h"
 #include "surveys.h"
 
-#define IV_BYTES  12
-#define TAG_BYTES 16
-
-static unsigned char seal_key[32];
+static unsigned char seal_key[SEAL_KEY_BYTES];
 static bool seal_loaded;
 
 /* The key of survey_seal, read once per process.  0, or -1 (logged). */
@@ -86,81 +80,6 @@ held_nonce(char out[33])
 	out[32] = '\0';
 }
 
-/* The n bytes at p as base64url without padding, in the arena. */
-static char *
-b64url(struct arena *a, const unsigned char *p, size_t n)
-{
-	char *s = arena_alloc(a, 4 * ((n + 2) / 3) + 1), *c;
-	int len = EVP_EncodeBlock((unsigned char *)s, p, (int)n);
-
-	while (len > 0 && s[len - 1] == '=')
-		len--;
-	s[len] = '\0';
-	for (c = s; *c != '\0'; c++)
-		*c = *c == '+' ? '-' : *c == '/' ? '_' : *c;
-	return s;
-}
-
-/* The bytes of base64url s into out (*n set); -1 when s is not such. */
-static int
-b64url_decode(struct arena *a, const char *s, unsigned char **out, size_t *n)
-{
-	size_t len = strlen(s), padded = (len + 3) / 4 * 4, i;
-	char *t;
-	int got;
-
-	if (len % 4 == 1 ||
-	    strspn(s,
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu"
-		"vwxyz0123456789-_") != len)
-		return -1;
-	t = arena_alloc(a, padded + 1);
-	for (i = 0; i < len; i++)
-		t[i] = s[i] == '-' ? '+' : s[i] == '_' ? '/' : s[i];
-	for (; i < padded; i++)
-		t[i] = '=';
-	t[padded] = '\0';
-	*out = arena_alloc(a, padded / 4 * 3 + 1);
-	if ((got = EVP_DecodeBlock(
-		 *out, (const unsigned char *)t, (int)padded)) < 0)
-		return -1;
-	*n = (size_t)got - (padded - len);
-	return 0;
-}
-
-/*
- * AES-256-GCM of the n bytes at in (enc) or back (!enc, the tag at
- * tag), into out; on encryption the tag is written to tag.  0, or -1
- * (for decryption: not sealed by this key, or changed).
- */
-static int
-gcm(bool enc, const unsigned char *iv, const unsigned char *in, size_t n,
-    unsigned char *out, unsigned char *tag)
-{
-	static EVP_CIPHER *aes;
-	static EVP_CIPHER_CTX *c;
-	int len = 0, fin = 0, ok;
-
-	/* Fetched once: OpenSSL 3's implicit fetch looks it up each time. */
-	if (aes == NULL &&
-	    (aes = EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)) == NULL)
-		abort();
-	if (c == NULL && (c = EVP_CIPHER_CTX_new()) == NULL)
-		abort();
-	ok = EVP_CipherInit_ex2(c, aes, seal_key, iv, enc ? 1 : 0, NULL) == 1 &&
-	    EVP_CipherUpdate(c, out, &len, in, (int)n) == 1 &&
-	    (enc ||
-		EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, TAG_BYTES, tag) ==
-		    1) &&
-	    EVP_CipherFinal_ex(c, out + len, &fin) == 1 &&
-	    (size_t)(len + fin) == n &&
-	    (!enc ||
-		EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, TAG_BYTES, tag) ==
-		    1);
-	EVP_CIPHER_CTX_reset(c);
-	return ok ? 0 : -1;
-}
-
 /*
  * The sealed cookie value of held response s at page with the answers
  * (qdraft_json), in the arena; NULL when the key cannot be read (500) or
@@ -171,9 +90,7 @@ const char *
 held_seal(struct req *r, const struct survey *s, size_t page,
     const char *answers, bool *big)
 {
-	const char *plain;
-	unsigned char *box;
-	size_t n;
+	const char *plain, *v;
 
 	*big = false;
 	if (key_load(r) == -1)
@@ -183,21 +100,10 @@ held_seal(struct req *r, const struct survey *s, size_t page,
 		(long long)s->id, s->version, page, (long long)s->invitation,
 		s->invitation_group != NULL ? s->invitation_group : "",
 		(long long)s->held_since, s->nonce, answers);
-	n = strlen(plain);
-	if (4 * ((IV_BYTES + n + TAG_BYTES + 2) / 3) +
-		strlen(SURVEY_HELD_PREFIX) >
-	    SURVEY_HELD_MAX) {
+	if ((v = seal_text(r->arena, seal_key, SURVEY_HELD_PREFIX, plain,
+		 SURVEY_HELD_MAX)) == NULL)
 		*big = true;
-		return NULL;
-	}
-	box = arena_alloc(r->arena, IV_BYTES + n + TAG_BYTES);
-	if (getrandom(box, IV_BYTES, 0) != IV_BYTES)
-		abort();
-	if (gcm(true, box, (const unsigned char *)plain, n, box + IV_BYTES,
-		box + IV_BYTES + n) == -1)
-		return NULL;
-	return arena_printf(r->arena, "%s%s", SURVEY_HELD_PREFIX,
-	    b64url(r->arena, box, IV_BYTES + n + TAG_BYTES));
+	return v;
 }
 
 /* The next TAB-ended field of *p, NUL-terminated in place; NULL at end. */
@@ -237,22 +143,13 @@ whole(const char *s)
 int
 held_open(struct req *r, struct survey *s, const char *v)
 {
-	unsigned char *box;
 	char *p, *f[8];
 	long long id, page, inv, since;
-	size_t n, i;
+	size_t i;
 
 	if (!held_cookie(v) || key_load(r) == -1 ||
-	    b64url_decode(r->arena, v + strlen(SURVEY_HELD_PREFIX), &box, &n) ==
-		-1 ||
-	    n < IV_BYTES + TAG_BYTES + 1)
+	    (p = seal_open(r->arena, seal_key, SURVEY_HELD_PREFIX, v)) == NULL)
 		return -1;
-	n -= IV_BYTES + TAG_BYTES;
-	p = arena_alloc(r->arena, n + 1);
-	if (gcm(false, box, box + IV_BYTES, n, (unsigned char *)p,
-		box + IV_BYTES + n) == -1)
-		return -1;
-	p[n] = '\0';
 	for (i = 0; i < 8; i++)
 		if ((f[i] = field(&p)) == NULL)
 			return -1;

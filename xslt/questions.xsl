@@ -84,7 +84,13 @@
         <xsl:otherwise><xsl:value-of select="@n"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <p class="error" id="e-{../@field}"><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/><xsl:with-param name="n" select="string($n)"/></xsl:call-template></p>
+    <p class="error" id="e-{../@field}">
+      <xsl:choose>
+        <!-- A count of characters: its noun in the form the number takes. -->
+        <xsl:when test="@key = 'survey.text.max' or @key = 'survey.other.max'"><xsl:call-template name="plural"><xsl:with-param name="k" select="@key"/><xsl:with-param name="n" select="number(@n)"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="@key"/><xsl:with-param name="n" select="string($n)"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </p>
   </xsl:for-each>
 </xsl:template>
 

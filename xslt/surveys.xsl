@@ -87,7 +87,7 @@
   <xsl:call-template name="survey-state"/>
   <p class="lead"><xsl:value-of select="survey/purpose"/></p>
   <ul class="facts">
-    <li><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.minutes'"/><xsl:with-param name="n" select="survey/@minutes"/></xsl:call-template></li>
+    <li><xsl:call-template name="plural"><xsl:with-param name="k" select="'survey.minutes'"/><xsl:with-param name="n" select="survey/@minutes"/></xsl:call-template></li>
     <xsl:if test="survey/@anonymous"><li><xsl:call-template name="t"><xsl:with-param name="k" select="'survey.anonymous'"/></xsl:call-template></li></xsl:if>
     <li><xsl:call-template name="survey-dates"/></li>
   </ul>

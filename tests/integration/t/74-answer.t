@@ -326,6 +326,29 @@ $r = get('/surveys/tiny/results?lang=en&group=user');
 ($town) = $r->{content} =~ /aria-labelledby="r-settlement">.*?(<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<)/s;
 like($town, qr/hidden, as it would reveal a hidden figure/, 'the users\' 7 is hidden, for the citizens\' 2');
 
+# Counts take the plural form their number takes: a survey of about 1
+# minute, whose line of text takes at most 21 characters.
+sql("INSERT INTO survey (municipality_id, code, title_sr_latn, title_sr_cyrl, title_bs, title_en, opens_on, closes_on, definition, status, opens_at, closes_at) SELECT municipality_id, 'short', 'Kratka', 'Кратка', 'Kratka', 'Short', opens_on, closes_on, REPLACE(REPLACE(REPLACE(definition, 'slug=\"$slug\"', 'slug=\"short\"'), 'minutes=\"10\"', 'minutes=\"1\"'), 'code=\"first-step\" type=\"text\" max=\"200\"', 'code=\"first-step\" type=\"text\" max=\"21\"'), 'published', opens_at, closes_at FROM survey WHERE id = $sid");
+like(get('/surveys/short/?lang=en')->{content}, qr/It takes about 1 minute\./, 'about 1 minute');
+like(get('/surveys/short/?lang=bs')->{content}, qr/traje oko 1 minute\./, 'oko 1 minute (bs)');
+like(get('/surveys/?lang=en')->{content}, qr/short/, 'the short survey is listed');
+{
+	my $w = agent();
+	my $t = $w->csrf('/surveys/short/?lang=sr-Latn');
+	for my $p (['about', 'q.group' => 'pro', 'q.age' => '45-64', 'q.settlement' => 'town'],
+	    ['services', %aware, 'q.unmet' => 'no'], ['professionals', 'q.years' => '5']) {
+		my ($code, %f) = @$p;
+		$w->post('/surveys/short/page', { csrf => $t, p => $code, go => 'next', %f });
+	}
+	my $x = $w->post('/surveys/short/page?lang=sr-Latn', { csrf => $t, p => 'missing', go => 'next',
+	    'q.new-services' => 'sos', 'q.priority' => 'roma', 'q.first-step' => 'x' x 22 });
+	is($x->{status}, 422, 'a line over its 21 characters: 422');
+	like($x->{content}, qr/Odgovor može imati najviše 21 znak\./, 'najviše 21 znak');
+	$x = $w->post('/surveys/short/page?lang=en', { csrf => $t, p => 'missing', go => 'next',
+	    'q.new-services' => 'sos', 'q.priority' => 'roma', 'q.first-step' => 'x' x 22 });
+	like($x->{content}, qr/at most 21 characters\./, 'at most 21 characters');
+}
+
 # A closed survey refuses answers.
 my $c = agent();
 my $t = $c->csrf("${base}?lang=en");

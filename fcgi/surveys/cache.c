@@ -144,7 +144,7 @@ survey_cookie(struct req *r, const struct survey *s, const char *code)
 
 /* s copied into the arena; NULL for NULL. */
 static const char *
-dup(struct arena *a, const char *s)
+copy_of(struct arena *a, const char *s)
 {
 	return s != NULL ? arena_strdup(a, s) : NULL;
 }
@@ -156,8 +156,8 @@ row_fill(struct arena *a, struct survey *s, const struct db_res *res)
 	const char *v;
 
 	s->id = db_int(res, 0, "id");
-	s->title = dup(a, db_str(res, 0, "title"));
-	s->status = dup(a, db_str(res, 0, "status"));
+	s->title = copy_of(a, db_str(res, 0, "title"));
+	s->status = copy_of(a, db_str(res, 0, "status"));
 	s->open = db_int(res, 0, "open") == 1;
 	s->early = db_int(res, 0, "early") == 1;
 	s->published = db_int(res, 0, "published") == 1;
@@ -165,16 +165,16 @@ row_fill(struct arena *a, struct survey *s, const struct db_res *res)
 	s->copied_from = db_str(res, 0, "copied_from") != NULL
 	    ? db_int(res, 0, "copied_from")
 	    : 0;
-	s->opens_at = dup(a, db_str(res, 0, "opens_at"));
-	s->closes_at = dup(a, db_str(res, 0, "closes_at"));
+	s->opens_at = copy_of(a, db_str(res, 0, "opens_at"));
+	s->closes_at = copy_of(a, db_str(res, 0, "closes_at"));
 	s->m.id = db_int(res, 0, "muni");
-	s->m.name = dup(a, db_str(res, 0, "muni_name"));
-	s->m.country = dup(a, db_str(res, 0, "country"));
-	s->m.currency = dup(a, db_str(res, 0, "currency"));
+	s->m.name = copy_of(a, db_str(res, 0, "muni_name"));
+	s->m.country = copy_of(a, db_str(res, 0, "country"));
+	s->m.currency = copy_of(a, db_str(res, 0, "currency"));
 	s->m.k = db_int(res, 0, "k");
-	s->version = dup(a, db_str(res, 0, "version"));
-	s->full_groups = dup(a, db_str(res, 0, "full_groups"));
-	s->invited_groups = dup(a, db_str(res, 0, "invited_groups"));
+	s->version = copy_of(a, db_str(res, 0, "version"));
+	s->full_groups = copy_of(a, db_str(res, 0, "full_groups"));
+	s->invited_groups = copy_of(a, db_str(res, 0, "invited_groups"));
 	if ((v = db_str(res, 0, "response")) != NULL) {
 		s->response = db_int(res, 0, "response");
 		s->page = (size_t)db_int(res, 0, "page");
@@ -211,16 +211,16 @@ row_copy(struct arena *a, struct survey *s, const struct survey *c)
 
 	*s = *c;
 	s->slug = slug;
-	s->title = dup(a, c->title);
-	s->status = dup(a, c->status);
-	s->opens_at = dup(a, c->opens_at);
-	s->closes_at = dup(a, c->closes_at);
-	s->m.name = dup(a, c->m.name);
-	s->m.country = dup(a, c->m.country);
-	s->m.currency = dup(a, c->m.currency);
-	s->version = dup(a, c->version);
-	s->full_groups = dup(a, c->full_groups);
-	s->invited_groups = dup(a, c->invited_groups);
+	s->title = copy_of(a, c->title);
+	s->status = copy_of(a, c->status);
+	s->opens_at = copy_of(a, c->opens_at);
+	s->closes_at = copy_of(a, c->closes_at);
+	s->m.name = copy_of(a, c->m.name);
+	s->m.country = copy_of(a, c->m.country);
+	s->m.currency = copy_of(a, c->m.currency);
+	s->version = copy_of(a, c->version);
+	s->full_groups = copy_of(a, c->full_groups);
+	s->invited_groups = copy_of(a, c->invited_groups);
 }
 
 /* Milliseconds from a to b. */

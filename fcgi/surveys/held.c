@@ -119,7 +119,7 @@ field(char **p)
 	return f;
 }
 
-/* A whole number of at most 19 digits from s, or -1. */
+/* A whole number of at most 18 digits from s, or -1. */
 static long long
 whole(const char *s)
 {

@@ -1206,6 +1206,7 @@ const char *qdef_text(const struct qtext *, enum locale);
 bool qdef_slug_reserved(const char *, size_t);
 size_t qdef_find(const struct qdef *, const char *);
 size_t qdef_option(const struct qquestion *, const char *);
+size_t qdef_item(const struct qquestion *, const char *);
 int qnum_parse(const char *, int, int64_t *);
 char *qnum_format(struct arena *, int64_t, int);
 char *qnum_plain(struct arena *, int64_t, int);

@@ -514,6 +514,18 @@ qdef_option(const struct qquestion *q, const char *code)
 	return QDEF_NONE;
 }
 
+/* The index of matrix q's row called code, or QDEF_NONE. */
+size_t
+qdef_item(const struct qquestion *q, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < q->nitems; i++)
+		if (strcmp(q->items[i].code, code) == 0)
+			return i;
+	return QDEF_NONE;
+}
+
 static size_t
 count_named(xmlNodePtr c, const char *name)
 {

@@ -546,18 +546,6 @@ closed(struct req *r, struct xml *x, const struct survey *s)
 	return HTTP_OK;
 }
 
-/* True when matrix q has a row called code. */
-static bool
-has_item(const struct qquestion *q, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < q->nitems; i++)
-		if (strcmp(q->items[i].code, code) == 0)
-			return true;
-	return false;
-}
-
 /*
  * Drops from all what definition d no longer has room for (the
  * question, its row or its option gone), and what it no longer shows: a
@@ -578,8 +566,9 @@ fit(struct qanswers *all, const struct qdef *d)
 		if ((qi = qdef_find(d, v->question)) == QDEF_NONE)
 			continue;
 		q = &d->questions[qi];
-		ok = v->item == NULL || *v->item == '\0' ? q->nitems == 0
-							 : has_item(q, v->item);
+		ok = v->item == NULL || *v->item == '\0'
+		    ? q->nitems == 0
+		    : qdef_item(q, v->item) != QDEF_NONE;
 		if (ok && v->option != NULL)
 			ok = qdef_option(q, v->option) != QDEF_NONE ||
 			    (q->other && strcmp(v->option, "other") == 0);
